@@ -1,0 +1,49 @@
+# vnplan: `make demo` and `make test` work on a fresh Debian machine: each installs what it needs.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+JOBS   ?= 2
+DEMO_OUT ?= out/demo
+
+.PHONY: demo test test-fast system-deps install bench eval eval-repair repair-model schema clean
+
+system-deps:
+	@bash scripts/install_system_deps.sh
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@
+
+install: system-deps $(STAMP)
+
+demo: install
+	$(BIN)/vnplan batch corpus/ --out $(DEMO_OUT) --jobs $(JOBS) --parquet --quiet || [ $$? -eq 4 ]
+	@echo "Results: one JSON per document in $(DEMO_OUT)/, index in $(DEMO_OUT)/index.jsonl, tables in $(DEMO_OUT)/*.parquet"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+bench: install
+	$(BIN)/python scripts/bench_ocr.py
+
+eval: demo
+	$(BIN)/python scripts/evaluate.py --gold gold/ --pred $(DEMO_OUT)
+
+eval-repair: install
+	$(BIN)/python scripts/eval_repair.py
+
+# Rebuilds extract/repair/data/ from ../shared/corpora/vlc-laws and the clean corpus documents.
+repair-model: install
+	$(BIN)/python scripts/build_repair_model.py
+
+schema: install
+	$(BIN)/vnplan schema -o models/plan-document.schema.json
+
+clean:
+	rm -rf out/ .pytest_cache build *.egg-info

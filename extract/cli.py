@@ -1,0 +1,257 @@
+"""The `vnplan` command line (contract: ../shared/contract.md).
+
+Exit codes: 0 success; 1 internal error; 2 usage error; 3 input unreadable or unsupported (one
+line naming the file and the reason, no traceback); 4 batch partial success; 5 output not
+writable; 130 interrupted. `--debug` prints tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from extract.errors import ExitCode, InputError, OutputError, VnplanError
+
+app = typer.Typer(
+    name="vnplan",
+    help="OCR and information extraction for Vietnamese government plan documents (Kế hoạch).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_state = {"debug": False}
+
+
+def _fail(code: ExitCode, message: str) -> None:
+    typer.echo(f"vnplan: error: {message}", err=True)
+    raise typer.Exit(int(code))
+
+
+def _guard(fn):
+    """Turn our exceptions into one-line messages and documented exit codes."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except InputError as exc:
+            if _state["debug"]:
+                raise
+            _fail(ExitCode.input_error, f"{exc.path}: {exc.reason}")
+        except OutputError as exc:
+            if _state["debug"]:
+                raise
+            _fail(ExitCode.output_error, str(exc))
+        except KeyboardInterrupt:
+            _fail(ExitCode.interrupted, "interrupted")
+        except (VnplanError, RuntimeError) as exc:
+            if _state["debug"]:
+                raise
+            _fail(ExitCode.internal_error, str(exc))
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        from extract import __version__
+
+        typer.echo(f"vnplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks instead of one-line errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    _state["debug"] = debug
+
+
+def _ocr_options(lang: str, jobs: int, dpi: int, timeout: float, force_ocr: bool = False):
+    from extract.ingest import OcrOptions
+
+    if jobs < 1:
+        raise typer.BadParameter("--jobs must be at least 1")
+    return OcrOptions(lang=lang, jobs=jobs, dpi=dpi, timeout=timeout, force_ocr=force_ocr)
+
+
+JOBS = typer.Option(1, "--jobs", "-j", help="Pages (ocr, extract) or documents (batch) processed in parallel.")
+LANG = typer.Option("vie", "--lang", "-l", help="Tesseract language(s), e.g. vie or vie+eng.")
+DPI = typer.Option(300, "--dpi", help="Resolution at which PDF pages are rendered for OCR.")
+TIMEOUT = typer.Option(180.0, "--page-timeout", help="Seconds allowed to OCR one page.")
+
+
+@app.command()
+@_guard
+def ocr(
+    input: Path = typer.Argument(..., help="PDF, image (PNG, JPEG, TIFF) or text file."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the text here (default: stdout)."),
+    lang: str = LANG,
+    jobs: int = JOBS,
+    dpi: int = DPI,
+    page_timeout: float = TIMEOUT,
+    force_ocr: bool = typer.Option(False, "--force-ocr", help="OCR every page even if it has a good text layer."),
+) -> None:
+    """Text of a document: the text layer where a page has a usable one, Tesseract where not.
+
+    Pages are separated by a form feed.
+    """
+    from extract.ingest import ingest
+    from extract.output import write_text_or_stdout
+
+    raw = ingest(input, _ocr_options(lang, jobs, dpi, page_timeout, force_ocr))
+    for page in raw.pages:
+        if page.error:
+            typer.echo(f"vnplan: warning: {input}: page {page.number}: {page.error}", err=True)
+    text = raw.text
+    write_text_or_stdout(output, text if text.endswith("\n") else text + "\n")
+
+
+@app.command()
+@_guard
+def repair(
+    input: Optional[Path] = typer.Argument(None, help="Text file (any common Vietnamese encoding); '-' or nothing for stdin."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here (default: stdout)."),
+    damage: Optional[str] = typer.Option(None, "--damage", help="Skip detection: clean, stripped, eng_ocr, legacy_font, vie_ocr."),
+) -> None:
+    """Repair damaged Vietnamese: restore diacritics, fix OCR junk, convert legacy encodings."""
+    from extract.encoding import decode_bytes
+    from extract.output import write_text_or_stdout
+    from extract.repair import repair_text
+
+    if input is None or str(input) == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        from extract.ingest import check_path
+
+        check_path(input)
+        data = input.read_bytes()
+        name = str(input)
+    if not data.strip():
+        raise InputError(name, "no text")
+    try:
+        text = decode_bytes(data).text
+    except UnicodeError as exc:
+        raise InputError(name, f"cannot decode as text ({exc})") from None
+    write_text_or_stdout(output, repair_text(text, damage=damage).text)
+
+
+@app.command()
+@_guard
+def extract(
+    input: Path = typer.Argument(..., help="PDF, image, .txt (any common Vietnamese encoding) or .docx."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON here (default: stdout)."),
+    lang: str = LANG,
+    jobs: int = JOBS,
+    dpi: int = DPI,
+    page_timeout: float = TIMEOUT,
+) -> None:
+    """One document to one JSON document (see `vnplan schema`)."""
+    from extract.output import write_text_or_stdout
+    from extract.pipeline import run
+
+    document = run(input, _ocr_options(lang, jobs, dpi, page_timeout))
+    write_text_or_stdout(output, document.model_dump_json(indent=2) + "\n")
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+@_guard
+def batch(
+    inputs: List[Path] = typer.Argument(..., help="Files and/or folders (searched recursively)."),
+    out: Path = typer.Option(..., "--out", help="Output folder: one JSON per document and index.jsonl."),
+    jobs: int = JOBS,
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local process pool, or a Ray cluster (RAY_ADDRESS)."),
+    resume: bool = typer.Option(False, "--resume", help="Skip documents already done with an unchanged sha256."),
+    parquet: bool = typer.Option(False, "--parquet", help="Also write documents.parquet and items.parquet."),
+    lang: str = LANG,
+    dpi: int = DPI,
+    page_timeout: float = TIMEOUT,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Many documents: one JSON per document plus OUT/index.jsonl; failures recorded, never fatal."""
+    from extract.batch import collect_inputs, run_batch
+
+    options = _ocr_options(lang, 1, dpi, page_timeout)
+    total = len(collect_inputs(inputs))
+    if total == 0:
+        raise InputError(", ".join(map(str, inputs)), "no supported documents found")
+    failed: list[str] = []
+
+    def report(record) -> None:
+        if record.status == "failed":
+            failed.append(record.error or record.path)
+
+    if quiet or not sys.stderr.isatty():
+        records = run_batch(inputs, out, options, jobs, engine.value, resume, parquet, progress=report)
+    else:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("extracting", total=total)
+
+            def report_bar(record) -> None:
+                report(record)
+                bar.advance(task)
+
+            records = run_batch(inputs, out, options, jobs, engine.value, resume, parquet, progress=report_bar)
+    ok = sum(r.status == "ok" for r in records)
+    skipped = sum(r.status == "skipped" for r in records)
+    for message in failed:
+        typer.echo(f"vnplan: failed: {message}", err=True)
+    typer.echo(f"{ok} written, {skipped} skipped (unchanged), {len(failed)} failed -> {out}/ (index: {out}/index.jsonl)")
+    if failed:
+        raise typer.Exit(int(ExitCode.batch_partial) if ok + skipped else int(ExitCode.input_error))
+
+
+@app.command()
+@_guard
+def compare(
+    input: Path = typer.Argument(..., help="The plan to compare (any input `extract` takes, or its JSON output)."),
+    against: str = typer.Option("auto", "--against", help="1258, 666, auto, or a reference plan file."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="REPORT.json, .md or .html (default: Markdown on stdout)."),
+) -> None:
+    """Compare a plan with a national plan (Decision 1258 or 666) or with any reference plan."""
+    from extract.compare import compare_plans, render
+    from extract.output import write_text_or_stdout
+
+    report = compare_plans(input, against)
+    fmt = (output.suffix.lower().lstrip(".") if output else "md") or "md"
+    if fmt not in ("json", "md", "html"):
+        raise typer.BadParameter(f"unsupported report format '.{fmt}' (use .json, .md or .html)")
+    write_text_or_stdout(output, render(report, fmt))
+
+
+@app.command()
+def schema(
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here (default: stdout)."),
+) -> None:
+    """The JSON Schema of the output document."""
+    from extract.output import write_text_or_stdout
+    from models import json_schema
+
+    write_text_or_stdout(output, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def run() -> None:
+    """Console entry point: usage errors exit 2 (click), our errors as documented above."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("vnplan: error: interrupted", err=True)
+        sys.exit(int(ExitCode.interrupted))

@@ -1,0 +1,49 @@
+"""Failure kinds and their exit codes, one exception class per code (as OCRmyPDF does).
+
+| code | meaning |
+|---|---|
+| 0 | success |
+| 1 | internal error (a bug: please report it with the traceback printed by `--debug`) |
+| 2 | usage error (bad option, missing argument) |
+| 3 | input unreadable or unsupported: one line naming the file and the reason |
+| 4 | batch partial success: some documents failed, all others were written |
+| 5 | output could not be written |
+| 130 | interrupted |
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    ok = 0
+    internal_error = 1
+    usage_error = 2
+    input_error = 3
+    batch_partial = 4
+    output_error = 5
+    interrupted = 130
+
+
+class VnplanError(Exception):
+    exit_code = ExitCode.internal_error
+
+
+class InputError(VnplanError):
+    """The input cannot be read: the message names the file and the reason."""
+
+    exit_code = ExitCode.input_error
+
+    def __init__(self, path: object, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class OutputError(VnplanError):
+    exit_code = ExitCode.output_error
+
+
+class PageTimeout(VnplanError):
+    """One page took longer than the per-page timeout (the page is kept empty, with a warning)."""

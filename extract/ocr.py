@@ -1,0 +1,145 @@
+"""Optical character recognition of page images with Tesseract, one process per page.
+
+Owns the page-parallel OCR: each worker renders or loads one page, runs one single-threaded
+Tesseract (`OMP_THREAD_LIMIT=1`: on a few cores, N single-threaded pages in parallel beat one
+multi-threaded page at a time) and returns the page's text with its mean word confidence.
+Tesseract is run once per page (`image_to_data`), and the text is rebuilt from its
+block/paragraph/line structure, so confidence costs no second pass.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+DEFAULT_DPI = 300
+DEFAULT_TIMEOUT = 180.0  # seconds per page
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to OCR: a PDF page to render, or a frame of an image file."""
+
+    path: str
+    index: int  # 0-based page or frame
+    kind: str  # "pdf" | "image"
+    lang: str = "vie"
+    dpi: int = DEFAULT_DPI
+    timeout: float = DEFAULT_TIMEOUT
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    index: int
+    text: str
+    confidence: Optional[float]  # mean word confidence 0-100, None when no word was read
+    error: Optional[str] = None  # set when the page could not be OCR'd (timeout, ...)
+
+
+def _init_worker() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def load_page_image(job: PageJob):
+    from PIL import Image
+
+    if job.kind == "pdf":
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(job.path)
+        try:
+            page = pdf[job.index]
+            image = page.render(scale=job.dpi / 72, grayscale=True).to_pil()
+            page.close()
+        finally:
+            pdf.close()
+        return image
+    image = Image.open(job.path)
+    image.seek(job.index)
+    image = image.convert("L")
+    return image
+
+
+def text_from_data(data: dict) -> tuple[str, Optional[float]]:
+    """Rebuild page text from `image_to_data` output: lines by newline, paragraphs by a blank line."""
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    order: list[tuple[int, int, int]] = []
+    confidences: list[float] = []
+    for i, word in enumerate(data["text"]):
+        conf = float(data["conf"][i])
+        if conf < 0 or not word.strip():
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        if key not in lines:
+            lines[key] = []
+            order.append(key)
+        lines[key].append(word.strip())
+        confidences.append(conf)
+    out: list[str] = []
+    previous: Optional[tuple[int, int]] = None
+    for key in order:
+        paragraph = key[:2]
+        if previous is not None and paragraph != previous:
+            out.append("")
+        out.append(" ".join(lines[key]))
+        previous = paragraph
+    text = unicodedata.normalize("NFC", "\n".join(out))
+    mean = sum(confidences) / len(confidences) if confidences else None
+    return text, mean
+
+
+def ocr_page(job: PageJob) -> OcrPage:
+    import pytesseract
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    image = load_page_image(job)
+    try:
+        data = pytesseract.image_to_data(
+            image,
+            lang=job.lang,
+            config="--oem 1 --psm 3",
+            output_type=pytesseract.Output.DICT,
+            timeout=job.timeout,
+        )
+    except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout
+        return OcrPage(job.index, "", None, error=f"OCR timed out after {job.timeout:g} s ({exc})")
+    text, conf = text_from_data(data)
+    return OcrPage(job.index, text, conf)
+
+
+def ocr_pages(jobs: Iterable[PageJob], n_jobs: int = 1) -> list[OcrPage]:
+    """OCR pages, `n_jobs` at a time in worker processes; results in page order."""
+    jobs = list(jobs)
+    if not jobs:
+        return []
+    if n_jobs <= 1 or len(jobs) == 1:
+        return [ocr_page(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), initializer=_init_worker) as pool:
+        return list(pool.map(ocr_page, jobs))
+
+
+def check_tesseract(lang: str = "vie") -> None:
+    """Raise RuntimeError with an install hint when Tesseract or its language data is missing."""
+    import pytesseract
+
+    try:
+        languages = pytesseract.get_languages(config="")
+    except (pytesseract.TesseractNotFoundError, OSError) as exc:
+        raise RuntimeError("Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)") from exc
+    for part in lang.split("+"):
+        if part not in languages:
+            raise RuntimeError(f"Tesseract has no '{part}' language data (apt-get install tesseract-ocr-{part})")
+
+
+def tesseract_version() -> str:
+    import pytesseract
+
+    return str(pytesseract.get_tesseract_version())
+
+
+def file_exists(path: str) -> bool:
+    return Path(path).is_file()

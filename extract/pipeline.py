@@ -1,0 +1,148 @@
+"""The extraction pipeline: a file in, a validated `PlanDocument` out.
+
+Reads top to bottom as its list of stages:
+
+    ingest   file -> RawDocument          (extract.ingest: text layer / Tesseract / encodings)
+    repair   RawDocument -> Repaired      (extract.repair: diacritics, OCR junk, legacy fonts)
+    segment  text -> Metadata, sections   (extract.segment)
+    entities text -> references, deadlines, responsibilities, targets (extract.entities)
+    assemble -> PlanDocument              (pages and spans attached, schema-validated)
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from extract.ingest import OcrOptions, RawDocument, ingest
+from models import PageInfo, PageQuality, PlanDocument, Quality, Source, Warning
+
+
+@dataclass
+class Repaired:
+    text: str
+    source_map: list[int]  # repaired char index -> raw text index (len(text) + 1 entries)
+    damage: str
+    syllables: int
+    changed: int
+    valid_share: float
+
+
+def repair_stage(raw: RawDocument) -> Repaired:
+    from extract.repair import repair_text
+
+    result = repair_text(raw.text)
+    return Repaired(result.text, list(result.source_map), result.damage, result.syllables, result.changed, result.valid_share)
+
+
+class PageIndex:
+    """Page number of a character offset: pages are separated by form feeds."""
+
+    def __init__(self, text: str):
+        self.breaks = [i for i, c in enumerate(text) if c == "\f"]
+
+    def page_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.breaks, offset - 1) + 1 if self.breaks else 1
+
+    def bounds(self, text_length: int) -> list[tuple[int, int]]:
+        starts = [0] + [b + 1 for b in self.breaks]
+        ends = self.breaks + [text_length]
+        return list(zip(starts, ends))
+
+
+def _attach_pages(items, pages: PageIndex) -> None:
+    for item in items:
+        if item.page is None:
+            item.page = pages.page_of(item.start)
+
+
+def _attach_section_pages(sections, pages: PageIndex) -> None:
+    for section in sections:
+        section.page = pages.page_of(section.start)
+        _attach_section_pages(section.children, pages)
+
+
+def run(path: str | Path, options: OcrOptions = OcrOptions(), raw: Optional[RawDocument] = None) -> PlanDocument:
+    from extract.entities import extract_entities
+    from extract.segment import segment
+
+    raw = raw or ingest(path, options)
+    repaired = repair_stage(raw)
+    text = repaired.text
+    pages = PageIndex(text)
+    warnings: list[Warning] = []
+
+    page_info = []
+    for (start, end), page in zip(pages.bounds(len(text)), raw.pages):
+        page_info.append(
+            PageInfo(
+                number=page.number,
+                method=page.method,
+                start=start,
+                end=end,
+                ocr_confidence=page.ocr_confidence,
+                text_layer_rejected=page.text_layer_rejected,
+            )
+        )
+        if page.error:
+            warnings.append(Warning(code="page_failed", message=f"page {page.number}: {page.error}"))
+        elif page.method == "ocr" and page.ocr_confidence is not None and page.ocr_confidence < 60:
+            warnings.append(
+                Warning(code="low_ocr_confidence", message=f"page {page.number}: mean OCR confidence {page.ocr_confidence:.0f}")
+            )
+        if not page.text.strip():
+            warnings.append(Warning(code="empty_page", message=f"page {page.number} has no text"))
+
+    segmented = segment(text)
+    warnings += segmented.warnings
+    entities = extract_entities(text, segmented.sections)
+    warnings += entities.warnings
+
+    for items in (entities.legal_references, entities.deadlines, entities.responsibilities, entities.targets):
+        _attach_pages(items, pages)
+    _attach_section_pages(segmented.sections, pages)
+    for span in segmented.metadata.spans.values():
+        span.page = pages.page_of(span.start)
+    for warning in warnings:
+        if warning.span is not None and warning.span.page is None:
+            warning.span.page = pages.page_of(warning.span.start)
+
+    if repaired.valid_share < 0.8 and repaired.syllables:
+        warnings.append(
+            Warning(
+                code="low_valid_syllables",
+                message=f"only {repaired.valid_share:.0%} of syllables are valid Vietnamese after repair: "
+                "the text may not be Vietnamese or is badly damaged",
+            )
+        )
+
+    document = PlanDocument(
+        source=Source(
+            path=str(path),
+            sha256=raw.sha256,
+            kind=raw.kind,
+            pages=len(raw.pages),
+            encoding=raw.encoding,
+            page_info=page_info,
+        ),
+        metadata=segmented.metadata,
+        text=text,
+        sections=segmented.sections,
+        legal_references=entities.legal_references,
+        deadlines=entities.deadlines,
+        responsibilities=entities.responsibilities,
+        targets=entities.targets,
+        warnings=warnings,
+        quality=Quality(
+            pages=[PageQuality(page=p.number, method=p.method, ocr_confidence=p.ocr_confidence) for p in raw.pages],
+            damage=repaired.damage,
+            repair_changed_syllables=repaired.changed,
+            repair_changed_share=(repaired.changed / repaired.syllables) if repaired.syllables else 0.0,
+            syllables=repaired.syllables,
+            valid_syllable_share=repaired.valid_share,
+        ),
+    )
+    # Round trip through validation: what we write is what the schema promises.
+    return PlanDocument.model_validate(document.model_dump())

@@ -1,0 +1,152 @@
+"""Measure ``extract.repair`` on every condition of its acceptance test.
+
+    python scripts/eval_repair.py [--model DIR] [--no-holdout]
+
+Prints, per condition, the syllable error rate (SER) before and after repair, the share of
+protected tokens kept, and syllables per second. Syllables are runs of letters and digits (NFC,
+case kept); SER = word-level edit distance between syllable sequences / reference length.
+
+The language model used to evaluate seeds 003 and 004 must not have seen them: unless
+``--no-holdout``, a held-out model is built first (``build_repair_model.py --exclude 003,004
+--lm-only``) into /tmp and used for every condition. The OCR'd renders of seeds 003/004 are made
+by ``make_ocr_damage.py`` and cached in /tmp. Gold texts are read from ``gold/<id>.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+
+TOKEN_RE = re.compile(r"[^\W_]+")
+PROTECTED_RE = re.compile(
+    r"\b\d+(?:[/.,\-]\d+)*(?:/[\w&Đđ]+(?:-[\w&Đđ]+)*)?"       # numbers, dates, 1258/QĐ-TTg
+    r"|\b[A-ZĐ][A-ZĐ&]*[A-ZĐ](?:-[A-Za-zĐ&]+)+"                # KH-UBND, LĐ-TB&XH
+    r"|\b(?:UBND|HĐND|MTTQ|TTg|QĐ|KH|TW|LĐTBXH|SLĐTBXH|BCĐ)\b")
+CACHE = Path("/tmp/vnplan-repair-eval")
+SEEDS = ROOT / "corpus"
+
+
+def syllables(text: str) -> list[str]:
+    return TOKEN_RE.findall(unicodedata.normalize("NFC", text))
+
+
+def ser(hyp: str, ref: str) -> float:
+    r = syllables(ref)
+    return Levenshtein.distance(syllables(hyp), r) / max(1, len(r))
+
+
+def strip_marks(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    d = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in d if not unicodedata.combining(c)))
+
+
+def protected_kept(inp: str, out: str) -> tuple[int, int]:
+    want = Counter(PROTECTED_RE.findall(unicodedata.normalize("NFC", inp)))
+    got = Counter(PROTECTED_RE.findall(out))
+    return sum(min(c, got[k]) for k, c in want.items()), sum(want.values())
+
+
+def seed(prefix: str) -> Path:
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def ocr_damaged(prefix: str, lang: str) -> tuple[str, str]:
+    import make_ocr_damage
+    p = seed(prefix)
+    out = CACHE / "ocr"
+    tf, of = out / f"{p.stem}.truth.txt", out / f"{p.stem}.{lang}.txt"
+    if not of.exists():
+        make_ocr_damage.main([str(p), "--lang", lang, "--out", str(out), "--seed", "7"])
+    return of.read_text(encoding="utf-8"), tf.read_text(encoding="utf-8")
+
+
+def holdout_model() -> Path:
+    d = CACHE / "model-holdout-003-004"
+    if not (d / "lm.npz").exists():
+        subprocess.run([sys.executable, str(ROOT / "scripts/build_repair_model.py"), "--lm-only",
+                        "--exclude", "003,004", "--out", str(d)], check=True)
+    chan = ROOT / "extract/repair/data/channel.json"
+    if chan.exists():
+        shutil.copy(chan, d / "channel.json")
+    return d
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="evaluate extract.repair")
+    ap.add_argument("--model", type=Path, help="model directory (default: held-out build)")
+    ap.add_argument("--no-holdout", action="store_true", help="use the shipped model as is")
+    a = ap.parse_args(argv)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if a.model:
+        os.environ["VNPLAN_REPAIR_MODEL"] = str(a.model)
+    elif not a.no_holdout:
+        os.environ["VNPLAN_REPAIR_MODEL"] = str(holdout_model())
+
+    from extract.repair import repair_text
+    from extract.repair.model import load_model
+    t0 = time.perf_counter()
+    load_model()
+    load_s = time.perf_counter() - t0
+
+    cases: list[tuple[str, str, str, str, str | None]] = []  # condition, doc, input, reference, damage given
+    for s in ("003", "004"):
+        clean = seed(s).read_text(encoding="utf-8")
+        cases.append(("1 stripped", s, strip_marks(clean), clean, None))
+    for s in ("003", "004"):
+        ocr, truth = ocr_damaged(s, "eng")
+        cases.append(("2 eng OCR render", s, ocr, truth, None))
+    for s in ("001", "002", "000"):
+        g = ROOT / "gold" / f"{seed(s).stem}.json"
+        if g.exists():
+            ref = json.loads(g.read_text(encoding="utf-8")).get("text") or ""
+            if ref.strip():
+                cases.append(("3 seed vs gold", s, seed(s).read_text(encoding="utf-8"), ref, None))
+    for s in ("003", "004"):
+        clean = seed(s).read_text(encoding="utf-8")
+        cases.append(("4 clean", s, clean, clean, None))
+    for s in ("003", "004"):
+        ocr, truth = ocr_damaged(s, "vie")
+        cases.append(("4 vie OCR render", s, ocr, truth, None))
+
+    print(f"model: {os.environ.get('VNPLAN_REPAIR_MODEL', 'extract/repair/data')}; "
+          f"load {load_s * 1000:.0f} ms")
+    print(f"{'condition':<18} {'doc':<4} {'damage':<12} {'syl':>6} {'SER before':>10} "
+          f"{'SER after':>9} {'protected':>10} {'syl/s':>8}  note")
+    total_syl = total_t = 0.0
+    for cond, doc, inp, ref, dmg in cases:
+        t0 = time.perf_counter()
+        r = repair_text(inp, dmg)
+        dt = time.perf_counter() - t0
+        kept, want = protected_kept(inp, r.text)
+        note = ""
+        if cond == "4 clean":
+            note = "identical" if r.text == unicodedata.normalize("NFC", inp) else "CHANGED"
+        assert len(r.source_map) == len(r.text) + 1 and r.source_map[-1] == len(inp)
+        assert all(x <= y for x, y in zip(r.source_map, r.source_map[1:]))
+        assert r.text.count("\n") == inp.count("\n") and r.text.count("\f") == inp.count("\f")
+        total_syl += r.syllables
+        total_t += dt
+        print(f"{cond:<18} {doc:<4} {r.damage:<12} {r.syllables:>6} {ser(inp, ref):>10.2%} "
+              f"{ser(r.text, ref):>9.2%} {f'{kept}/{want}':>10} {r.syllables / dt:>8.0f}  {note}")
+    print(f"overall: {total_syl:.0f} syllables in {total_t:.2f} s = {total_syl / total_t:.0f} syl/s "
+          f"(one core, first calls included)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

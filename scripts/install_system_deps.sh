@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages vnplan needs when they are missing: Tesseract with its Vietnamese
+# (and English) data, and DejaVu fonts (Vietnamese glyphs) that the tests render scans with.
+set -euo pipefail
+need=()
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+if command -v tesseract >/dev/null 2>&1; then
+  langs=$(tesseract --list-langs 2>/dev/null || true)
+  grep -qx vie <<<"$langs" || need+=(tesseract-ocr-vie)
+  grep -qx eng <<<"$langs" || need+=(tesseract-ocr-eng)
+else
+  need+=(tesseract-ocr-vie tesseract-ocr-eng)
+fi
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "installing Debian packages: ${need[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+    echo "vnplan: please install as root: apt-get install ${need[*]}" >&2; exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
