@@ -141,10 +141,9 @@ def decode_bytes(data: bytes) -> Decoded:
             return _finish(best.text, best.encoding if best.encoding == "utf-8" else f"utf-8+{best.encoding}")
         return _finish(text, "utf-8")
     candidates = [Decoded(data.decode("cp1258", errors="replace"), "cp1258")]
-    latin = data.decode("latin-1")
-    candidates += _legacy_candidates(latin, "latin-1")[1:]
-    cp1252 = data.decode("cp1252", errors="replace")
-    candidates.append(Decoded(vni_to_unicode(cp1252), "vni"))
+    # TCVN3 codes are read as Latin-1; VNI fonts were typed on Windows-1252 (curly quotes at 0x93).
+    candidates.append(Decoded(tcvn3_to_unicode(data.decode("latin-1")), "tcvn3"))
+    candidates.append(Decoded(vni_to_unicode(data.decode("cp1252", errors="replace")), "vni"))
     best = max(candidates, key=lambda d: _score(d.text))
     if "\ufffd" in best.text and best.text.count("\ufffd") > len(best.text) // 50:
         raise UnicodeError("not text in any known Vietnamese encoding")

@@ -1,0 +1,36 @@
+"""Shared fixtures: the corpus, and a way to run the real command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+GOLD = ROOT / "gold"
+DOC_IDS = sorted(p.stem for p in CORPUS.glob("*.txt"))
+CLEAN_IDS = ["003_9339a1d400ca81a3", "004_771e3ed1f471eaca"]
+
+
+def corpus_text(doc_id: str) -> str:
+    return unicodedata.normalize("NFC", (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8"))
+
+
+def vnplan(*args: str, input: bytes | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run `vnplan ARGS` as a user would, in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "extract", *map(str, args)],
+        input=input,
+        capture_output=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS

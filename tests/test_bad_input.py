@@ -1,0 +1,89 @@
+"""Bad input: exit code 3 and one line naming the file and the reason, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import vnplan
+from docs import VIETNAMESE, text_pdf
+
+
+def _zero_byte(tmp):
+    p = tmp / "empty.txt"
+    p.write_bytes(b"")
+    return p, "empty file"
+
+
+def _truncated_pdf(tmp):
+    whole = text_pdf(tmp / "whole.pdf", [VIETNAMESE, VIETNAMESE])
+    p = tmp / "truncated.pdf"
+    p.write_bytes(whole.read_bytes()[: whole.stat().st_size * 2 // 5])
+    return p, "corrupt or truncated PDF"
+
+
+def _encrypted_pdf(tmp):
+    return text_pdf(tmp / "locked.pdf", [VIETNAMESE], encrypt="secret"), "encrypted PDF"
+
+
+def _png_not_image(tmp):
+    p = tmp / "scan.png"
+    p.write_text("this is not a picture", encoding="utf-8")
+    return p, "not a PNG image"
+
+
+def _unsupported_extension(tmp):
+    p = tmp / "plan.xlsx"
+    p.write_bytes(b"\x01\x02 some bytes")
+    return p, "unsupported file type '.xlsx'"
+
+
+def _directory(tmp):
+    p = tmp / "a_folder"
+    p.mkdir()
+    return p, "is a directory"
+
+
+def _missing(tmp):
+    return tmp / "nowhere.pdf", "no such file"
+
+
+def _pdf_header_only(tmp):
+    p = tmp / "broken.pdf"
+    p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<")
+    return p, "corrupt or truncated PDF"
+
+
+def _binary_txt(tmp):
+    p = tmp / "notes.txt"
+    p.write_bytes(bytes(range(256)) * 8)
+    return p, "binary data"
+
+
+CASES = [_zero_byte, _truncated_pdf, _encrypted_pdf, _png_not_image, _unsupported_extension, _directory, _missing,
+         _pdf_header_only, _binary_txt]
+
+
+@pytest.mark.parametrize("command", ["extract", "ocr"])
+@pytest.mark.parametrize("make", CASES, ids=[c.__name__.strip("_") for c in CASES])
+def test_bad_input_exit_3_one_line(tmp_path, make, command):
+    path, reason = make(tmp_path)
+    result = vnplan(command, path)
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 3, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert str(path) in lines[0]
+    assert reason in lines[0]
+    assert "Traceback" not in stderr
+    assert result.stdout == b""
+
+
+def test_usage_error_is_exit_2():
+    result = vnplan("extract")
+    assert result.returncode == 2
+
+
+def test_bad_jobs_is_usage_error(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(VIETNAMESE, encoding="utf-8")
+    assert vnplan("ocr", p, "--jobs", "0").returncode == 2

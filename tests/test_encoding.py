@@ -1,0 +1,72 @@
+"""Every common way a Vietnamese .txt comes to us decodes to the same Unicode text."""
+
+import unicodedata
+
+import pytest
+
+from extract.encoding import decode_bytes, unicode_to_tcvn3, unicode_to_vni
+
+SENTENCE = (
+    "Thực hiện Kế hoạch số 284/KH-UBND ngày 27/12/2017 của UBND tỉnh về việc tổ chức thực hiện "
+    "phong trào thi đua “Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau” giai đoạn 2016 - 2020; "
+    "Sở Lao động - Thương binh và Xã hội xây dựng Kế hoạch như sau: giảm tỷ lệ hộ nghèo bình quân 2,5%/năm."
+)
+
+
+def _cp1258_proper(text: str) -> bytes:
+    result = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            result += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        decomposed = unicodedata.normalize("NFD", ch)
+        base, marks = decomposed[0], decomposed[1:]
+        # keep letter marks (breve, circumflex, horn) on the base; tone marks combining
+        letter = unicodedata.normalize("NFC", base + "".join(m for m in marks if m in "\u0306\u0302\u031b"))
+        tones = "".join(m for m in marks if m not in "\u0306\u0302\u031b")
+        result += letter.encode("cp1258") + tones.encode("cp1258")
+    return bytes(result)
+
+
+CASES = [
+    ("utf-8", SENTENCE.encode("utf-8"), "utf-8"),
+    ("utf-8 with BOM", b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"), "utf-8-sig"),
+    ("utf-16 with BOM", SENTENCE.encode("utf-16"), "utf-16"),
+    ("utf-16-le without BOM", SENTENCE.encode("utf-16-le"), "utf-16-le"),
+    ("utf-16-be without BOM", SENTENCE.encode("utf-16-be"), "utf-16-be"),
+    ("windows-1258", _cp1258_proper(SENTENCE), "cp1258"),
+    ("VNI typed", unicode_to_vni(SENTENCE).encode("cp1252"), "vni"),
+    ("decomposed utf-8 (NFD)", unicodedata.normalize("NFD", SENTENCE).encode("utf-8"), "utf-8"),
+    ("windows line ends", SENTENCE.replace("; ", ";\r\n").encode("utf-8"), "utf-8"),
+]
+
+
+@pytest.mark.parametrize("name,data,encoding", CASES, ids=[c[0] for c in CASES])
+def test_decodes_to_the_same_text(name, data, encoding):
+    decoded = decode_bytes(data)
+    assert decoded.encoding == encoding
+    assert decoded.text.replace(";\n", "; ") == SENTENCE
+
+
+def test_tcvn3_typed_text():
+    # VN3 has no uppercase toned letters: those were typed in the separate "H" fonts.
+    lower = SENTENCE.replace("Thực", "thực").replace("Kế", "kế").replace("Cả", "cả").replace("Sở", "sở")
+    lower = lower.replace("Lao động", "lao động").replace("Thương", "thương").replace("Xã", "xã").replace("Không", "không")
+    lower = lower.replace("“", '"').replace("”", '"')  # the ABC fonts used straight quotes
+    data = unicode_to_tcvn3(lower).encode("latin-1")
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "tcvn3"
+    assert decoded.text == lower
+
+
+def test_tcvn3_pasted_into_utf8():
+    lower = "thực hiện kế hoạch tổ chức phong trào thi đua vì người nghèo, không để ai bị bỏ lại phía sau"
+    decoded = decode_bytes(unicode_to_tcvn3(lower).encode("utf-8"))
+    assert decoded.encoding == "utf-8+tcvn3"
+    assert decoded.text == lower
+
+
+def test_plain_ascii_stays_utf8():
+    assert decode_bytes(b"Ke hoach to chuc thuc hien").encoding == "utf-8"
