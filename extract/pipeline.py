@@ -52,10 +52,13 @@ class PageIndex:
         return list(zip(starts, ends))
 
 
-def _attach_pages(items, pages: PageIndex) -> None:
+def _attach_pages(items, pages: PageIndex, source_map: list[int]) -> None:
+    """Page of each item, and its offsets in the text before repair (eyecite-style provenance)."""
     for item in items:
         if item.page is None:
             item.page = pages.page_of(item.start)
+        if item.raw_start is None and 0 <= item.start <= item.end < len(source_map):
+            item.raw_start, item.raw_end = source_map[item.start], source_map[item.end]
 
 
 def _attach_section_pages(sections, pages: PageIndex) -> None:
@@ -101,10 +104,9 @@ def run(path: str | Path, options: OcrOptions = OcrOptions(), raw: Optional[RawD
     warnings += entities.warnings
 
     for items in (entities.legal_references, entities.deadlines, entities.responsibilities, entities.targets):
-        _attach_pages(items, pages)
+        _attach_pages(items, pages, repaired.source_map)
     _attach_section_pages(segmented.sections, pages)
-    for span in segmented.metadata.spans.values():
-        span.page = pages.page_of(span.start)
+    _attach_pages(segmented.metadata.spans.values(), pages, repaired.source_map)
     for warning in warnings:
         if warning.span is not None and warning.span.page is None:
             warning.span.page = pages.page_of(warning.span.start)

@@ -41,6 +41,10 @@ class Span(Model):
     end: int = Field(ge=0)
     page: Optional[int] = Field(default=None, ge=1, description="1-based page, null where unknown")
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    raw_start: Optional[int] = Field(
+        default=None, description="offset in the text before repair (what `vnplan ocr` prints) where the item begins"
+    )
+    raw_end: Optional[int] = None
 
 
 class PageInfo(Model):

@@ -1,0 +1,81 @@
+"""Traceable output: every item of every corpus document points exactly at its text and page."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.ingest import ingest
+from extract.pipeline import PageIndex, run
+from extract.vietnamese import strip_marks
+
+from conftest import CORPUS, DOC_IDS
+
+
+@pytest.fixture(scope="module")
+def outputs():
+    return {doc_id: run(CORPUS / f"{doc_id}.txt") for doc_id in DOC_IDS}
+
+
+def _items(doc):
+    for kind in ("legal_references", "deadlines", "responsibilities", "targets"):
+        for item in getattr(doc, kind):
+            yield kind, item
+    for name, span in doc.metadata.spans.items():
+        yield f"metadata.{name}", span
+
+
+def _sections(sections):
+    for s in sections:
+        yield s
+        yield from _sections(s.children)
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_every_item_slices_back_to_its_text(outputs, doc_id):
+    doc = outputs[doc_id]
+    items = list(_items(doc))
+    assert items, "the pipeline found nothing at all"
+    for kind, item in items:
+        assert doc.text[item.start:item.end] == item.text, (kind, item)
+        assert item.page == 1
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_raw_offsets_point_into_the_input(outputs, doc_id):
+    doc = outputs[doc_id]
+    raw = ingest(CORPUS / f"{doc_id}.txt").text
+    for kind, item in _items(doc):
+        assert 0 <= item.raw_start <= item.raw_end <= len(raw)
+        if item.text.isdigit():  # numbers are never changed by repair: same characters before and after
+            assert raw[item.raw_start:item.raw_end] == item.text
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_sections_start_with_their_heading(outputs, doc_id):
+    doc = outputs[doc_id]
+    for section in _sections(doc.sections):
+        body = doc.text[section.start:section.end]
+        first_line = body.split("\n", 1)[0]
+        # The number as printed may be damaged ("I11." for "III."): the heading itself must be there.
+        assert section.heading.split("\n")[0][:30] in first_line, section
+        assert section.start < section.end <= len(doc.text)
+
+
+def test_page_index_counts_form_feeds():
+    index = PageIndex("one\ftwo\fthree")
+    assert [index.page_of(i) for i in (0, 3, 4, 7, 8, 12)] == [1, 1, 2, 2, 3, 3]
+    assert index.bounds(13) == [(0, 3), (4, 7), (8, 13)]
+
+
+def test_clean_text_is_not_changed_by_the_pipeline(outputs):
+    for doc_id in ("003_9339a1d400ca81a3", "004_771e3ed1f471eaca"):
+        raw = ingest(CORPUS / f"{doc_id}.txt").text
+        assert outputs[doc_id].text == raw
+        assert outputs[doc_id].quality.repair_changed_syllables == 0
+
+
+def test_damaged_text_is_flagged_and_repaired(outputs):
+    doc = outputs["001_84f5cf27fdea967e"]
+    assert doc.quality.damage == "eng_ocr"
+    assert doc.quality.repair_changed_syllables > 100
+    assert "Quyết định" in doc.text and strip_marks("Quyết định") in strip_marks(doc.text)
