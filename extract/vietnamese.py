@@ -105,6 +105,23 @@ def is_valid_syllable(word: str) -> bool:
     return False
 
 
+_BARE_RHYMES = frozenset(strip_marks(r) for r in _RHYMES) | {"ia", "ua", "uo", "uong"}
+_BARE_ONSETS = sorted({strip_marks(o) for o in _ONSETS}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=65536)
+def is_valid_skeleton(word: str) -> bool:
+    """True when `word` with every mark stripped could be a Vietnamese syllable ("nguoi", "ngheo").
+
+    Text whose marks were lost (English-model OCR, ASCII typing) still passes; English words
+    such as "plan", "shall", "report" do not.
+    """
+    w = strip_marks(word.lower())
+    if not w.isalpha() or not w.isascii():
+        return False
+    return any(w.startswith(o) and w[len(o):] in _BARE_RHYMES for o in _BARE_ONSETS + [""])
+
+
 def vietnamese_share(text: str) -> tuple[float, float]:
     """(share of alphabetic syllables that are valid Vietnamese, share that carry marks)."""
     words = [w for w in syllables(text) if w.isalpha()]
@@ -126,3 +143,9 @@ def looks_vietnamese(text: str, min_words: int = 5) -> bool:
         return False
     valid, marked = vietnamese_share(text)
     return valid >= 0.85 and marked >= 0.25
+
+
+def skeleton_share(text: str) -> float:
+    """Share of alphabetic syllables that could be Vietnamese once marks are ignored."""
+    words = [w for w in syllables(text) if w.isalpha()]
+    return sum(is_valid_skeleton(w) for w in words) / len(words) if words else 0.0

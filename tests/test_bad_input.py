@@ -59,8 +59,28 @@ def _binary_txt(tmp):
     return p, "binary data"
 
 
+def _english_text(tmp):
+    p = tmp / "english.txt"
+    p.write_text(
+        "The provincial people's committee shall organise the implementation of the emulation movement for "
+        "the poor, leaving no one behind, in the period from 2016 to 2020. All departments and agencies must "
+        "report their results before the fifteenth of December every year to the standing office.",
+        encoding="utf-8",
+    )
+    return p, "not Vietnamese text"
+
+
+def _blank_scan(tmp):
+    from PIL import Image
+
+    p = tmp / "blank.png"
+    Image.new("L", (1240, 1754), 255).save(p)
+    return p, "no text could be read"
+
+
 CASES = [_zero_byte, _truncated_pdf, _encrypted_pdf, _png_not_image, _unsupported_extension, _directory, _missing,
          _pdf_header_only, _binary_txt]
+EXTRACT_ONLY = [_english_text, _blank_scan]  # `ocr` prints what it reads; judging language is extract's job
 
 
 @pytest.mark.parametrize("command", ["extract", "ocr"])
@@ -76,6 +96,34 @@ def test_bad_input_exit_3_one_line(tmp_path, make, command):
     assert reason in lines[0]
     assert "Traceback" not in stderr
     assert result.stdout == b""
+
+
+@pytest.mark.parametrize("make", EXTRACT_ONLY, ids=[c.__name__.strip("_") for c in EXTRACT_ONLY])
+def test_not_vietnamese_or_no_text_exit_3(tmp_path, make):
+    path, reason = make(tmp_path)
+    result = vnplan("extract", path)
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 3, stderr
+    assert len(stderr.strip().splitlines()) == 1 and str(path) in stderr and reason in stderr
+
+
+def test_huge_file_is_refused(tmp_path, monkeypatch):
+    import extract.ingest as ingest_module
+    from extract.errors import InputError
+
+    p = tmp_path / "huge.txt"
+    p.write_text("Kế hoạch " * 100, encoding="utf-8")
+    monkeypatch.setattr(ingest_module, "MAX_BYTES", 100)
+    with pytest.raises(InputError, match="file too large"):
+        ingest_module.ingest(p)
+
+
+def test_page_timeout_keeps_the_page_with_an_error(tmp_path):
+    from extract.ingest import OcrOptions, ingest
+    from docs import png
+
+    doc = ingest(png(tmp_path / "p.png", VIETNAMESE), OcrOptions(timeout=0.05))
+    assert doc.pages[0].text == "" and "timed out" in doc.pages[0].error
 
 
 def test_usage_error_is_exit_2():
