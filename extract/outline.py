@@ -1,0 +1,429 @@
+"""The numbered outline of a plan's body as a tree of `Section`s, with canonical labels.
+
+Owns: finding heading lines ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2.1. ...", "a) ..."),
+deciding which of them are sections (numbering must continue the sequence of its level, so a
+list restarting at "1." inside a section is not a section), their headings and exact
+boundaries (gold/README.md: a section runs from its number to the next section of the same or a
+higher level; the last one ends where the closing part starts), and the labels of top-level
+sections, matched tolerantly so that residual OCR damage ("MUC PICH", "TIEU CHUAN") still works.
+
+Matching is done on a *fold* of the text: one character per character (marks stripped, đ -> d,
+casefolded), so every offset found in the fold is an offset in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from models import Section, Span, Warning
+
+
+def fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFD", c)[0] if c else c
+    base = base.replace("đ", "d").replace("Đ", "D")
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Marks stripped and casefolded, one output character per input character."""
+    return "".join(fold_char(c) for c in text)
+
+
+# Canonical labels and the heading phrases that name them (folded).
+LABEL_PHRASES: list[tuple[str, tuple[str, ...]]] = [
+    ("muc_dich_yeu_cau", ("muc dich", "yeu cau", "muc tieu")),
+    ("chu_de", ("chu de",)),
+    ("noi_dung", ("noi dung",)),
+    ("giai_phap", ("giai phap", "nhiem vu")),
+    ("tieu_chuan", ("tieu chuan", "tieu chi")),
+    ("khen_thuong", ("khen thuong",)),
+    ("tien_do", ("tien do", "lo trinh", "thoi gian thuc hien")),
+    ("to_chuc_thuc_hien", ("to chuc thuc hien", "trach nhiem thuc hien", "phan cong")),
+]
+
+
+def heading_labels(heading: str) -> list[str]:
+    """Labels named by a top-level heading, in the order they appear; ["other"] when none.
+
+    Each phrase is compared with every window of the same number of words (rapidfuzz ratio), so
+    one or two damaged letters ("muc pich", "tieu chuán") still match.
+    """
+    words = re.findall(r"[a-z0-9]+", fold(heading))
+    found: list[tuple[int, str]] = []
+    for label, phrases in LABEL_PHRASES:
+        best: Optional[int] = None
+        for phrase in phrases:
+            n = len(phrase.split())
+            threshold = 80 if len(phrase) <= 8 else 85
+            for i in range(0, max(1, len(words) - n + 1)):
+                window = " ".join(words[i : i + n])
+                if fuzz.ratio(window, phrase) >= threshold:
+                    best = i if best is None else min(best, i)
+                    break
+        if best is not None:
+            found.append((best, label))
+    if not found:
+        # words glued by OCR ("TO CHUCTHUC HIEN"): compare without spaces
+        glued = "".join(words)
+        for label, phrases in LABEL_PHRASES:
+            for phrase in phrases:
+                p = phrase.replace(" ", "")
+                if len(glued) >= len(p) - 1 and fuzz.partial_ratio(p, glued) >= 85:
+                    found.append((glued.find(p[:3]) if p[:3] in glued else 99, label))
+                    break
+    labels = [label for _, label in sorted(found)]
+    return labels or ["other"]
+
+
+# ----------------------------------------------------------------------------------------------
+# Heading lines
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+
+# Roman numeral as OCR may leave it: "I1." for "III.", "Il." for "II.", "V.TO CHUC" without space.
+_ROMAN_LINE = re.compile(r"(?P<num>[IVXLl1|]{1,5})\s*[.:\-–)]\s*(?P<rest>\S.*)$")
+_DECIMAL2_LINE = re.compile(r"(?P<num>\d{1,2}\.\d{1,2})\s*\.?\s*(?P<rest>\S.*)$")
+_DECIMAL_LINE = re.compile(r"(?P<num>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s./].*)$")
+_LETTER_LINE = re.compile(r"(?P<num>c¢|¢c|[a-zđ¢])\s*\)\s*(?P<rest>\S.*)$")
+# Any single letter before ")" followed by a capital: a list letter that repair changed.
+_ANY_LETTER_LINE = re.compile(r"(?P<num>[^\W\d_])\)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+# Item whose number OCR lost: ". Phòng Nội vụ ..." after item 6.
+_LOST_NUMBER_LINE = re.compile(r"(?P<num>)\.\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+
+_LETTERS = "abcdđefghiklmnopqrstuvxy"
+
+_CLOSING_PHRASES = (
+    "tren day la",
+    "trong qua trinh to chuc thuc hien",
+    "trong qua trinh thuc hien",
+    "can cu noi dung ke hoach",
+    "ke hoach nay duoc",
+    "noi nhan",
+)
+_RECIPIENTS_LINE = re.compile(r"n\S{1,4}i\s*nh\S{1,4}n\s*[:;.]")
+_BULLET = re.compile(r"\s*(?:[-_–—+•*]|\d{1,2}\s*[.)]|\d{1,2}\.\d{1,2}|[a-zđ]\))")
+
+
+def _roman_value(token: str) -> Optional[int]:
+    if token in _ROMANS:
+        return _ROMANS.index(token) + 1
+    return None
+
+
+def _is_upper_heading(rest: str, share: float = 0.75) -> bool:
+    letters = [c for c in rest if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    upper = sum(c.isupper() for c in letters)
+    return upper / len(letters) >= share
+
+
+def _is_top_heading(rest: str) -> bool:
+    """Level-1 headings are upper case; with residual damage ("Ml)C Dịch, YÊU cầu") a short line
+    naming a canonical label is accepted with less upper case."""
+    if _is_upper_heading(rest):
+        return True
+    if len(rest) > 90 or rest.rstrip().endswith((".", ";", ",")):
+        return False
+    return _is_upper_heading(rest, 0.3) and heading_labels(rest) != ["other"]
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the first non-blank character
+    end: int  # offset of the line end (the "\n" or len(text))
+    text: str  # the line from `start` to `end`
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.lstrip(" \t\f\u00a0")
+        lead = len(raw) - len(stripped)
+        out.append(_Line(pos + lead, pos + len(raw), stripped.rstrip()))
+        pos += len(raw) + 1
+    return out
+
+
+@dataclass
+class _Candidate:
+    level: int  # 1 roman, 2 "1.", 3 "1.1.", 4 "a)" (attached under the deepest numeric item)
+    number: str
+    start: int
+    line_index: int
+    heading: str
+    heading_start: int
+    heading_end: int
+    ocr_guess: bool = False
+    children: list["_Candidate"] = field(default_factory=list)
+    end: int = 0
+
+
+def closing_start(text: str, body_start: int = 0) -> int:
+    """Offset where the closing part begins ("Trên đây là ...", "Nơi nhận", ...), else len(text)."""
+    folded = fold(text)
+    best = len(text)
+    for line in _lines(text):
+        if line.start < body_start or not line.text:
+            continue
+        head = re.sub(r"[^a-z ]", "", folded[line.start : line.start + min(60, len(line.text))]).strip()
+        head = re.sub(r"\s+", " ", head)
+        for phrase in _CLOSING_PHRASES:
+            window = head[: len(phrase)]
+            if fuzz.ratio(window, phrase) >= 80:
+                best = min(best, line.start)
+                break
+        if best != len(text):
+            break
+    return best
+
+
+def recipients_start(text: str, start: int = 0) -> int:
+    """Offset of the "Nơi nhận" line at or after `start`, else len(text)."""
+    folded = fold(text)
+    for line in _lines(text):
+        if line.start >= start and line.text and _RECIPIENTS_LINE.match(folded[line.start : line.end]):
+            return line.start
+    return len(text)
+
+
+def _heading_of(lines: list[_Line], index: int, rest_offset: int, level: int) -> tuple[str, int, int]:
+    """Heading text and its span: the rest of the line up to ':' or ';' (trailing . , stripped);
+    a short heading wrapped onto one more line joins it (uppercase continuation for level 1, a
+    line followed by an item marker for the others)."""
+    line = lines[index]
+    rest = line.text[rest_offset:]
+    start = line.start + rest_offset
+    # A heading ends at a colon; at a semicolon only when the clause before it is short (a long
+    # one-line paragraph, as in documents without hard line wraps, is its own heading).
+    # OCR leaves ":" and ";" inside damaged words ("m(;1nh", "cư:(mg"): only a mark followed by
+    # a space or the line end ends a heading.
+    cut = re.search(r":(?=\s|$)", rest)
+    semi = re.search(r";(?=\s|$)", rest)
+    if semi and semi.start() <= 120 and (not cut or semi.start() < cut.start()):
+        cut = semi
+    wrapped = False
+    if cut:
+        rest = rest[: cut.start()]
+    else:
+        # look for one continuation line
+        j = index + 1
+        while j < len(lines) and not lines[j].text:
+            j += 1
+        if j < len(lines):
+            nxt = lines[j].text
+            if level == 1:
+                if _is_upper_heading(nxt) and not _ROMAN_LINE.match(nxt) and not _BULLET.match(nxt) and len(nxt) < 60:
+                    wrapped = True
+            elif not rest.rstrip().endswith((".", ",", ";")) and not _BULLET.match(nxt) and len(rest) + len(nxt) < 140:
+                k = j + 1
+                while k < len(lines) and not lines[k].text:
+                    k += 1
+                after = lines[k].text if k < len(lines) else ""
+                if (
+                    re.match(r"\s*[-_–—+•]", after)
+                    and not nxt.rstrip().endswith((".", ";", ":"))
+                    and nxt[:1].islower()
+                ):
+                    wrapped = True
+            if wrapped:
+                more = nxt
+                c2 = re.search(r"[:;](?=\s|$)", more)
+                if c2:
+                    more = more[: c2.start()]
+                more = more.rstrip(" .,;:\t")
+                heading = re.sub(r"\s+", " ", rest.strip() + " " + more.strip())
+                return heading, start, lines[j].start + len(more)
+    trimmed = rest.rstrip(" .,;:\t")
+    return trimmed.strip(), start, start + len(trimmed)
+
+
+def find_candidates(text: str, body_start: int, body_end: int) -> tuple[list[_Candidate], list[Warning]]:
+    """Heading lines in reading order that continue their level's numbering."""
+    lines = _lines(text)
+    warnings: list[Warning] = []
+    out: list[_Candidate] = []
+    last_roman = 0
+    last_l2: Optional[int] = None  # within the current roman section
+    last_l3: Optional[tuple[int, int]] = None
+    last_letter: Optional[int] = None
+
+    for i, line in enumerate(lines):
+        if line.start < body_start or line.start >= body_end or not line.text:
+            continue
+        s = line.text
+        m = _ROMAN_LINE.match(s)
+        if m and _is_top_heading(m["rest"]):
+            token = m["num"]
+            # outlines never reach L (50): an "L" is a misread I, like l, 1 and |
+            clean = token.replace("l", "I").replace("1", "I").replace("|", "I").replace("L", "I")
+            value = _roman_value(clean)
+            guess = clean != token
+            if guess or value is None:
+                value = last_roman + 1
+            # a roman numeral must move forward (or repeat, as seed 003 numbers "II" twice)
+            if value in (last_roman, last_roman + 1) or (not guess and value == last_roman + 2):
+                number = _ROMANS[value - 1] if guess else token
+                heading, hs, he = _heading_of(lines, i, m.start("rest"), 1)
+                out.append(_Candidate(1, number, line.start, i, heading, hs, he, ocr_guess=guess))
+                if guess:
+                    warnings.append(
+                        Warning(
+                            code="section_number_guessed",
+                            message=f"heading numeral {token!r} read as {number!r} from the sequence",
+                            span=Span(text=token, start=line.start, end=line.start + len(token)),
+                        )
+                    )
+                last_roman = value
+                last_l2, last_l3, last_letter = None, None, None
+                continue
+        if not out:
+            continue  # numbered lines before the first roman heading are not sections
+        m = _DECIMAL2_LINE.match(s)
+        if m:
+            a, b = (int(x) for x in m["num"].split("."))
+            expected = last_l3 is None and b == 1 and a == last_l2 or (
+                last_l3 is not None and a == last_l3[0] and b == last_l3[1] + 1
+            )
+            if expected:
+                heading, hs, he = _heading_of(lines, i, m.start("rest"), 3)
+                out.append(_Candidate(3, m["num"], line.start, i, heading, hs, he))
+                last_l3 = (a, b)
+                last_letter = None
+            continue
+        m = _DECIMAL_LINE.match(s)
+        if m:
+            n = int(m["num"])
+            if (last_l2 is None and n == 1) or (last_l2 is not None and last_l2 < n <= last_l2 + 2):
+                heading, hs, he = _heading_of(lines, i, m.start("rest"), 2)
+                out.append(_Candidate(2, str(n), line.start, i, heading, hs, he))
+                last_l2, last_l3, last_letter = n, None, None
+            continue
+        m = _LETTER_LINE.match(s) or _ANY_LETTER_LINE.match(s)
+        if m:
+            letter = "c" if "¢" in m["num"] else m["num"]
+            idx = _LETTERS.index(letter) if letter in _LETTERS else -1
+            prev = last_letter
+            # "đ" follows "d" in Vietnamese lists, some documents use "e" instead
+            ok = (prev is None and letter == "a") or (prev is not None and 0 < idx - prev <= 2)
+            guessed = letter != m["num"]
+            if not ok:
+                # Repair may turn a list letter into a word ("a)" -> "ở)", "c)" -> "e)"): take the
+                # letter the sequence expects when the next letter item confirms it.
+                expected = 0 if prev is None else prev + 1
+                if expected < len(_LETTERS) - 1 and _next_letter_item(lines, i) == _LETTERS[expected + 1]:
+                    ok, guessed, idx, letter = True, True, expected, _LETTERS[expected]
+                    warnings.append(
+                        Warning(
+                            code="section_number_guessed",
+                            message=f"list letter {m['num']!r} read as {letter!r} from the sequence",
+                            span=Span(text=m["num"], start=line.start, end=line.start + len(m["num"])),
+                        )
+                    )
+            if ok:
+                heading, hs, he = _heading_of(lines, i, m.start("rest"), 4)
+                out.append(_Candidate(4, letter, line.start, i, heading, hs, he, ocr_guess=guessed))
+                last_letter = idx
+            continue
+        m = _LOST_NUMBER_LINE.match(s)
+        if m and last_l2 is not None and last_l3 is None and last_letter is None:
+            n = last_l2 + 1
+            heading, hs, he = _heading_of(lines, i, m.start("rest"), 2)
+            out.append(_Candidate(2, str(n), line.start, i, heading, hs, he, ocr_guess=True))
+            warnings.append(
+                Warning(
+                    code="section_number_guessed",
+                    message=f"item number lost by OCR; read as {n} from the sequence",
+                    span=Span(text=s[:1], start=line.start, end=line.start + 1),
+                )
+            )
+            last_l2 = n
+    return out, warnings
+
+
+def _next_letter_item(lines: list[_Line], index: int, window: int = 60) -> Optional[str]:
+    """The letter of the next "x)" item after line `index`, unless a numbered item comes first."""
+    for line in lines[index + 1 : index + 1 + window]:
+        s = line.text
+        if not s:
+            continue
+        if _ROMAN_LINE.match(s) and _is_upper_heading(s) or _DECIMAL2_LINE.match(s) or _DECIMAL_LINE.match(s):
+            return None
+        m = _LETTER_LINE.match(s)
+        if m:
+            return "c" if "¢" in m["num"] else m["num"]
+    return None
+
+
+def _build_tree(cands: list[_Candidate], body_end: int) -> list[_Candidate]:
+    roots: list[_Candidate] = []
+    stack: list[_Candidate] = []
+    for c in cands:
+        while stack and stack[-1].level >= c.level:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(c)
+        stack.append(c)
+
+    def close(nodes: list[_Candidate], end: int) -> None:
+        for k, node in enumerate(nodes):
+            node.end = nodes[k + 1].start if k + 1 < len(nodes) else end
+            close(node.children, node.end)
+
+    close(roots, body_end)
+    return roots
+
+
+def _to_sections(nodes: list[_Candidate], text: str, label: Optional[str], labels: Optional[list[str]]) -> list[Section]:
+    out = []
+    for node in nodes:
+        if node.level == 1:
+            node_labels = heading_labels(node.heading)
+            node_label = node_labels[0]
+        else:
+            node_label, node_labels = label or "other", labels or [label or "other"]
+        out.append(
+            Section(
+                label=node_label,
+                labels=node_labels,
+                number=node.number,
+                heading=node.heading,
+                start=node.start,
+                end=node.end,
+                confidence=0.8 if node.ocr_guess else 1.0,
+                children=_to_sections(node.children, text, node_label, node_labels),
+            )
+        )
+    return out
+
+
+def outline(text: str, body_start: int = 0) -> tuple[list[Section], list[Warning]]:
+    """The section tree of `text`, searching for headings from `body_start` on.
+
+    The closing part ("Trên đây là ...", "Nơi nhận") is looked for only after the last top-level
+    heading, so that a body paragraph opening with similar words does not cut the outline."""
+    recipients = recipients_start(text, body_start)
+    cands, warnings = find_candidates(text, body_start, recipients)
+    last_top = max((c.start for c in cands if c.level == 1), default=body_start)
+    end = closing_start(text, last_top + 1)
+    cands = [c for c in cands if c.start < end]
+    roots = _build_tree(cands, end)
+    sections = _to_sections(roots, text, None, None)
+    for section in sections:
+        if section.label == "other":
+            warnings.append(
+                Warning(
+                    code="section_label_unknown",
+                    message=f"top-level heading {section.heading!r} matches no canonical label",
+                    span=Span(text=text[section.start : section.start + len(section.number)], start=section.start,
+                              end=section.start + len(section.number)),
+                )
+            )
+    return sections, warnings
