@@ -1,16 +1,16 @@
-"""What a plan commits to: legal references, deadlines, responsibilities, targets (first version).
+"""What a plan commits to: legal references, deadlines, responsibilities, targets.
 
-Owns `extract_entities(text, sections) -> Entities`; every item carries its span in `text`.
+Owns `extract_entities(text, sections) -> Entities`. The work is a spaCy pipeline (`extract.nlp`):
+a blank Vietnamese pipeline whose components find each kind of item and leave them, with their
+spans, in `doc.spans`. This function runs it and hands back typed items whose offsets point into
+`text` (`text[item.start:item.end] == item.text`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from models import Deadline, LegalReference, Responsibility, Section, Target, Warning
-
-_REF = re.compile(r"(?P<type>Quyết định|Kế hoạch|Nghị quyết|Công văn|Hướng dẫn)\s+(?:số\s+)?(?P<num>\d+)(?P<sep>[/-])(?P<sym>[A-ZĐ][A-ZĐa-z&/-]*[A-ZĐ])")
 
 
 @dataclass
@@ -23,11 +23,6 @@ class Entities:
 
 
 def extract_entities(text: str, sections: list[Section]) -> Entities:
-    refs = [
-        LegalReference(
-            text=m.group(0), start=m.start(), end=m.end(), doc_type=m["type"], number=m["num"],
-            symbol=m["sym"], key=f"{m['num']}{m['sep']}{m['sym']}",
-        )
-        for m in _REF.finditer(text)
-    ]
-    return Entities(legal_references=refs)
+    from extract.nlp import run_pipeline
+
+    return run_pipeline(text, sections)

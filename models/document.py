@@ -99,7 +99,8 @@ class LegalReference(Span):
     doc_type: Optional[str] = None
     number: Optional[str] = None
     symbol: Optional[str] = None
-    key: Optional[str] = Field(default=None, description='"1258/QĐ-TTg"; null for a reference without a number')
+    key: Optional[str] = Field(default=None, description='"1258/QĐ-TTg"; for a short form ("Quyết định nêu trên") the key of the document it resolves to, '
+        "null when it cannot be resolved")
     date: Optional[str] = None
     issuer: Optional[str] = None
     relation: Literal["can_cu", "thuc_hien", "theo", "other"] = "other"

@@ -1,0 +1,142 @@
+"""Canonical names of public bodies, and the mark-stripped ("folded") view of Vietnamese text.
+
+Owns `fold(text)` (same length as `text`, so offsets found in the folded view are offsets into the
+text itself) and `canonical_body(mention)`: abbreviations expanded (UBND, HĐND, MTTQ, LĐ-TB&XH,
+TB&XH, HĐTĐKT, TĐKT), whitespace collapsed, "Uỷ" written "Ủy", the first letter capitalised, as
+the gold conventions (gold/README.md) ask.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+_FOLD_EXTRA = {"đ": "d", "Đ": "d", "ð": "d"}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in _FOLD_EXTRA:
+        return _FOLD_EXTRA[c]
+    if ord(c) < 128:
+        return c.lower()
+    base = unicodedata.normalize("NFD", c)[0]
+    if unicodedata.combining(base):
+        return c
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Lowercase, marks stripped, đ -> d; one character out per character in."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def squash(text: str) -> str:
+    """Whitespace (line breaks of the page) collapsed to single spaces."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# Abbreviation -> expansion, matched on whole words of the folded mention (longest first).
+_EXPANSIONS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"\blao dong\s*-?\s*(?:tb\s*&\s*xh|tbxh|thuong binh\s*&\s*xh)(?!\w)"), "Lao động - Thương binh và Xã hội"),
+    (re.compile(r"\bld\s*-\s*tb\s*&\s*xh(?!\w)|\bldtbxh\b|\bld-tbxh\b"), "Lao động - Thương binh và Xã hội"),
+    (re.compile(r"\btb\s*&\s*xh(?!\w)|\bthuong binh\s*&\s*xh(?!\w)"), "Thương binh và Xã hội"),
+    (re.compile(r"\bubmttqvn\b|\bubmttq\b"), "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    (re.compile(r"\bmttqvn\b|\bmttq\b"), "Mặt trận Tổ quốc Việt Nam"),
+    (re.compile(r"\bubnd\b"), "Ủy ban nhân dân"),
+    (re.compile(r"\bhdnd\b"), "Hội đồng nhân dân"),
+    (re.compile(r"\bhd\s*tdkt\b|\bhdtdkt\b"), "Hội đồng Thi đua - Khen thưởng"),
+    (re.compile(r"\btd\s*-\s*kt\b|\btdkt\b"), "Thi đua - Khen thưởng"),
+]
+
+# Spellings the documents use for names that have one canonical form.
+_FIXES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"Uỷ"), "Ủy"),
+    (re.compile(r"uỷ"), "ủy"),
+    (re.compile(r"Mặt trận [Tt]ổ [Qq]uốc(?! Việt Nam)"), "Mặt trận Tổ quốc Việt Nam"),
+    (re.compile(r"Mặt trận [Tt]ổ [Qq]uốc"), "Mặt trận Tổ quốc"),
+    (re.compile(r"Thi đua\s*[-–—]\s*Khen thưởng"), "Thi đua - Khen thưởng"),
+    (re.compile(r"Lao động\s*[-–—]\s*Thương binh"), "Lao động - Thương binh"),
+    (re.compile(r"chính trị\s*[-–—]\s*[Xx]ã hội"), "chính trị - xã hội"),
+]
+
+# Known names whose marks OCR repair may have missed: folded form -> proper Vietnamese.
+_LEXICON = [
+    "Phòng Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội", "Phòng Nội vụ", "Sở Nội vụ",
+    "Phòng Văn hóa và Thông tin", "Sở Thông tin và Truyền thông", "Văn phòng Sở", "Phòng Bảo trợ xã hội",
+    "Ban Thi đua - Khen thưởng", "Hội đồng Thi đua - Khen thưởng", "Ủy ban nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Mặt trận Tổ quốc Việt Nam", "Ban Tuyên giáo", "Huyện ủy", "Tỉnh ủy", "Sở Tài chính", "Sở Kế hoạch và Đầu tư",
+    "Chủ tịch", "Thủ trưởng", "các sở, ban, ngành", "đoàn thể", "các huyện", "thị xã", "thành phố", "thị trấn",
+    "các xã", "tỉnh", "huyện", "các cơ quan", "các đơn vị", "trực thuộc", "Ban Chỉ đạo", "cùng cấp", "các cấp",
+    "Đài Phát thanh", "Truyền hình", "Báo", "các tổ chức", "chính trị - xã hội", "doanh nghiệp", "hợp tác xã",
+    "thành viên", "phụ trách", "thuộc", "có liên quan", "nghiệp vụ", "chuyên môn", "sự nghiệp", "chính quyền",
+]
+_LEXICON_WORDS: dict[str, str] = {}
+_AMBIGUOUS: set[str] = set()
+for _name in _LEXICON:
+    for _w in _name.split():
+        _k = fold(_w)
+        if _w == "-":
+            continue
+        if _k in _LEXICON_WORDS and _LEXICON_WORDS[_k].lower() != _w.lower():
+            _AMBIGUOUS.add(_k)
+        _LEXICON_WORDS.setdefault(_k, _w)
+for _k in _AMBIGUOUS:
+    _LEXICON_WORDS.pop(_k, None)
+_PHRASES = sorted(((fold(n), n) for n in _LEXICON if " " in n), key=lambda p: -len(p[0]))
+
+
+def _restore_marks(name: str) -> str:
+    """Put back the marks of words that lost them in repair, where the lexicon is unambiguous."""
+    folded = fold(name)
+    chars = list(name)
+    for key, proper in _PHRASES:
+        for m in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):
+            segment = name[m.start() : m.end()]
+            if segment.lower() == fold(segment):  # no marks at all: lost in repair
+                repl = proper if segment[:1].isupper() == proper[:1].isupper() else (
+                    proper[:1].upper() + proper[1:] if segment[:1].isupper() else proper[:1].lower() + proper[1:])
+                chars[m.start() : m.end()] = list(repl)
+    name = "".join(chars)
+    out = []
+    for w in name.split(" "):
+        k = fold(w)
+        if w and w.lower() == k and k in _LEXICON_WORDS:
+            proper = _LEXICON_WORDS[k]
+            if proper.lower() != w.lower():
+                w = proper[:1].upper() + proper[1:].lower() if w[:1].isupper() else proper.lower()
+        out.append(w)
+    return " ".join(out)
+
+
+def canonical_body(mention: str) -> str:
+    """'phòng Lao động - TB&XH các huyện,\\nthị xã' -> 'Phòng Lao động - Thương binh và Xã hội các huyện, thị xã'."""
+    name = unicodedata.normalize("NFC", squash(mention))
+    name = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()  # asides: "(Thường trực Hội đồng ...)"
+    name = name.strip(" ,;:.-")
+    for pattern, expansion in _EXPANSIONS:
+        folded = fold(name)
+        pieces, last = [], 0
+        for m in pattern.finditer(folded):
+            pieces += [name[last : m.start()], expansion]
+            last = m.end()
+        if pieces:
+            name = "".join(pieces) + name[last:]
+    for pattern, replacement in _FIXES:
+        name = pattern.sub(replacement, name)
+    name = _restore_marks(name)
+    name = re.sub(r"\s+", " ", name).strip()
+    return name[:1].upper() + name[1:] if name else name
+
+
+def body_key(name: str) -> str:
+    """The comparison form of a body name: NFC, casefolded, abbreviations expanded."""
+    return canonical_body(name).casefold()
+
+
+def same_body(a: str, b: str, threshold: float = 90.0) -> bool:
+    return fuzz.ratio(body_key(a), body_key(b)) >= threshold

@@ -1,0 +1,181 @@
+"""The spaCy pipeline that extracts what a plan commits to.
+
+Owns `get_nlp()` (built once per process and cached) and `run_pipeline(text, sections)`.
+The pipeline is a blank Vietnamese pipeline (`spacy.blank("vi")` without pyvi: nothing is downloaded)
+with a tokenizer that splits punctuation off syllables, and four components, in order:
+
+    vnplan_references        -> doc.spans["legal_references"]
+    vnplan_targets           -> doc.spans["targets"]
+    vnplan_deadlines         -> doc.spans["deadlines"]
+    vnplan_responsibilities  -> doc.spans["responsibilities"]  (and fills deadlines' `responsible`)
+
+Each span's label is its kind's main value (the key, the role, ...) and the typed item (a pydantic
+model from `models`) is kept in `doc.user_data["vnplan"][kind]`, in the same order as the spans.
+Users can add their own components after these, or show the spans with
+`spacy.displacy.render(doc, style="span", options={"spans_key": "deadlines"})`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.bodies import fold
+from extract.deadlines import DeadlineContext, attach_actions, find_deadlines
+from extract.references import find_references
+from extract.responsibilities import find_responsibilities
+from extract.targets import find_targets
+from models import Section
+
+KINDS = ("legal_references", "deadlines", "responsibilities", "targets")
+_TOKEN = re.compile(r"[^\W_]+(?:[&'][^\W_]+)*|\S")
+
+
+class SyllableTokenizer:
+    """Syllables and single punctuation marks; every run of whitespace other than one space is a token."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in _TOKEN.finditer(text):
+            gap = text[pos : m.start()]
+            if gap:
+                if words and gap.startswith(" "):
+                    spaces[-1] = True
+                    gap = gap[1:]
+                if gap:
+                    words.append(gap)
+                    spaces.append(False)
+            words.append(m.group())
+            spaces.append(False)
+            pos = m.end()
+        tail = text[pos:]
+        if tail:
+            if words and tail.startswith(" "):
+                spaces[-1] = True
+                tail = tail[1:]
+            if tail:
+                words.append(tail)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def _state(doc: Doc) -> dict:
+    state = doc.user_data.setdefault("vnplan", {})
+    if "folded" not in state:
+        state["folded"] = fold(doc.text)
+        for kind in KINDS:
+            state.setdefault(kind, [])
+        state.setdefault("warnings", [])
+    return state
+
+
+def _set_spans(doc: Doc, kind: str, items: list, label) -> None:
+    spans = []
+    for item in items:
+        span = doc.char_span(item.start, item.end, label=str(label(item)), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans[kind] = spans
+
+
+@Language.component("vnplan_references")
+def references_component(doc: Doc) -> Doc:
+    state = _state(doc)
+    state["legal_references"] = find_references(doc.text, state["folded"])
+    _set_spans(doc, "legal_references", state["legal_references"], lambda r: r.key or r.doc_type)
+    return doc
+
+
+@Language.component("vnplan_targets")
+def targets_component(doc: Doc) -> Doc:
+    state = _state(doc)
+    state["targets"] = find_targets(doc.text, state["folded"])
+    _set_spans(doc, "targets", state["targets"], lambda t: t.direction)
+    return doc
+
+
+@Language.component("vnplan_deadlines")
+def deadlines_component(doc: Doc) -> Doc:
+    state = _state(doc)
+    context = state.get("context") or DeadlineContext(year=_document_year(doc.text))
+    deadlines, warnings = find_deadlines(doc.text, context, state["folded"])
+    # a target's "đến năm 2020" is its by_year, not a deadline
+    inside_targets = [(t.start, t.end) for t in state["targets"]]
+    deadlines = [d for d in deadlines if not any(s <= d.start < e for s, e in inside_targets)]
+    state["deadlines"] = deadlines
+    state["warnings"] += warnings
+    _set_spans(doc, "deadlines", deadlines, lambda d: d.kind)
+    return doc
+
+
+@Language.component("vnplan_responsibilities")
+def responsibilities_component(doc: Doc) -> Doc:
+    state = _state(doc)
+    skip = [(d.start, d.end) for d in state["deadlines"]]
+    responsibilities, item_bodies = find_responsibilities(doc.text, state["folded"], skip)
+    state["responsibilities"] = responsibilities
+    _set_spans(doc, "responsibilities", responsibilities, lambda r: r.role)
+
+    def responsible_at(offset: int) -> list[str]:
+        for start, end, bodies in item_bodies:
+            if start <= offset < end:
+                return list(dict.fromkeys(bodies))
+        return []
+
+    attach_actions(doc.text, state["deadlines"], responsible_at)
+    return doc
+
+
+_DOC_DATE = re.compile(r"ngay\s+\S{0,3}\s*thang\s+\S{0,3}\s*nam\s+((?:19|20)\d\d)")
+
+
+def _document_year(text: str) -> Optional[int]:
+    """The year of the document's own date ("..., ngày 21 tháng 7 năm 2022"), for "năm nay"."""
+    m = _DOC_DATE.search(fold(text[:1500]))
+    return int(m.group(1)) if m else None
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The pipeline, built once per process."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    for name in ("vnplan_references", "vnplan_targets", "vnplan_deadlines", "vnplan_responsibilities"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def make_doc(text: str, sections: Optional[list[Section]] = None, context: Optional[DeadlineContext] = None) -> Doc:
+    """Run the pipeline; the Doc's spans and `user_data["vnplan"]` hold the results."""
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    state = _state(doc)
+    state["sections"] = sections or []
+    if context is not None:
+        state["context"] = context
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def run_pipeline(text: str, sections: Optional[list[Section]] = None):
+    from extract.entities import Entities
+
+    state = make_doc(text, sections).user_data["vnplan"]
+    return Entities(
+        legal_references=state["legal_references"],
+        deadlines=state["deadlines"],
+        responsibilities=state["responsibilities"],
+        targets=state["targets"],
+        warnings=state["warnings"],
+    )

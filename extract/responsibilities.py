@@ -1,0 +1,507 @@
+"""Responsibilities: which body must do what, in the implementation parts of a plan.
+
+Owns `find_responsibilities(text) -> list[Responsibility]`. The parts read are the sections headed
+"Tổ chức thực hiện", "Tiến độ", "Giải pháp" and "Khen thưởng", and the closing paragraph ("Trên đây
+là ... yêu cầu ..."). Each numbered or dashed item is split into sentences and clauses; a clause
+that starts with a list of bodies ("Phòng Lao động - TB&XH chủ trì, phối hợp với Phòng Nội vụ ...")
+names its subjects, a clause that does not ("- Báo cáo kết quả ...", "Có trách nhiệm ...") inherits
+the subjects of its item or of the item's heading ("1. Đối với các phòng ..."). The role comes from
+the clause's leading verb: chủ trì -> lead, tham mưu -> advise, (tổng hợp,) báo cáo -> report,
+theo dõi / kiểm tra / đôn đốc / giám sát -> monitor, phối hợp -> coordinate (and the bodies after
+"phối hợp với" coordinate), anything else -> implement. Names are canonical (`bodies.canonical_body`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extract.bodies import canonical_body, fold, same_body, squash
+from models import Responsibility
+
+# ---------------------------------------------------------------- where to read
+
+_ROMAN = re.compile(r"(?m)^[ \t]*(?P<num>[IVX]{1,4})\s*\.\s*(?P<head>\S[^\n]*)$")
+_READ_HEADINGS = re.compile(r"to chuc thuc hien|tien do|giai phap|^khen thuong|phan cong|trach nhiem")
+_CLOSING = re.compile(r"(?m)^[ \t]*(?:tren day la|can cu noi dung ke hoach|trong qua trinh (?:to chuc )?thuc hien)")
+_END_OF_BODY = re.compile(r"(?m)^[ \t]*noi nhan")
+
+
+def implementation_parts(text: str, folded: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_closing) of the parts that assign duties."""
+    closing = _CLOSING.search(folded)
+    body_end = closing.start() if closing else len(text)
+    heads = list(_ROMAN.finditer(text))
+    parts: list[tuple[int, int, bool]] = []
+    for i, h in enumerate(heads):
+        if h.start() >= body_end:
+            break
+        end = min(heads[i + 1].start() if i + 1 < len(heads) else len(text), body_end)
+        if _READ_HEADINGS.search(fold(h["head"]).strip()):
+            parts.append((h.end(), end, False))
+    if not heads:
+        parts.append((0, body_end, False))
+    if closing:
+        stop = _END_OF_BODY.search(folded, closing.end())
+        parts.append((closing.start(), stop.start() if stop else len(text), True))
+    return parts
+
+
+# ---------------------------------------------------------------- tokens and body lists
+
+_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:()]+|[,;:]")
+
+_CAC_NOUNS = {
+    "so", "ban", "nganh", "phong", "don vi", "co quan", "to chuc", "doan the", "huyen", "xa", "doanh nghiep", "cum", "khoi",
+    "thanh vien", "hoi", "uy ban", "truong", "trung tam", "dia phuong", "hop tac xa", "cap uy", "chi hoi", "phuong",
+}
+_CAPITAL_HEADS = {
+    "phong", "so", "ban", "uy ban", "ubnd", "ubmttq", "ubmttqvn", "hoi dong", "hdnd", "van phong", "mat tran", "dai", "co quan",
+    "chu tich", "thu truong", "trung tam", "doan thanh nien", "lien doan", "hoi", "bo", "tinh uy", "huyen uy", "cong an",
+    "ngan hang", "bao", "thuong truc", "chinh quyen", "cong chuc", "hd", "bch",
+}
+_LOWER_HEADS_FIRST = {"phong", "co quan", "chinh quyen", "cong chuc", "uy ban", "ubnd", "don vi", "thu truong", "chu tich", "van phong"}
+_LOWER_HEADS_MID = {"phong", "thu truong", "chu tich"}
+_ORG_AFTER_TO_CHUC = {"hoi", "doan the", "chinh tri", "xa hoi"}
+
+_PREDICATES = [
+    "chủ trì", "phối hợp", "tham mưu", "xây dựng", "tổ chức", "triển khai", "tăng cường", "căn cứ", "có trách nhiệm", "chủ động",
+    "tiến hành", "hưởng ứng", "lấy", "báo cáo", "đẩy mạnh", "hướng dẫn", "kiểm tra", "theo dõi", "đôn đốc", "giám sát",
+    "thực hiện", "là", "tổng hợp", "hằng năm", "hàng năm", "định kỳ", "nghiêm túc", "thống nhất", "vận động", "để", "quán triệt",
+    "tích cực", "phát động", "tuyên truyền", "phản ánh", "yêu cầu", "hỗ trợ", "chỉ đạo", "chịu trách nhiệm",
+    "thường xuyên", "kịp thời", "phát hiện", "trình", "xem xét", "bố trí", "đăng ký", "rà soát", "cung cấp", "tham gia",
+    "hoàn thành", "nâng cao", "đảm bảo", "bảo đảm", "ban hành", "giao", "tiếp tục", "khẩn trương", "nhằm", "gửi", "nộp", "đồng thời",
+    "đánh giá", "sơ kết", "tổng kết", "lập", "cử", "đề ra", "đề xuất", "lựa chọn", "xét", "tặng", "biểu dương",
+    "khen thưởng", "chuẩn bị", "sắp xếp", "quản lý", "cập nhật", "công bố", "thành lập", "duy trì", "hoàn tất", "nghiên cứu",
+    "điều chỉnh", "bám sát", "tạo", "kết hợp", "lồng ghép", "đề nghị",
+]
+_PRED_TUPLES = sorted((tuple(fold(p).split()) for p in _PREDICATES), key=len, reverse=True)
+_PRED_PROPER = {tuple(fold(p).split()): tuple(p.split()) for p in _PREDICATES}
+_PRED_PROPER[("hang", "nam")] = None  # hằng / hàng: either
+
+
+@dataclass
+class Tok:
+    text: str
+    fold: str
+    start: int
+    end: int
+
+
+def tokens(text: str, folded: str, start: int, end: int) -> list[Tok]:
+    return [Tok(m.group(), folded[m.start() : m.end()], m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _words(toks: list[Tok], i: int, n: int) -> tuple[str, ...]:
+    return tuple(t.fold for t in toks[i : i + n])
+
+
+def _phrase_at(toks: list[Tok], i: int, phrases) -> Optional[tuple[str, ...]]:
+    for p in phrases:
+        if _words(toks, i, len(p)) == p:
+            return p
+    return None
+
+
+# Words whose second syllable alone would read as a verb: "Chương trình", "Tuyên giáo", "phụ trách".
+_COMPOUNDS = {("chuong", "trinh"), ("tuyen", "giao"), ("ban", "giao"), ("phu", "trach"), ("giao", "duc"), ("bao", "cao")}
+
+
+def is_predicate(toks: list[Tok], i: int) -> bool:
+    if i >= len(toks) or not toks[i].text[:1].islower():
+        return False
+    if i > 0 and (toks[i - 1].fold, toks[i].fold) in _COMPOUNDS and toks[i - 1].fold != "bao":
+        return False
+    p = _phrase_at(toks, i, _PRED_TUPLES)
+    if p is None:
+        return False
+    proper = _PRED_PROPER.get(p)
+    if proper and not all(_spelt_as(toks[i + k], w) for k, w in enumerate(proper)):
+        return False  # "cùng cấp" is not "cung cấp", "đua" is not "đưa"
+    if p == ("to", "chuc") and (" ".join(_words(toks, i + 2, 2)) in _ORG_AFTER_TO_CHUC or _words(toks, i + 2, 1)[:1] in (("hoi",), ("doan",))):
+        return False
+    if p == ("tang",) and _words(toks, i + 1, 1) == ("cuong",):
+        return True
+    return True
+
+
+_PROPER = {"so": "sở", "phong": "phòng", "bao": "báo", "dai": "đài", "hoi": "hội", "bo": "bộ", "ban": "ban", "cac": "các",
+           "dang": "đảng", "doan": "đoàn", "cong": "công", "xa": "xã", "huyen": "huyện", "thu": "thủ", "chu": "chủ"}
+
+
+def _spelt_as(tok: Tok, proper: str) -> bool:
+    """A marked word must be the marked word we mean ("số" is not "Sở"); an unmarked one may have lost its marks."""
+    low = tok.text.lower()
+    return low == proper or low == tok.fold
+
+
+def is_head(toks: list[Tok], i: int, first: bool) -> bool:
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    if t.fold in _PROPER and not _spelt_as(t, _PROPER[t.fold]):
+        return False
+    if t.fold == "phong" and _words(toks, i + 1, 1) == ("trao",):
+        return False
+    two = " ".join(_words(toks, i, 2))
+    one = t.fold
+    if one in ("cac", "nhung"):
+        nxt = " ".join(_words(toks, i + 1, 2))
+        return any(nxt == n or nxt.startswith(n + " ") for n in _CAC_NOUNS) or _words(toks, i + 1, 1)[0:1] in [(n,) for n in _CAC_NOUNS]
+    if one == "to" and _words(toks, i + 1, 1) == ("chuc",) and (
+        " ".join(_words(toks, i + 2, 2)) in _ORG_AFTER_TO_CHUC or _words(toks, i + 2, 1) in (("hoi",), ("doan",), ("chinh",), ("xa",))
+    ):
+        return True
+    if one == "don" and _words(toks, i + 1, 1) == ("vi",) and _words(toks, i + 2, 1) in (("truc",), ("su",), ("thuoc",)):
+        return True
+    if one == "bao" and _words(toks, i + 1, 1) == ("cao",):
+        return False
+    heads = {one, two}
+    if t.text[:1].isupper():
+        return bool(heads & _CAPITAL_HEADS)
+    return bool(heads & (_LOWER_HEADS_FIRST if first else _LOWER_HEADS_MID))
+
+
+@dataclass
+class BodyList:
+    spans: list[tuple[int, int]]
+    end_token: int  # index of the first token after the list (the predicate)
+
+
+def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyList]:
+    """Bodies listed from token i: 'Các sở, ban, ngành, UBND các huyện, thị xã và các doanh nghiệp'."""
+    if not is_head(toks, i, first):
+        return None
+    spans: list[tuple[int, int]] = []
+    cur = [toks[i].start, toks[i].end]
+    j = i + 1
+    words_in_body = 1
+    while j < len(toks):
+        t = toks[j]
+        if t.text.startswith("("):
+            j += 1
+            continue
+        if t.text in (",", ";", ":") or t.fold == "va":
+            if t.text == ":":
+                break
+            if is_head(toks, j + 1, False) and not _ban_of_so(toks, cur, j):
+                spans.append((cur[0], cur[1]))
+                cur = [toks[j + 1].start, toks[j + 1].end]
+                j += 2
+                words_in_body = 1
+                continue
+            if is_predicate(toks, j + 1) or j + 1 >= len(toks):
+                break
+            if t.fold == "va":
+                cur[1] = t.end
+            j += 1
+            continue
+        if is_predicate(toks, j):
+            break
+        cur[1] = t.end
+        words_in_body += 1
+        if words_in_body > 22:
+            return None
+        j += 1
+    spans.append((cur[0], cur[1]))
+    return BodyList(spans, j)
+
+
+def _ban_of_so(toks: list[Tok], cur: list[int], j: int) -> bool:
+    """'Ban Thi đua - Khen thưởng, Sở Nội vụ' is one body: the Ban of the Sở."""
+    current = fold(" ".join(t.text for t in toks if cur[0] <= t.start < cur[1]))
+    return current.startswith("ban thi dua") and _words(toks, j + 1, 1) == ("so",) and toks[j + 1].text[:1].isupper()
+
+
+# ---------------------------------------------------------------- roles
+
+_ADVERBS = [
+    ("co", "trach", "nhiem"), ("chu", "dong"), ("thuong", "xuyen"), ("tich", "cuc"), ("hang", "nam"), ("dinh", "ky"),
+    ("dong", "thoi"), ("tiep", "tuc"), ("kip", "thoi"), ("chiu", "trach", "nhiem"),
+]
+_MONITOR = [("theo", "doi"), ("kiem", "tra"), ("don", "doc"), ("giam", "sat")]
+_REPORT = [("bao", "cao"), ("tong", "hop", ",", "bao", "cao"), ("tong", "hop", "bao", "cao"), ("tong", "hop", ",", "xay", "dung", "bao", "cao")]
+
+
+def _skip_adverbs(toks: list[Tok], i: int) -> int:
+    moved = True
+    while moved and i < len(toks):
+        moved = False
+        p = _phrase_at(toks, i, _ADVERBS)
+        if p:
+            i += len(p)
+            moved = True
+            continue
+        if toks[i].text == ",":
+            i += 1
+            moved = True
+            continue
+        for lead in (("tien", "hanh"), ("tang", "cuong")):
+            if _words(toks, i, 2) == lead and _phrase_at(toks, i + 2, _MONITOR):
+                i += 2
+                moved = True
+        if _words(toks, i, 2) == ("can", "cu"):
+            # "căn cứ chức năng, nhiệm vụ ..., xây dựng kế hoạch": the duty follows the grounds
+            k = i + 2
+            while k < len(toks) and not (toks[k].text == "," and is_predicate(toks, k + 1)) and not (
+                k > i + 2 and is_predicate(toks, k) and _phrase_at(toks, k, [("de",), ("xay", "dung"), ("to", "chuc"), ("phoi", "hop")])
+            ):
+                k += 1
+            if k < len(toks):
+                i = k
+                moved = True
+    return i
+
+
+@dataclass
+class Assignment:
+    body_span: tuple[int, int]
+    role: str
+    task: str
+    sentence: int
+
+
+def _task(toks: list[Tok], i: int, limit: int = 16) -> str:
+    words = [t.text for t in toks[i : i + limit] if not t.text.startswith("(")]
+    return squash(" ".join(words)).replace(" ,", ",").replace(" ;", ";").strip(" ,;:")
+
+
+def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
+    """Role of the clause whose predicate starts at token i, and where its object list (if any) starts."""
+    i = _skip_adverbs(toks, i)
+    if i >= len(toks):
+        return None, i
+    if _phrase_at(toks, i, [("chu", "tri")]):
+        return "lead", i
+    if _phrase_at(toks, i, [("tham", "muu")]):
+        return "advise", i
+    if _phrase_at(toks, i, _REPORT):
+        return "report", i
+    if _phrase_at(toks, i, _MONITOR):
+        return "monitor", i
+    if _phrase_at(toks, i, [("phoi", "hop")]):
+        return "coordinate", i
+    if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi")]):
+        return None, i
+    return "implement", i
+
+
+# ---------------------------------------------------------------- reading a part
+
+_ITEM_START = re.compile(r"(?m)^[ \t]*(?:(?P<num>(?:\d+\.)+\d*|[a-zđ]\))|(?P<dash>[-+•]))[ \t]*(?=\S)")
+_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|:\s+|\n[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?=đồng thời|dong thoi)")
+_SUBJECT_PREFIX = re.compile(r"^\s*(?:giao|de nghi|yeu cau|doi voi)\s+")
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    dash: bool
+    subjects: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _items(text: str, folded: str, start: int, end: int) -> list[Item]:
+    marks = []
+    for m in _ITEM_START.finditer(text, start, end):
+        if m["dash"] and not text[m.end() : m.end() + 1].isupper():
+            continue  # "... các tổ chức chính trị\n- xã hội": a line broken at a hyphen
+        marks.append((m.start(), m.end(), bool(m["dash"])))
+    items = []
+    if not marks or marks[0][0] > start:
+        items.append(Item(start, marks[0][0] if marks else end, False))
+    for k, (s, body_start, dash) in enumerate(marks):
+        e = marks[k + 1][0] if k + 1 < len(marks) else end
+        items.append(Item(body_start, e, dash))
+    return items
+
+
+def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tuple[int, int]] = ()) -> tuple[list[Responsibility], list[tuple[int, int, list[str]]]]:
+    """Responsibilities, and the bodies named in each item (for deadlines' `responsible`)."""
+    folded = folded if folded is not None else fold(text)
+    assignments: list[Assignment] = []
+    item_bodies: list[tuple[int, int, list[tuple[int, int]]]] = []
+    sentence_no = 0
+    for p_start, p_end, closing in implementation_parts(text, folded):
+        heading_subjects: list[tuple[int, int]] = []
+        for item in _items(text, folded, p_start, p_end):
+            inherited = heading_subjects if item.dash else []
+            named: list[tuple[int, int]] = []
+            pos = item.start
+            sentences = []
+            for m in _SENTENCE_BREAK.finditer(text, item.start, item.end):
+                sentences.append((pos, m.start()))
+                pos = m.end()
+            sentences.append((pos, item.end))
+            whole_item_is_subject = False
+            for s_start, s_end in sentences:
+                sentence_no += 1
+                subj, roles = _read_sentence(text, folded, s_start, s_end, inherited or named or heading_subjects if item.dash else (named or inherited), closing, skip)
+                if subj is not None and subj.get("heading"):
+                    whole_item_is_subject = True
+                if subj is not None and subj["spans"]:
+                    named = subj["spans"]
+                for span, role, task in roles:
+                    assignments.append(Assignment(span, role, task, sentence_no))
+            if not item.dash:
+                heading_subjects = named if (whole_item_is_subject or named) else []
+            item_bodies.append((item.start, item.end, named or inherited))
+    return _to_items(text, assignments), [(s, e, [canonical_body(text[a:b]) for a, b in spans]) for s, e, spans in item_bodies]
+
+
+def _strip_prefixes(text: str, folded: str, toks: list[Tok], skip: list[tuple[int, int]]) -> int:
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        span = next(((a, b) for a, b in skip if a <= t.start < b), None)
+        if span is not None:  # a time expression heading the sentence: "Năm 2018", "Trước ngày 10/11 hằng năm,"
+            while i < len(toks) and toks[i].start < span[1]:
+                i += 1
+            while i < len(toks) and toks[i].text in (",", ":"):
+                i += 1
+            continue
+        if t.fold in ("giao", "de", "yeu", "doi") and _phrase_at(toks, i, [("giao",), ("de", "nghi"), ("yeu", "cau"), ("doi", "voi")]):
+            p = _phrase_at(toks, i, [("giao",), ("de", "nghi"), ("yeu", "cau"), ("doi", "voi")])
+            if is_head(toks, i + len(p), True):
+                return i + len(p)
+        if _words(toks, i, 2) == ("can", "cu") and t.text[:1].isupper():
+            k = next((k for k in range(i, len(toks)) if toks[k].text == ","), None)
+            if k is not None:
+                i = k + 1
+                continue
+        break
+    return i
+
+
+def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
+    toks = tokens(text, folded, s_start, s_end)
+    if not toks:
+        return None, []
+    i = _strip_prefixes(text, folded, toks, skip)
+    # "..., Ủy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành ... triển khai thực hiện": the bodies asked to act
+    asking = parse_bodies(toks, i, True)
+    for k in range(i, len(toks)):
+        if not closing and (asking is None or asking.end_token != k):
+            continue  # only "<issuer> yêu cầu <bodies> ..." or the closing paragraph's "..., yêu cầu <bodies> ..."
+        if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi")) and toks[k].text[:1].islower() and is_head(toks, k + 2, True):
+            i = k + 2
+            break
+    subjects = parse_bodies(toks, i, True)
+    info = None
+    if subjects is not None:
+        spans = subjects.spans
+        i = subjects.end_token
+        info = {"spans": spans, "heading": i >= len(toks)}
+        if i >= len(toks):
+            return info, []
+    elif closing:
+        return None, []
+    else:
+        spans = list(inherited)
+    if not spans:
+        return info, []
+    roles: list[tuple[tuple[int, int], str, str]] = []
+    clause_start = i
+    clause_tok_ranges = []
+    k = i
+    while k < len(toks):
+        if toks[k].text == ";" or (toks[k].text == "," and _words(toks, k + 1, 2) == ("dong", "thoi")):
+            clause_tok_ranges.append((clause_start, k))
+            clause_start = k + 1
+        k += 1
+    clause_tok_ranges.append((clause_start, len(toks)))
+    has_lead = False
+    for c_index, (a, b) in enumerate(clause_tok_ranges):
+        ctoks = toks[a:b]
+        if not ctoks:
+            continue
+        # a clause that names its own subject ("...; Phòng Nội vụ tổng hợp ...") is read on its own
+        own = parse_bodies(ctoks, 0, True) if c_index > 0 else None
+        subject_spans = spans
+        start_at = 0
+        if own is not None and own.end_token < len(ctoks):
+            subject_spans, start_at = own.spans, own.end_token
+        role, at = classify(ctoks, start_at)
+        if closing and role != "implement":
+            continue
+        if role is None:
+            continue
+        task = _task(ctoks, at)
+        if role == "lead":
+            has_lead = True
+        subject_role = role
+        # "phối hợp (chặt chẽ) (với) <bodies> <duty>" anywhere in the clause
+        for pk in range(len(ctoks)):
+            if _words(ctoks, pk, 2) == ("phoi", "hop") and (ctoks[pk].text[:1].islower() or pk == at):
+                q = pk + 2
+                tight = _words(ctoks, q, 2) == ("chat", "che")
+                if tight:
+                    q += 2
+                if _words(ctoks, q, 1) == ("voi",):
+                    q += 1
+                objects = parse_bodies(ctoks, q, True)
+                rest_role = None
+                if objects is not None:
+                    for span in objects.spans:
+                        roles.append((span, "coordinate", _task(ctoks, objects.end_token)))
+                    rest = objects.end_token
+                    if rest < len(ctoks):
+                        if ctoks[rest].text == ",":
+                            rest_role, _ = classify(ctoks, rest + 1)
+                        elif not tight:
+                            rest_role, _ = classify(ctoks, rest)
+                if role == "coordinate":
+                    subject_role = None
+                    if tight:
+                        for span in subject_spans:
+                            roles.append((span, "coordinate", task))
+                    if rest_role:
+                        for span in subject_spans:
+                            roles.append((span, rest_role, _task(ctoks, objects.end_token) if objects else task))
+                elif tight and role != "lead":
+                    for span in subject_spans:
+                        roles.append((span, "coordinate", task))
+                    if rest_role and rest_role != role:
+                        for span in subject_spans:
+                            roles.append((span, rest_role, task))
+                break
+        if subject_role is not None:
+            if has_lead and subject_role == "implement" and subject_spans is spans:
+                continue
+            for span in subject_spans:
+                roles.append((span, subject_role, task))
+    # "... về Ban Thi đua - Khen thưởng, Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh"
+    for k in range(len(toks)):
+        if toks[k].fold in ("ve", "qua") and toks[k].text != "vệ":
+            objects = parse_bodies(toks, k + 1, True)
+            if objects and _words(toks, objects.end_token, 1) == ("de",) and _words(toks, objects.end_token + 1, 2) == ("tong", "hop"):
+                for span in objects.spans:
+                    roles.append((span, "report", _task(toks, objects.end_token + 1)))
+    return info, roles
+
+
+def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
+    out: list[Responsibility] = []
+    seen: set[tuple[int, str]] = set()
+    names: list[str] = []
+    for a in assignments:
+        start, end = a.body_span
+        while end > start and text[end - 1] in " \t\n,;:.":
+            end -= 1
+        name = canonical_body(text[start:end])
+        if not name:
+            continue
+        if fold(name).startswith("don vi "):  # "..., đơn vị trực thuộc Sở": a class of units, as its siblings
+            name = "Các " + name[:1].lower() + name[1:]
+        same = next((n for n in names if n != name and same_body(n, name)), None)
+        if same is not None:
+            name = same  # one spelling per body in a document
+        elif name not in names:
+            names.append(name)
+        if (start, a.role) in seen:
+            continue
+        seen.add((start, a.role))
+        out.append(Responsibility(text=text[start:end], start=start, end=end, body=name, role=a.role, task=a.task or None))
+    return out

@@ -1,0 +1,181 @@
+"""Targets: the numeric goals a plan sets ("giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%/năm").
+
+Owns `find_targets(text) -> list[Target]`. A target is anchored on its number: a percentage, or a
+count of households/people/communes after "giảm"/"tăng". The indicator is read around the number
+(after the verb, after the number, or the subject before the verb), the direction from the verb,
+"/năm" or "bình quân mỗi năm" gives per="year", a preceding "đến năm 2020" gives by_year, and a
+"riêng ..." aside gives the scope. Percentages inside a condition ("có tỷ lệ hộ nghèo từ 40% trở
+lên") are a scope, not a target. Vietnamese decimals use a comma: "2,5" is 2.5.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.bodies import fold, squash
+from models import Target
+
+_NUM = r"\d+(?:[,.]\d+)?"
+_PERCENT = re.compile(
+    rf"(?P<from>tu\s+)?(?P<v>{_NUM})(?:\s*-\s*(?P<v2>{_NUM}))?\s*(?P<unit>%|diem\s*%|diem phan tram)"
+    rf"(?P<per>\s*/\s*nam)?(?P<up>\s+tro\s+len)?"
+)
+_COUNT_UNITS = "ho|nguoi|lan|xa|huyen|thon|ban|doanh nghiep|lao dong|mo hinh|tre em"
+_COUNT = re.compile(rf"(?<!\w)(?P<verb>giam|tang|thoat ngheo cho|ho tro|dao tao|giai quyet viec lam cho)\s+(?:them\s+)?(?P<v>\d[\d.]*)\s+(?P<unit>{_COUNT_UNITS})(?!\w)")
+_VERBS = re.compile(r"(?<!\w)(giam con|giam|xoa|tang len|tang|nang|duy tri|dat|dam bao|phan dau)(?!\w)")
+_DIRECTION = {"giam con": "decrease", "giam": "decrease", "xoa": "decrease", "tang len": "increase", "tang": "increase",
+              "nang": "increase", "duy tri": "maintain", "dat": "reach", "dam bao": "reach", "phan dau": "reach"}
+_FILLER = re.compile(r"(?<!\w)(binh quan|moi nam|hang nam|tu|khoang|muc|con|xuong|len|duoc|it nhat|toi thieu|tren|duoi)(?!\w)")
+_CLAUSE_BREAK = re.compile(r"[;.:()]|\n\s*[-+]\s|\n\s*[a-z0-9]{1,3}[.)]\s")
+_INDICATOR_CUT = re.compile(
+    r"\s+(?P<w>ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen)(?!\w)"
+    r"|[,;.:()]\s*(?:giai\s+doan|dong\s+thoi|nham|de)(?!\w)|[;.:()]"
+)
+_SUBJECT_CUT = re.compile(r"\s+(?:tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen|cua\s+ca\s+nuoc|o\s+cac)(?!\w).*$", re.S)
+_SCOPE_LEAD = re.compile(r"\s*(?:rieng|doi\s+voi|trong\s+do)\s+")
+
+
+def _indicator_cut(text: str, folded: str, start: int, stop: int) -> int:
+    """Where an indicator read after the number ends ("về y tế, giáo dục, ..." is a list of fields, not the indicator)."""
+    for m in _INDICATOR_CUT.finditer(folded, start, stop):
+        if m.group("w") == "ve" and text[m.start("w") : m.end("w")] == "vệ":  # "bảo vệ", not "về"
+            continue
+        return m.start()
+    return stop
+_BY_YEAR = re.compile(r"(?:den|toi|trong|vao)\s+nam\s+(?P<y>(?:19|20)\d\d)|chi tieu nam\s+(?P<y2>(?:19|20)\d\d)")
+_CONDITION = re.compile(r"(?:co|voi)\s+ty le[^%;.]{0,60}$")
+
+
+def _number(s: str) -> float:
+    return float(s.replace(".", "").replace(",", ".")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s) else float(s.replace(",", "."))
+
+
+def _clause_bounds(folded: str, at: int, end: int) -> tuple[int, int]:
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(folded, max(0, at - 300), at):
+        start = m.end()
+    start = max(start, at - 300)
+    m = _CLAUSE_BREAK.search(folded, end)
+    stop = m.start() if m else len(folded)
+    return start, stop
+
+
+def _clean_indicator(text: str) -> str:
+    return squash(text).strip(" ,;:-").rstrip(".")
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:] if s[:2] != s[:2].upper() else s
+
+
+def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
+    folded = folded if folded is not None else fold(text)
+    out: list[Target] = []
+    for m in _PERCENT.finditer(folded):
+        target = _percent_target(text, folded, m, out)
+        if target is not None:
+            out.append(target)
+    for m in _COUNT.finditer(folded):
+        if any(t.start <= m.start() < t.end for t in out):
+            continue
+        out.append(_count_target(text, folded, m))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _by_year(folded: str, start: int, at: int) -> tuple[Optional[int], Optional[int]]:
+    by = None
+    for y in _BY_YEAR.finditer(folded, start, at):
+        by = (int(y["y"] or y["y2"]), y.start())
+    return by if by else (None, None)
+
+
+def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target]) -> Optional[Target]:
+    c_start, c_stop = _clause_bounds(folded, m.start(), m.end())
+    before = folded[c_start : m.start()]
+    if _CONDITION.search(before) and not _VERBS.search(before[_CONDITION.search(before).start() :]):
+        return None  # "(các xã) có tỷ lệ hộ nghèo từ 40% trở lên": a condition, part of a scope
+    value = _number(m["v"])
+    value_max = _number(m["v2"]) if m["v2"] else None
+    unit = "%" if m["unit"] == "%" else "điểm %"
+    per = "year" if m["per"] or re.search(r"(binh quan )?moi nam|hang nam", before[-40:]) else None
+    verbs = list(_VERBS.finditer(folded, c_start, m.start()))
+    verb = verbs[-1] if verbs else None
+    direction = _DIRECTION[verb.group(1)] if verb else "reach"
+    if verb and verb.group(1) == "duy tri" and re.search(r"giam|tang", folded[verb.end() : m.start()]):
+        direction = "decrease" if "giam" in folded[verb.end() : m.start()] else "increase"
+    start, end = m.start(), m.end()
+    indicator, scope = None, None
+    if verb is not None:
+        between = folded[verb.end() : m.start()]
+        words = _FILLER.sub(" ", between).strip()
+        if len(words.split()) >= 2:  # "giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%"
+            seg_end = verb.end() + len(between)
+            cut = re.search(r"\s+(?:binh quan|moi nam|hang nam|tu|khoang|muc)(?!\w)", folded[verb.end() : seg_end])
+            ind_end = verb.end() + cut.start() if cut else seg_end
+            indicator = text[verb.end() : ind_end]
+            start = verb.start()
+    if indicator is None:
+        after = folded[m.end() : c_stop]
+        phrase_end = _indicator_cut(text, folded, m.end(), c_stop)
+        if re.match(r"\s*(?:ty le|so|\w)", after) and phrase_end - m.end() > 3 and not re.match(r"\s*(?:/|tro len|tro xuong|,)", after):
+            indicator = text[m.end() : phrase_end]
+            end = phrase_end
+            if verb is not None:
+                start = verb.start() if folded[verb.end() : m.start()].strip() in ("", "tu") or len(_FILLER.sub(" ", folded[verb.end() : m.start()]).split()) < 2 else start
+    if indicator is None and verb is not None:
+        # "tỷ lệ hộ nghèo ... giảm còn khoảng 11%": the subject before the (first) verb
+        s = folded[c_start : verb.start()].rfind("ty le")
+        first_verb = next((v for v in verbs if v.start() > c_start + s), verb) if s >= 0 else verb
+        scoped = _SCOPE_LEAD.match(folded, c_start)
+        if s >= 0 and not scoped:
+            sub_text = text[c_start + s : first_verb.start()]
+            indicator = text[c_start + s : c_start + s + len(_SUBJECT_CUT.sub("", fold(sub_text)).rstrip())]
+            start = c_start + s
+        elif previous and previous[-1].end >= c_start - 3:
+            # "(riêng các huyện, xã có tỷ lệ hộ nghèo từ 40% trở lên giảm từ 4%/năm trở lên)"
+            indicator = previous[-1].indicator
+            scope_text = text[c_start : verb.start()]
+            scope_folded = fold(scope_text)
+            lead = re.match(r"\s*(?:rieng|doi voi|trong do)\s+", scope_folded)
+            offset = lead.end() if lead else len(scope_text) - len(scope_text.lstrip())
+            scope = squash(scope_text[offset:]) or None
+            start = c_start + offset
+        else:
+            return None
+    if indicator is None:
+        return None
+    since = max([c_start] + [t.end for t in previous if t.end <= start])
+    by_year, by_at = _by_year(folded, since, start)
+    if by_at is not None:
+        start = by_at
+    while end > start and text[end - 1] in " \t\n,;":
+        end -= 1
+    if isinstance(indicator, str) and not fold(indicator).strip():
+        return None
+    return Target(
+        text=text[start:end], start=start, end=end, indicator=_lower_first(_clean_indicator(indicator)), direction=direction,
+        value=value, value_max=value_max, unit=unit, per=per, by_year=by_year, scope=scope,
+    )
+
+
+_UNIT_NAMES = {"ho": "hộ", "nguoi": "người", "lan": "lần", "xa": "xã", "huyen": "huyện", "thon": "thôn", "ban": "bản",
+               "doanh nghiep": "doanh nghiệp", "lao dong": "lao động", "mo hinh": "mô hình", "tre em": "trẻ em"}
+
+
+def _count_target(text: str, folded: str, m: re.Match) -> Target:
+    c_start, c_stop = _clause_bounds(folded, m.start(), m.end())
+    end = _indicator_cut(text, folded, m.start("unit"), c_stop)
+    while end > m.start() and text[end - 1] in " \t\n,;":
+        end -= 1
+    start = m.start()
+    by_year, by_at = _by_year(folded, c_start, m.start())
+    if by_at is not None:
+        start = by_at
+    verb = m["verb"]
+    direction = "decrease" if verb == "giam" else "increase" if verb == "tang" else "reach"
+    return Target(
+        text=text[start:end], start=start, end=end, indicator=_clean_indicator(text[m.start("unit") : end]), direction=direction,
+        value=_number(m["v"]), unit=_UNIT_NAMES[m["unit"]], by_year=by_year,
+    )

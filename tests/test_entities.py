@@ -1,0 +1,181 @@
+"""Entities of the corpus plans: tables of real examples from the seeds, and the span property."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract.bodies import canonical_body, fold
+from extract.entities import extract_entities
+from extract.references import find_references
+from extract.targets import find_targets
+
+GOLD = sorted((Path(__file__).resolve().parents[1] / "gold").glob("*.json"))
+TEXTS = {p.stem: json.loads(p.read_text(encoding="utf-8"))["text"] for p in GOLD}
+
+# ------------------------------------------------------------------ legal references
+
+REFERENCES = [
+    ("Căn cứ Quyết định số 1258/QĐ-TTg ngày 21/8/2017 của Thủ tướng\nChính phủ về việc",
+     dict(doc_type="Quyết định", key="1258/QĐ-TTg", date="2017-08-21", issuer="Thủ tướng Chính phủ", relation="can_cu")),
+    ("Thực hiện Kế hoạch số 284/KH-UBND ngày 27/12/2017 của UBND tỉnh\nvề việc",
+     dict(doc_type="Kế hoạch", key="284/KH-UBND", date="2017-12-27", issuer="UBND tỉnh", relation="thuc_hien")),
+    ("1. Tiếp tục triển khai có hiệu quả Nghị quyết số 80/NQ-CP ngày\n\n19/5/2011 của Chính phủ về định hướng",
+     dict(doc_type="Nghị quyết", key="80/NQ-CP", date="2011-05-19", issuer="Chính phủ", relation="thuc_hien")),
+    ("Thực hiện Công văn số 1859/UBND-KGVX ngày 02/7/2018 của UBND\ntỉnh chỉ đạo",
+     dict(doc_type="Công văn", key="1859/UBND-KGVX", date="2018-07-02", issuer="UBND tỉnh", relation="thuc_hien")),
+    ("thực hiện theo Hướng dẫn số 203/HD-\nHĐTĐKT ngày 16/11/2013 của Hội đồng Thi đua - Khen thưởng tỉnh về việc",
+     dict(doc_type="Hướng dẫn", key="203/HD-HĐTĐKT", date="2013-11-16", relation="theo")),
+    ("Thực hiện theo\nquy định tại Quyết định số 666/QĐ-TTg ngày 02 tháng 6 năm 2022 của Thủ tướng\nChính phủ ban hành",
+     dict(key="666/QĐ-TTg", date="2022-06-02", issuer="Thủ tướng Chính phủ", relation="theo")),
+    ("Căn cứ Nghị quyết số 22-NQ/TU ngày 02/8/2016 của Ban Chấp hành\nĐảng bộ tỉnh thực hiện",
+     dict(number="22", symbol="NQ/TU", key="22-NQ/TU", date="2016-08-02", issuer="Ban Chấp hành Đảng bộ tỉnh")),
+    ("- TV HĐ TĐKT tỉnh theo QĐ 2338/QĐ-UBND;", dict(doc_type="Quyết định", key="2338/QĐ-UBND", date=None, relation="theo")),
+    ("- Cụm thi đua năm 2017 theo TB 90/TB-UBND;", dict(doc_type="Thông báo", key="90/TB-UBND", relation="theo")),
+    # residual OCR damage after repair: read on the mark-stripped form, written back properly
+    ("Can cu Quyet dinh so 1258/QD-TTg ngay 21/8/2017 cua Thu tuong Chinh phu", dict(key="1258/QĐ-TTg", date="2017-08-21", relation="can_cu")),
+]
+
+
+@pytest.mark.parametrize("text,expected", REFERENCES, ids=[e[1]["key"] for e in REFERENCES])
+def test_reference(text, expected):
+    refs = find_references(text)
+    assert len(refs) == 1
+    ref = refs[0]
+    for field, value in expected.items():
+        assert getattr(ref, field) == value, field
+    assert text[ref.start : ref.end] == ref.text
+
+
+def test_reference_date_propagates_to_later_mentions():
+    text = "Căn cứ Quyết định số 3630/QĐ-UBND ngày 16/10/2017 của UBND tỉnh; thực hiện theo Quyết định số 3630/QĐ-UBND."
+    refs = find_references(text)
+    assert [r.date for r in refs] == ["2017-10-16", "2017-10-16"]
+    assert [r.relation for r in refs] == ["can_cu", "theo"]
+
+
+def test_short_form_resolves_to_antecedent_and_own_plan_is_not_a_reference():
+    text = "Thực hiện Quyết định số 1258/QĐ-TTg ngày 21/8/2017; theo Quyết định nêu trên và Kế hoạch này."
+    refs = find_references(text)
+    assert [r.resolved_to for r in refs] == [None, "1258/QĐ-TTg"]
+
+
+# ------------------------------------------------------------------ responsibilities
+
+RESPONSIBILITIES = [
+    ("V. TỔ CHỨC THỰC HIỆN\n3. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Phòng Nội vụ (Thường\ntrực Hội đồng Thi đua - Khen thưởng huyện), Phòng Lao động - Thương binh và\nXã hội hướng dẫn các cơ quan truyền thông.",
+     {("Phòng Văn hóa và Thông tin", "lead"), ("Phòng Nội vụ", "coordinate"), ("Phòng Lao động - Thương binh và Xã hội", "coordinate")}),
+    ("V. TỔ CHỨC THỰC HIỆN\n2. Giao phòng Bảo trợ xã hội chủ trì, phối hợp với Văn phòng Sở theo\ndõi, hướng dẫn, đôn đốc các đơn vị.",
+     {("Phòng Bảo trợ xã hội", "lead"), ("Văn phòng Sở", "coordinate")}),
+    ("IV. TỔ CHỨC THỰC HIỆN\n3. Đề nghị Ủy ban Mặt trận tổ quốc Việt Nam tỉnh, các đoàn thể và các tổ chức xã hội căn cứ nhiệm vụ để phối hợp chặt chẽ với chính quyền các cấp, vận động các hội viên.",
+     {("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "coordinate"), ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "implement"),
+      ("Các đoàn thể", "coordinate"), ("Các đoàn thể", "implement"), ("Các tổ chức xã hội", "coordinate"),
+      ("Các tổ chức xã hội", "implement"), ("Chính quyền các cấp", "coordinate")}),
+    ("VI. TỔ CHỨC THỰC HIỆN\n3. Trước ngày 10 tháng 11 hằng năm, các cơ quan, ban, ngành huyện, Ủy ban\nnhân dân các xã, thị trấn báo cáo tình hình.",
+     {("Các cơ quan, ban, ngành huyện", "report"), ("Ủy ban nhân dân các xã, thị trấn", "report")}),
+    ("V. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành, đoàn thể tỉnh xây dựng kế hoạch và tổ chức thực hiện; định kỳ báo cáo UBND tỉnh kết quả.",
+     {("Các sở, ban, ngành, đoàn thể tỉnh", "implement"), ("Các sở, ban, ngành, đoàn thể tỉnh", "report")}),
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Đối với các phòng chuyên môn, nghiệp vụ thuộc Sở\n\n- Hoàn thành đúng thời hạn các văn bản;\n\n- Giao Văn phòng Sở phối hợp với các phòng, đơn vị tổng hợp, báo cáo kết quả.",
+     {("Các phòng chuyên môn, nghiệp vụ thuộc Sở", "implement"), ("Văn phòng Sở", "report"), ("Các phòng, đơn vị", "coordinate")}),
+    ("V. TỔ CHỨC THỰC HIỆN\n1. Các phòng nghiệp vụ, đơn vị trực thuộc Sở, phòng Lao động - TB&XH các huyện, thị xã\n- Báo cáo kết quả về Sở trước ngày 15/12 hàng năm.",
+     {("Các phòng nghiệp vụ", "report"), ("Các đơn vị trực thuộc Sở", "report"), ("Phòng Lao động - Thương binh và Xã hội các huyện, thị xã", "report")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RESPONSIBILITIES, ids=[str(i) for i in range(len(RESPONSIBILITIES))])
+def test_responsibilities(text, expected):
+    found = extract_entities(text, []).responsibilities
+    assert {(r.body, r.role) for r in found} == expected
+    for r in found:
+        assert text[r.start : r.end] == r.text
+
+
+@pytest.mark.parametrize("mention,canonical", [
+    ("phòng Lao động - TB&XH các huyện,\nthị xã", "Phòng Lao động - Thương binh và Xã hội các huyện, thị xã"),
+    ("UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ("Uỷ ban Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("Phòng LĐ-TB&XH", "Phòng Lao động - Thương binh và Xã hội"),
+    ("thành viên HĐTĐKT tỉnh", "Thành viên Hội đồng Thi đua - Khen thưởng tỉnh"),
+    ("Phong Noi vu", "Phòng Nội vụ"),
+])
+def test_canonical_body(mention, canonical):
+    assert canonical_body(mention) == canonical
+
+
+# ------------------------------------------------------------------ targets
+
+TARGETS = [
+    ("phấn đấu giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%/ năm, đến năm 2020",
+     dict(indicator="tỷ lệ hộ nghèo", direction="decrease", value=2.0, value_max=2.5, unit="%", per="year")),
+    ("phấn đấu đến năm\n2020 tỷ lệ hộ nghèo trên địa bàn tỉnh giảm còn khoảng 11%;",
+     dict(indicator="tỷ lệ hộ nghèo", direction="decrease", value=11.0, unit="%", by_year=2020)),
+    ("- Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều duy trì mức giảm 0,1-0,2%/năm; chỉ tiêu năm 2024 giảm 500 hộ nghèo;",
+     dict(indicator="tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều", direction="decrease", value=0.1, value_max=0.2, per="year")),
+    ("chỉ tiêu năm 2024 giảm 500 hộ nghèo;", dict(indicator="hộ nghèo", value=500, unit="hộ", by_year=2024, direction="decrease")),
+    ("- 100% cán bộ làm công tác giảm nghèo ở cơ sở được bồi dưỡng, tập huấn nghiệp vụ giảm nghèo;",
+     dict(indicator="cán bộ làm công tác giảm nghèo ở cơ sở được bồi dưỡng, tập huấn nghiệp vụ giảm nghèo", direction="reach", value=100, unit="%")),
+    ("phấn đấu bình\n\nquân mỗi năm giảm 0,5% tỷ lệ hộ nghèo theo chuẩn nghèo tiếp cận đa chiều giai\nđoạn 2016 - 2020;",
+     dict(indicator="tỷ lệ hộ nghèo theo chuẩn nghèo tiếp cận đa chiều", value=0.5, per="year")),
+    ("Duy trì 100% xã, phường làm tốt công tác\nthương binh, liệt sỹ, người có công.",
+     dict(indicator="xã, phường làm tốt công tác thương binh, liệt sỹ, người có công", direction="maintain", value=100)),
+]
+
+
+@pytest.mark.parametrize("text,expected", TARGETS, ids=[str(i) for i in range(len(TARGETS))])
+def test_target(text, expected):
+    found = find_targets(text)
+    assert found
+    t = found[0]
+    for field, value in expected.items():
+        assert getattr(t, field) == value, field
+    assert text[t.start : t.end] == t.text
+
+
+def test_scope_percentage_is_not_a_target():
+    text = ("giảm tỷ lệ hộ\nnghèo bình quân 3%/năm (riêng các huyện, xã có tỷ lệ hộ nghèo từ 40% trở lên\n"
+            "giảm từ 4%/năm trở lên);")
+    found = find_targets(text)
+    assert [t.value for t in found] == [3.0, 4.0]
+    assert found[1].scope == "các huyện, xã có tỷ lệ hộ nghèo từ 40% trở lên"
+    assert found[1].indicator == "tỷ lệ hộ nghèo"
+
+
+# ------------------------------------------------------------------ spans and the spaCy pipeline
+
+def _all_items(entities):
+    return entities.legal_references + entities.deadlines + entities.responsibilities + entities.targets
+
+
+@pytest.mark.parametrize("doc_id", sorted(TEXTS))
+def test_every_item_points_back_into_the_gold_text(doc_id):
+    text = TEXTS[doc_id]
+    entities = extract_entities(text, [])
+    assert _all_items(entities)
+    for item in _all_items(entities):
+        assert text[item.start : item.end] == item.text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=st.sampled_from(sorted(TEXTS)), a=st.integers(0, 20000), length=st.integers(0, 4000))
+def test_span_property_on_any_window_of_a_corpus_text(doc, a, length):
+    text = TEXTS[doc]
+    window = text[min(a, len(text)) : min(a, len(text)) + length]
+    for item in _all_items(extract_entities(window, [])):
+        assert window[item.start : item.end] == item.text
+
+
+def test_fold_keeps_offsets():
+    text = TEXTS[sorted(TEXTS)[0]]
+    assert len(fold(text)) == len(text)
+
+
+def test_spacy_pipeline_exposes_spans():
+    from extract.nlp import get_nlp, make_doc
+
+    assert get_nlp() is get_nlp()
+    assert get_nlp().pipe_names == ["vnplan_references", "vnplan_targets", "vnplan_deadlines", "vnplan_responsibilities"]
+    doc = make_doc(TEXTS[sorted(TEXTS)[-1]])
+    assert {"legal_references", "deadlines", "responsibilities", "targets"} <= set(doc.spans)
+    assert [s.label_ for s in doc.spans["legal_references"]][:1] == ["1258/QĐ-TTg"]
