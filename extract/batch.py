@@ -120,8 +120,11 @@ def _run_ray(items, out_dir, options, jobs, on_done):
     except ImportError:
         raise RuntimeError("the ray engine needs Ray: pip install 'vnplan[ray]'") from None
     if not ray.is_initialized():
-        ray.init(address=os.environ.get("RAY_ADDRESS") or None, num_cpus=None if os.environ.get("RAY_ADDRESS") else jobs,
-                 include_dashboard=False, log_to_driver=False)
+        import logging
+
+        address = os.environ.get("RAY_ADDRESS") or None  # a cluster's head, or a local instance of `jobs` CPUs
+        ray.init(address=address, num_cpus=None if address else jobs, include_dashboard=False, log_to_driver=False,
+                 logging_level=logging.ERROR)
     remote = ray.remote(num_cpus=1)(process_one)
     pending = [remote.remote(item, out_dir, options) for item in items]
     while pending:

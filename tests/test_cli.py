@@ -112,3 +112,15 @@ def test_ocr_of_text_file_passes_text_through(tmp_path):
 def test_version():
     result = vnplan("--version")
     assert result.returncode == 0 and result.stdout.startswith(b"vnplan ")
+
+
+def test_batch_on_ray_gives_the_same_documents(batch_out, tmp_path):
+    pytest.importorskip("ray")
+    out_local, _, _ = batch_out
+    result = vnplan("batch", CORPUS, "--out", tmp_path, "--engine", "ray", "--jobs", "2", "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    for doc_id in DOC_IDS:
+        ray_doc = json.loads((tmp_path / f"{doc_id}.json").read_text(encoding="utf-8"))
+        local_doc = json.loads((out_local / f"{doc_id}.json").read_text(encoding="utf-8"))
+        assert ray_doc["text"] == local_doc["text"]
+        assert ray_doc["legal_references"] == local_doc["legal_references"]
