@@ -18,6 +18,7 @@ from typing import Optional
 
 from extract.errors import InputError
 from extract.ingest import OcrOptions, RawDocument, ingest
+from extract.metrics import syllable_errors
 from extract.vietnamese import skeleton_share, syllables
 from models import PageInfo, PageQuality, PlanDocument, Quality, Source, Warning
 
@@ -54,13 +55,21 @@ class PageIndex:
         return list(zip(starts, ends))
 
 
-def _attach_pages(items, pages: PageIndex, source_map: list[int]) -> None:
-    """Page of each item, and its offsets in the text before repair (eyecite-style provenance)."""
+def _attach_pages(items, pages: PageIndex, source_map: list[int], raw_text: str,
+                  page_confidence: dict[int, float]) -> None:
+    """Page of each item, its offsets in the text before repair (eyecite-style provenance), and a
+    confidence lowered where repair had to rewrite the item's words or OCR was unsure of its page.
+    """
     for item in items:
         if item.page is None:
             item.page = pages.page_of(item.start)
         if item.raw_start is None and 0 <= item.start <= item.end < len(source_map):
             item.raw_start, item.raw_end = source_map[item.start], source_map[item.end]
+        if item.raw_start is not None:
+            errors, total = syllable_errors(raw_text[item.raw_start:item.raw_end], item.text)
+            rewritten = min(1.0, errors / total) if total else 0.0
+            factor = (1.0 - 0.5 * rewritten) * page_confidence.get(item.page, 1.0)
+            item.confidence = round(item.confidence * factor, 3)
 
 
 def _attach_section_pages(sections, pages: PageIndex) -> None:
@@ -127,10 +136,12 @@ def run(path: str | Path, options: OcrOptions = OcrOptions(), raw: Optional[RawD
     entities = extract_entities(text, segmented.sections)
     warnings += entities.warnings
 
+    raw_text = raw.text
+    page_confidence = {p.number: p.ocr_confidence / 100 for p in raw.pages if p.ocr_confidence is not None}
     for items in (entities.legal_references, entities.deadlines, entities.responsibilities, entities.targets):
-        _attach_pages(items, pages, repaired.source_map)
+        _attach_pages(items, pages, repaired.source_map, raw_text, page_confidence)
     _attach_section_pages(segmented.sections, pages)
-    _attach_pages(segmented.metadata.spans.values(), pages, repaired.source_map)
+    _attach_pages(segmented.metadata.spans.values(), pages, repaired.source_map, raw_text, page_confidence)
     for warning in warnings:
         if warning.span is not None and warning.span.page is None:
             warning.span.page = pages.page_of(warning.span.start)

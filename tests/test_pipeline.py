@@ -79,3 +79,11 @@ def test_damaged_text_is_flagged_and_repaired(outputs):
     assert doc.quality.damage == "eng_ocr"
     assert doc.quality.repair_changed_syllables > 100
     assert "Quyết định" in doc.text and strip_marks("Quyết định") in strip_marks(doc.text)
+
+
+def test_confidence_is_lower_where_repair_rewrote_the_words(outputs):
+    clean = [item.confidence for _, item in _items(outputs["004_771e3ed1f471eaca"])]
+    damaged = [item.confidence for _, item in _items(outputs["001_84f5cf27fdea967e"])]
+    assert all(0.0 <= c <= 1.0 for c in clean + damaged)
+    assert sum(damaged) / len(damaged) < sum(clean) / len(clean)
+    assert min(damaged) < 0.9
