@@ -127,8 +127,10 @@ def repair(
     """Repair damaged Vietnamese: restore diacritics, fix OCR junk, convert legacy encodings."""
     from extract.encoding import decode_bytes
     from extract.output import write_text_or_stdout
-    from extract.repair import repair_text
+    from extract.repair import DAMAGE_KINDS, repair_text
 
+    if damage is not None and damage not in DAMAGE_KINDS:
+        raise typer.BadParameter(f"--damage must be one of {', '.join(DAMAGE_KINDS)}")
     if input is None or str(input) == "-":
         data = sys.stdin.buffer.read()
         name = "<stdin>"

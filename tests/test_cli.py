@@ -101,6 +101,24 @@ def test_repair_reads_stdin_keeps_line_breaks():
     assert result.stdout.decode("utf-8") == clean
 
 
+def test_repair_unknown_damage_kind_is_usage_error():
+    result = vnplan("repair", "--damage", "smudged", input=b"Ke hoach")
+    assert result.returncode == 2
+    assert b"--damage must be one of" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "damaged,expected",
+    [("Ke hoach to chuc thuc hien phong trao thi dua", "Kế hoạch tổ chức thực hiện phong trào thi đua")],
+)
+def test_repair_restores_stripped_marks_from_a_file(tmp_path, damaged, expected):
+    p = tmp_path / "stripped.txt"
+    p.write_text(damaged + "\n", encoding="utf-8")
+    result = vnplan("repair", p, "-o", tmp_path / "fixed.txt")
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "fixed.txt").read_text(encoding="utf-8") == expected + "\n"
+
+
 def test_ocr_of_text_file_passes_text_through(tmp_path):
     p = tmp_path / "plain.txt"
     p.write_text("Kế hoạch tổ chức thực hiện\nphong trào thi đua\n", encoding="utf-8")
