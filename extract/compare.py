@@ -83,8 +83,7 @@ def profile_from_document(doc: PlanDocument) -> ReferenceProfile:
     return ReferenceProfile(
         key=key, name=m.title or doc.source.path, source="full text", issuer=m.issuer, date=m.date, movement=m.movement,
         period_start=m.period_start, period_end=m.period_end,
-        targets=[ReferenceTarget(**t.model_dump(include={"indicator", "direction", "value", "value_max", "unit", "per", "scope"}))
-                 for t in doc.targets],
+        targets=[ReferenceTarget(**t.model_dump(include=set(ReferenceTarget.model_fields))) for t in doc.targets],
         milestones=milestones, section_labels=[s.label for s in doc.sections],
     )
 

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from models.document import Model, TargetValue
 
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ReferenceTarget(Model):
-    indicator: str
-    direction: Literal["decrease", "increase", "reach", "maintain"]
-    value: float
-    value_max: Optional[float] = None
-    unit: str
-    per: Optional[Literal["year"]] = None
-    scope: Optional[str] = None
+ReferenceTarget = TargetValue
 
 
 class ReferenceProfile(Model):

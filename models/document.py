@@ -123,7 +123,9 @@ class Responsibility(Span):
     task: Optional[str] = None
 
 
-class Target(Span):
+class TargetValue(Model):
+    """A numeric goal, without its place in a text (also used by reference profiles)."""
+
     indicator: str
     direction: Literal["decrease", "increase", "reach", "maintain"]
     value: float
@@ -132,6 +134,10 @@ class Target(Span):
     per: Optional[Literal["year"]] = None
     by_year: Optional[int] = None
     scope: Optional[str] = None
+
+
+class Target(TargetValue, Span):
+    pass
 
 
 class Warning(Model):
