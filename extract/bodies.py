@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 _FOLD_EXTRA = {"đ": "d", "Đ": "d", "ð": "d"}
 
@@ -33,6 +34,34 @@ def _fold_char(c: str) -> str:
 def fold(text: str) -> str:
     """Lowercase, marks stripped, đ -> d; one character out per character in."""
     return "".join(_fold_char(c) for c in text)
+
+
+# Characters OCR puts for letters inside a word ("c6" có, "16p" lớp, "x3" xã, "1€" lệ, "13y" lấy).
+_OCR_LETTERS = str.maketrans({"1": "l", "3": "a", "4": "a", "6": "o", "0": "o", "5": "s", "€": "e", "¢": "e", "|": "l"})
+_WORDISH = re.compile(r"[\w€¢|]+")
+
+
+def loose_fold(text: str) -> str:
+    """`fold`, and in words that mix letters and digits the digits read as the letters OCR took them for.
+
+    Same length as `text`. Pure numbers ("2020", "15/12", "3%") are untouched; only a word such as
+    "c6" (có), "t6" (tổ), "16p" (lớp), "x3" (xã), "13y" (lấy), "1€"/"1¢" (lệ) is read as letters.
+    For keyword matching (verbs, body heads, indicators), never for numbers or codes.
+    """
+    folded = fold(text)
+    out = None
+    for m in _WORDISH.finditer(folded):
+        w = m.group()
+        if any(c.isdigit() for c in w) and any(c.isalpha() or c in "€¢|" for c in w):
+            if out is None:
+                out = list(folded)
+            out[m.start() : m.end()] = w.translate(_OCR_LETTERS)
+    return "".join(out) if out is not None else folded
+
+
+def near(a: str, b: str, max_dist: int = 1) -> bool:
+    """Two folded phrases one OCR slip apart ("theo di" ~ "theo doi", "nghiem tac" ~ "nghiem tuc")."""
+    return a[:1] == b[:1] and Levenshtein.distance(a, b, score_cutoff=max_dist) <= max_dist
 
 
 def squash(text: str) -> str:
@@ -57,6 +86,7 @@ _EXPANSIONS: list[tuple[re.Pattern, str]] = [
 _FIXES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"Uỷ"), "Ủy"),
     (re.compile(r"uỷ"), "ủy"),
+    (re.compile(r"Mặt trận [Tt]ổ [Qq]uốc [Vv]iệt [Nn]am"), "Mặt trận Tổ quốc Việt Nam"),
     (re.compile(r"Mặt trận [Tt]ổ [Qq]uốc(?! Việt Nam)"), "Mặt trận Tổ quốc Việt Nam"),
     (re.compile(r"Mặt trận [Tt]ổ [Qq]uốc"), "Mặt trận Tổ quốc"),
     (re.compile(r"Thi đua\s*[-–—]\s*Khen thưởng"), "Thi đua - Khen thưởng"),
@@ -75,6 +105,7 @@ _LEXICON = [
     "Đài Phát thanh", "Truyền hình", "Báo", "các tổ chức", "chính trị - xã hội", "doanh nghiệp", "hợp tác xã",
     "thành viên", "phụ trách", "thuộc", "có liên quan", "nghiệp vụ", "chuyên môn", "sự nghiệp", "chính quyền",
 ]
+LEXICON = _LEXICON
 _LEXICON_WORDS: dict[str, str] = {}
 _AMBIGUOUS: set[str] = set()
 for _name in _LEXICON:
@@ -113,6 +144,27 @@ def _restore_marks(name: str) -> str:
     return " ".join(out)
 
 
+_HEADS = ("phong ", "so ", "ban ", "hoi dong ", "uy ban ", "van phong ", "mat tran ")
+_KNOWN_BODIES = sorted(((fold(n), n) for n in _LEXICON if fold(n).startswith(_HEADS)), key=lambda p: -len(p[0]))
+
+
+def _repair_known(name: str) -> str:
+    """A known body's name one or two OCR slips off, written properly: "Phong Nô vụ" -> "Phòng Nội vụ".
+
+    The name's first words are compared with each known name of as many words (mark-stripped): one slip
+    allowed, two in names of 15 letters or more ("Ủy ban Mức trần Tổ quốc" -> "Ủy ban Mặt trận Tổ quốc").
+    """
+    words = name.split(" ")
+    for key, proper in _KNOWN_BODIES:
+        n = len(proper.split(" "))
+        head = fold(" ".join(words[:n]))
+        if len(words) < n or head == key:
+            continue
+        if near(head, key, 2 if len(key) >= 15 else 1) and head.split(" ")[-1][:1] == key.split(" ")[-1][:1]:
+            return " ".join([proper] + words[n:])
+    return name
+
+
 def canonical_body(mention: str) -> str:
     """'phòng Lao động - TB&XH các huyện,\\nthị xã' -> 'Phòng Lao động - Thương binh và Xã hội các huyện, thị xã'."""
     name = unicodedata.normalize("NFC", squash(mention))
@@ -129,6 +181,7 @@ def canonical_body(mention: str) -> str:
     for pattern, replacement in _FIXES:
         name = pattern.sub(replacement, name)
     name = _restore_marks(name)
+    name = _repair_known(name)
     name = re.sub(r"\s+", " ", name).strip()
     return name[:1].upper() + name[1:] if name else name
 

@@ -41,7 +41,7 @@ _DAMAGED_TYPES = {r"k\S{1,2}\s+hoach": "ke hoach", r"hu\w{1,3}ng\s+dan": "huong 
                   r"ngh\w{1,2}\s+quy\w{1,2}t": "nghi quyet", r"c\w{1,2}ng\s+v\w{1,2}n": "cong van"}
 _REF = re.compile(
     rf"(?<![\w])(?P<type>{_TYPE_WORDS}|{_ABBR_WORDS}|{'|'.join(_DAMAGED_TYPES)})\s+(?:(?:so|s[\w\d])\s*[:.]?\s*)?"
-    rf"(?P<num>\d{{1,5}})\s*(?P<sep>[/-])\s*(?P<sym>{_SYMBOL})(?![\w])"
+    rf"(?P<num>\d{{1,5}})\s*(?P<sep>[/-]|[il|](?=[a-z]))\s*(?P<sym>{_SYMBOL})(?![\w])"
 )
 _NUMERIC_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 _WORDY_DATE = r"(?P<d2>\d{1,2})\s+th\w{1,2}ng\s+(?P<m2>\d{1,2})\s+n\w{1,2}m\s+(?P<y2>\d{4})"
@@ -100,10 +100,19 @@ def _relation(text: str, folded: str, start: int, previous: Optional[tuple[int, 
     return {"can cu": "can_cu", "thuc hien": "thuc_hien", "trien khai": "thuc_hien", "theo": "theo"}[found]
 
 
-def find_references(text: str, folded: Optional[str] = None) -> list[LegalReference]:
-    folded = folded if folded is not None else fold(text)
-    refs: list[LegalReference] = []
-    previous: Optional[tuple[int, str]] = None  # (end, relation) of the last citation
+# A number and symbol with no type word before it, or one the OCR destroyed ("Ký họ(;1chs6 318/KH-UBND",
+# "Qb 2338/QĐ-UBND"): the type is read from the symbol's head, which names it ("QĐ-" a Quyết định).
+SYMBOL_HEAD_TYPES = {"QĐ": "Quyết định", "KH": "Kế hoạch", "NQ": "Nghị quyết", "TB": "Thông báo", "CT": "Chỉ thị",
+                     "NĐ": "Nghị định", "TT": "Thông tư", "HD": "Hướng dẫn", "TTLT": "Thông tư liên tịch", "KL": "Kết luận",
+                     "QC": "Quy chế", "CTr": "Chương trình", "TTr": "Tờ trình"}
+_BARE = re.compile(rf"(?<![\w/.-])(?P<num>\d{{1,5}})\s*(?P<sep>[/-])\s*(?P<sym>{_SYMBOL})(?![\w])")
+# The document's own number in its header ("Số: 165 /KH-UBND") is not a reference.
+_OWN_NUMBER = re.compile(r"(?<!\w)s\w{0,2}\s*:?\s*$")
+
+
+def _candidates(text: str, folded: str) -> list[tuple[int, str, str, str, int, int]]:
+    """(start, doc_type, number, separator, symbol start, symbol end) of every citation by number."""
+    found = []
     for m in _REF.finditer(folded):
         type_key = m["type"]
         if type_key not in DOC_TYPES and type_key not in ABBREVIATED_TYPES:
@@ -117,13 +126,45 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
             doc_type = ABBREVIATED_TYPES[type_key]
         else:
             doc_type = DOC_TYPES[type_key]
-        end = m.end()
-        sym_raw = text[m.start("sym") : m.end("sym")]
+        sep = m["sep"]
+        sym_start = m.start("sym")
+        if sep in "il|":  # "80INQ-CP": the slash read as a capital I
+            if text[m.start("sep")] not in "Il|" or not text[sym_start : sym_start + 1].isupper():
+                continue
+            sep = "/"
+        found.append((m.start(), doc_type, m["num"], sep, sym_start, m.end("sym")))
+    taken = [(f[0], f[5]) for f in found]
+    for m in _BARE.finditer(folded):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        symbol = normalise_symbol(text[m.start("sym") : m.end("sym")])
+        parts = re.split(r"[-/]", symbol)
+        doc_type = SYMBOL_HEAD_TYPES.get(parts[0])
+        if doc_type is None or len(parts) < 2 or not parts[-1][:1].isupper():
+            continue
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        if _OWN_NUMBER.search(folded, line_start, m.start()) and m.start() < len(text) // 5:
+            continue
+        start = m.start()
+        prev = re.search(r"(?<![\w])(\w{1,3})\s+$", text[max(0, start - 6) : start])
+        if prev and prev.group(1)[:1].isupper() and fold(prev.group(1))[:1] == fold(parts[0])[:1]:
+            start -= len(text[max(0, start - 6) : start]) - prev.start(1)  # "Qb 2338/QĐ-UBND": the type word, damaged
+        found.append((start, doc_type, m["num"], m["sep"], m.start("sym"), m.end("sym")))
+    found.sort()
+    return found
+
+
+def find_references(text: str, folded: Optional[str] = None) -> list[LegalReference]:
+    folded = folded if folded is not None else fold(text)
+    refs: list[LegalReference] = []
+    previous: Optional[tuple[int, str]] = None  # (end, relation) of the last citation
+    for start, doc_type, number, sep, sym_start, sym_end in _candidates(text, folded):
+        end = sym_end
+        sym_raw = text[sym_start:sym_end]
         symbol = normalise_symbol(sym_raw)
         if not re.search(r"[A-ZĐ]", symbol):  # "số 3 - nhóm": not a code
             continue
-        number = m["num"]
-        key = f"{number}{m['sep']}{symbol}"
+        key = f"{number}{sep}{symbol}"
         iso = None
         d = _DATE_AFTER.match(folded, end)
         if d:
@@ -139,10 +180,10 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
             if 0 < len(words) <= 10 and words[0][:1].isupper():
                 end = i.end() + len(text[i.end() : stop_at].rstrip())
                 issuer = squash(text[i.end() : end])
-        relation = _relation(text, folded, m.start(), previous)
+        relation = _relation(text, folded, start, previous)
         refs.append(
             LegalReference(
-                text=text[m.start() : end], start=m.start(), end=end, doc_type=doc_type, number=number,
+                text=text[start:end], start=start, end=end, doc_type=doc_type, number=number,
                 symbol=symbol, key=key, date=iso, issuer=issuer, relation=relation,
             )
         )

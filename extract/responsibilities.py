@@ -17,12 +17,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extract.bodies import canonical_body, fold, same_body, squash
+from extract.bodies import canonical_body, fold, loose_fold, near, same_body, squash
 from models import Responsibility
 
 # ---------------------------------------------------------------- where to read
 
-_ROMAN = re.compile(r"(?m)^[ \t]*(?P<num>[IVX]{1,4})\s*\.\s*(?P<head>\S[^\n]*)$")
+# Roman numerals as OCR reads them too: "I11." is III, "Il." is II.
+_ROMAN = re.compile(r"(?m)^[ \t]*(?P<num>[IVX][IVXl1|]{0,3})\s*\.\s*(?P<head>\S[^\n]*)$")
 _READ_HEADINGS = re.compile(r"to chuc thuc hien|tien do|giai phap|^khen thuong|phan cong|trach nhiem")
 _CLOSING = re.compile(r"(?m)^[ \t]*(?:tren day la|can cu noi dung ke hoach|trong qua trinh (?:to chuc )?thuc hien)")
 _END_OF_BODY = re.compile(r"(?m)^[ \t]*noi nhan")
@@ -38,7 +39,7 @@ def implementation_parts(text: str, folded: str) -> list[tuple[int, int, bool]]:
         if h.start() >= body_end:
             break
         end = min(heads[i + 1].start() if i + 1 < len(heads) else len(text), body_end)
-        if _READ_HEADINGS.search(fold(h["head"]).strip()):
+        if _READ_HEADINGS.search(loose_fold(h["head"]).strip()):
             parts.append((h.end(), end, False))
     if not heads:
         parts.append((0, body_end, False))
@@ -108,8 +109,38 @@ def _phrase_at(toks: list[Tok], i: int, phrases) -> Optional[tuple[str, ...]]:
 _COMPOUNDS = {("chuong", "trinh"), ("tuyen", "giao"), ("ban", "giao"), ("phu", "trach"), ("giao", "duc"), ("bao", "cao")}
 
 
+# Words that end a body's name (its level or place): a slip to one of these is a name, not a verb.
+_BODY_WORDS = {"huyen", "tinh", "xa", "thi", "tran", "thanh", "pho", "so", "cap", "nganh", "ban", "phong", "hoi", "doan", "vu",
+               "quan", "uy", "phuong", "thon", "ban", "khoi", "cum"}
+_FUZZY_PREDS = [p for p in _PRED_TUPLES if len(" ".join(p)) >= 7]
+
+
+def near_predicate(toks: list[Tok], i: int) -> Optional[tuple[str, ...]]:
+    """A predicate of two syllables or more that one OCR slip left behind: "theo đi" (theo dõi), "nghiêm tác" (nghiêm túc).
+
+    Only for lowercase words, never a spelling that is itself exact (that is `is_predicate`'s call:
+    "cùng cấp" is not "cung cấp").
+    """
+    if i >= len(toks) or not _lowercase(toks[i]):
+        return None
+    for p in _FUZZY_PREDS:
+        words = _words(toks, i, len(p))
+        if len(words) == len(p) and words != p and near(" ".join(words), " ".join(p)):
+            if any(not t.text[:1].islower() for t in toks[i : i + len(p)]):
+                continue  # "đồng Thi đua" is not "đồng thời"
+            if any(w != q and w in _BODY_WORDS for w, q in zip(words, p)):
+                continue  # "thưởng huyện" is not "thường xuyên": the slip would be a body's word
+            return p
+    return None
+
+
+def _lowercase(tok: Tok) -> bool:
+    """Starts with a small letter, or with an OCR digit standing for one ("13y" lấy, "c6")."""
+    return tok.text[:1].islower() or (tok.text[:1].isdigit() and tok.fold[:1].isalpha())
+
+
 def is_predicate(toks: list[Tok], i: int) -> bool:
-    if i >= len(toks) or not toks[i].text[:1].islower():
+    if i >= len(toks) or not _lowercase(toks[i]):
         return False
     if i > 0 and (toks[i - 1].fold, toks[i].fold) in _COMPOUNDS and toks[i - 1].fold != "bao":
         return False
@@ -133,7 +164,7 @@ _PROPER = {"so": "sở", "phong": "phòng", "bao": "báo", "dai": "đài", "hoi"
 def _spelt_as(tok: Tok, proper: str) -> bool:
     """A marked word must be the marked word we mean ("số" is not "Sở"); an unmarked one may have lost its marks."""
     low = tok.text.lower()
-    return low == proper or low == tok.fold
+    return low == proper or low == tok.fold or fold(low) != tok.fold  # the last: OCR digits read as letters ("c6")
 
 
 def is_head(toks: list[Tok], i: int, first: bool) -> bool:
@@ -159,7 +190,10 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
         return False
     heads = {one, two}
     if t.text[:1].isupper():
-        return bool(heads & _CAPITAL_HEADS)
+        if heads & _CAPITAL_HEADS:
+            return True
+        # a two-word head one OCR slip off: "Họ đồng" (Hội đồng), "Uy bạn" (Ủy ban)
+        return " " in two and any(" " in h and len(h) >= 6 and near(two, h) and two.split()[0] not in _PROPER for h in _CAPITAL_HEADS)
     return bool(heads & (_LOWER_HEADS_FIRST if first else _LOWER_HEADS_MID))
 
 
@@ -197,7 +231,7 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
                 cur[1] = t.end
             j += 1
             continue
-        if is_predicate(toks, j):
+        if is_predicate(toks, j) or (j > i + 1 and near_predicate(toks, j)):
             break
         cur[1] = t.end
         words_in_body += 1
@@ -272,6 +306,9 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
     i = _skip_adverbs(toks, i)
     if i >= len(toks):
         return None, i
+    fuzzy = near_predicate(toks, i)
+    if fuzzy is not None and not is_predicate(toks, i):
+        toks = toks[:i] + [Tok(toks[i + k].text, w, toks[i + k].start, toks[i + k].end) for k, w in enumerate(fuzzy)] + toks[i + len(fuzzy):]
     if _phrase_at(toks, i, [("chu", "tri")]):
         return "lead", i
     if _phrase_at(toks, i, [("tham", "muu")]):
@@ -289,7 +326,8 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
 
 # ---------------------------------------------------------------- reading a part
 
-_ITEM_START = re.compile(r"(?m)^[ \t]*(?:(?P<num>(?:\d+\.)+\d*|[a-zđ]\))|(?P<dash>[-+•]))[ \t]*(?=\S)")
+# Bullets as OCR reads them too: "_", "–", "—", "=" for "-".
+_ITEM_START = re.compile(r"(?m)^[ \t]*(?:(?P<num>(?:\d+\.)+\d*|[a-zđ]\))|(?P<dash>[-+•_–—=~]))[ \t]*(?=\S)")
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|:\s+|\n[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
 _CLAUSE_BREAK = re.compile(r";|,\s*(?=đồng thời|dong thoi)")
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:giao|de nghi|yeu cau|doi voi)\s+")
@@ -321,6 +359,7 @@ def _items(text: str, folded: str, start: int, end: int) -> list[Item]:
 def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tuple[int, int]] = ()) -> tuple[list[Responsibility], list[tuple[int, int, list[str]]]]:
     """Responsibilities, and the bodies named in each item (for deadlines' `responsible`)."""
     folded = folded if folded is not None else fold(text)
+    folded = loose_fold(text)  # verbs and heads read through OCR digits ("c6 trách nhiệm", "t6 chức")
     assignments: list[Assignment] = []
     item_bodies: list[tuple[int, int, list[tuple[int, int]]]] = []
     sentence_no = 0
@@ -439,6 +478,10 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                 tight = _words(ctoks, q, 2) == ("chat", "che")
                 if tight:
                     q += 2
+                elif _words(ctoks, q + 2, 1) == ("voi",) and not is_head(ctoks, q, True) and all(
+                    t.text[:1].islower() and t.text not in ",;:" for t in ctoks[q : q + 2]
+                ):
+                    tight, q = True, q + 2  # "phối hợp chặt chẽ với" as OCR left it ("phối hợp chữ chế với")
                 if _words(ctoks, q, 1) == ("voi",):
                     q += 1
                 objects = parse_bodies(ctoks, q, True)

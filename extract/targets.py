@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.bodies import fold, squash
+from extract.bodies import fold, loose_fold, near, squash
 from models import Target
 
 _NUM = r"\d+(?:[,.]\d+)?"
@@ -69,8 +69,22 @@ def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:] if s[:2] != s[:2].upper() else s
 
 
+_TWO_WORDS = re.compile(r"\s+(\w{2,4})\s+(\w{2,5})(?!\w)")
+
+
+def _fuzzy_up(folded: str, at: int) -> Optional[int]:
+    """End of a "trở lên" / "trở xuống" that OCR left two slips off ("trẻ 18n"), right after `at`; else None."""
+    m = _TWO_WORDS.match(folded, at)
+    if m is None:
+        return None
+    pair = f"{m[1]} {m[2]}"
+    if pair[:2] == "tr" and (near(pair, "tro len", 2) or near(pair, "tro xuong", 2)):
+        return m.end()
+    return None
+
+
 def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
-    folded = folded if folded is not None else fold(text)
+    folded = loose_fold(text)  # numbers are kept; words read through OCR digits ("1€" lệ, "x3" xã)
     out: list[Target] = []
     for m in _PERCENT.finditer(folded):
         target = _percent_target(text, folded, m, out)
@@ -106,6 +120,9 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     if verb and verb.group(1) == "duy tri" and re.search(r"giam|tang", folded[verb.end() : m.start()]):
         direction = "decrease" if "giam" in folded[verb.end() : m.start()] else "increase"
     start, end = m.start(), m.end()
+    up_end = _fuzzy_up(folded, m.end()) if not m["up"] else None
+    if up_end is not None:
+        end = up_end
     indicator, scope = None, None
     if verb is not None:
         between = folded[verb.end() : m.start()]
@@ -119,7 +136,7 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     if indicator is None:
         after = folded[m.end() : c_stop]
         phrase_end = _indicator_cut(text, folded, m.end(), c_stop)
-        if re.match(r"\s*(?:ty le|so|\w)", after) and phrase_end - m.end() > 3 and not re.match(r"\s*(?:/|tro len|tro xuong|,)", after):
+        if up_end is None and re.match(r"\s*(?:ty le|so|\w)", after) and phrase_end - m.end() > 3 and not re.match(r"\s*(?:/|tro len|tro xuong|,)", after):
             indicator = text[m.end() : phrase_end]
             end = phrase_end
             if verb is not None:
