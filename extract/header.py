@@ -7,15 +7,21 @@ interleaved ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ...") are split at the r
 Text may carry residual OCR damage, so markers are found in the *fold* of the text (marks
 stripped, casefolded, one character per character, see `extract.outline.fold`) and values are
 put back into proper Vietnamese where a closed vocabulary allows it (issuer forms, signer
-titles, place names seen elsewhere in the text). Where a value is doubtful a `Warning` says so.
+titles, family names, and place names: the official spelling of a province or district whose
+letters the document writes, from the address data shipped with underthesea, else the spelling the
+document itself uses most). Where a value is doubtful a `Warning` says so.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -149,39 +155,151 @@ def match_province(name: str) -> Optional[tuple[str, float]]:
     return (best, score) if best else None
 
 
-def proper_name(name: str, text: str) -> str:
-    """A place name in proper Vietnamese: the spelling used elsewhere in `text` (title case, with
-    marks) when one exists, else a province's name, else `name` in title case."""
-    target = _collapse(fold(name))
-    if not target:
-        return name
+_DISTRICT_UNITS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh pho": "thành phố"}
+
+
+@lru_cache(maxsize=1)
+def district_gazetteer() -> dict[str, list[tuple[str, str, str]]]:
+    """Vietnam's districts before the 2025 reform (the units that issue and sign most plans),
+    keyed by their skeleton (folded words): [(unit, name, province)], e.g. "tam duong" ->
+    [("huyện", "Tam Đường", "Lai Châu")].
+
+    Read from the address data that ships with underthesea (a dependency already, for word
+    segmentation); empty when the installed version has none, and names then come from the
+    document alone."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(list(spec.submodule_search_locations)[0]) / "address" / "data" / "mapping.json"
+    try:
+        records = json.loads(path.read_text(encoding="utf-8")).get("ward_mapping", [])
+    except (OSError, ValueError):
+        return {}
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    seen = set()
+    for r in records:
+        district, province = r.get("old_district") or "", r.get("old_province") or ""
+        if (district, province) in seen:
+            continue
+        seen.add((district, province))
+        f = _collapse(fold(district))
+        for key, unit in _DISTRICT_UNITS.items():
+            if f.startswith(key + " "):
+                name = _collapse(district)[len(key) + 1 :]
+                prov = re.sub(r"^(Tỉnh|Thành phố)\s+", "", _collapse(province))
+                out.setdefault(_skeleton(name), []).append((unit, name, prov))
+                break
+    return out
+
+
+def _skeleton(name: str) -> str:
+    return _collapse(re.sub(r"[^a-z ]", " ", fold(name)))
+
+
+def _known_names(unit: Optional[str]) -> dict[str, list[tuple[str, Optional[str]]]]:
+    """Official spellings by skeleton, with their province (None for a province): provinces, and
+    districts (of `unit` when given)."""
+    out: dict[str, list[tuple[str, Optional[str]]]] = {}
+    if unit in (None, "tỉnh", "thành phố"):
+        for province in PROVINCES:
+            out.setdefault(_skeleton(province), []).append((province, None))
+    if unit != "tỉnh":
+        for key, entries in district_gazetteer().items():
+            for u, name, province in entries:
+                if (unit is None or u == unit) and (name, province) not in out.get(key, []):
+                    out.setdefault(key, []).append((name, province))
+    return out
+
+
+def _official(target: str, text: str, unit: Optional[str], forms: Counter) -> Optional[str]:
+    """The official spelling of the unit whose skeleton is `target`. Where units share a
+    skeleton ("Tam Đường", Lai Châu, and "Tam Dương", Vĩnh Phúc) the one the document writes,
+    else the one whose province the document names, else None."""
+    entries = _known_names(unit).get(target, [])
+    names = {name for name, _ in entries}
+    if len(names) == 1:
+        return names.pop()
+    if entries and any(p is None for _, p in entries):
+        return next(name for name, p in entries if p is None)  # a province's own name first
+    written = {name for name, _ in entries if forms.get(name)}
+    if len(written) == 1:
+        return written.pop()
+    folded_text = " " + _skeleton(text) + " "
+    named = {name for name, p in entries if p and f" {_skeleton(p)} " in folded_text}
+    return named.pop() if len(named) == 1 else None
+
+
+def _document_forms(target: str, text: str) -> Counter:
+    """Title-case spellings in `text` whose skeleton is `target`, with their counts."""
     n_words = len(target.split())
     folded = fold(text)
     counts: Counter[str] = Counter()
-    pattern = r"(?<![^\W_])" + r"\s+".join(re.escape(w) for w in target.split()) + r"(?![^\W_])"
+    pattern = r"(?<![^\W_])" + r"[^\w]{1,3}".join(re.escape(w) for w in target.split()) + r"(?![^\W_])"
     for m in re.finditer(pattern, folded):
         surface = _collapse(text[m.start() : m.end()])
         words = surface.split()
         if len(words) == n_words and all(w[:1].isupper() and w[1:] == w[1:].lower() for w in words):
             counts[surface] += 1
-    for province in PROVINCES:
-        if _collapse(fold(province)) == target:
-            return province
+    return counts
+
+
+def proper_name(name: str, text: str, unit: Optional[str] = None, warnings: Optional[list[Warning]] = None) -> str:
+    """A place name in proper Vietnamese, chosen among what the document offers.
+
+    - A province, or a district (of `unit`, "huyện", "quận", ..., when given), whose skeleton
+      (marks stripped) is the name's takes its official spelling: repair restores marks without
+      knowing the name ("Tạm Đương", "Tâm Đường" for "Tam Đường").
+    - A damaged name that no unit has ("TÂM PHƯƠNG") takes the unit whose skeleton is closest
+      among those the document itself writes (in its title, place line, body), with a warning.
+    - Otherwise the spelling the document uses most often (title case, with marks), preferring
+      the marked ones; else `name` in title case. Nothing is taken from outside the document but
+      the marks of a name whose letters it has."""
+    target = _skeleton(name)
+    if not target:
+        return name
+    forms = _document_forms(target, text)
+    official = _official(target, text, unit, forms)
+    if official:
+        if warnings is not None and official not in forms and _collapse(name).lower() != official.lower():
+            warnings.append(Warning(code="place_name_restored",
+                                    message=f"name {_collapse(name)!r} read as {official!r} (official spelling of its letters)"))
+        return official
+    folded_text = _collapse(re.sub(r"[^a-z ]", " ", fold(text)))
+    if not forms and len(target) >= 5:
+        # damaged letters: the known unit the document names whose skeleton is closest
+        best, best_score = None, 0.0
+        for key in _known_names(unit):
+            if abs(len(key) - len(target)) > 3 or key == target:
+                continue
+            score = fuzz.ratio(key, target)
+            if score >= 75 and score > best_score and re.search(r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", folded_text):
+                official = _official(key, text, unit, _document_forms(key, text))
+                if official:
+                    best, best_score = official, score
+        if best:
+            if warnings is not None:
+                warnings.append(Warning(code="place_name_guessed",
+                                        message=f"damaged name {_collapse(name)!r} read as {best!r}, a name the document writes elsewhere"))
+            return best
+    counts = forms
     if not counts:
         # damaged spelling ("Tam Dpuong"): the closest title-case run of as many words
+        n_words = len(target.split())
         word = r"[^\W\d_]+"
         for m in re.finditer(r"(?<![^\W_])" + r"\s+".join([word] * n_words) + r"(?![^\W_])", text):
             surface = _collapse(m.group(0))
             words = surface.split()
             if all(w[:1].isupper() and w[1:] == w[1:].lower() for w in words):
-                if fuzz.ratio(_collapse(fold(surface)), target) >= 85:
+                if fuzz.ratio(_skeleton(surface), target) >= 85:
                     counts[surface] += 1
     marked = [s for s, _ in counts.most_common() if _has_marks(s)]
-    if marked:
-        return marked[0]
-    if counts:
-        return counts.most_common(1)[0][0]
-    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+    choice = marked[0] if marked else (counts.most_common(1)[0][0] if counts else None)
+    if choice is None:
+        return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+    if warnings is not None and len(counts) > 1:
+        warnings.append(Warning(code="place_name_doubtful",
+                                message=f"the document spells {_collapse(name)!r} as {sorted(counts)}; took {choice!r}"))
+    return choice
 
 
 def _department(folded_name: str) -> Optional[str]:
@@ -286,8 +404,8 @@ def _issuer_from_left(left: str, text: str, warnings: list[Warning]) -> tuple[Op
         if dept_fuzzy:
             # the word "SỞ" lost its space and marks and sits at the end of the name ("PHV6CSA")
             surface = re.sub(r"(?i)(?<=\S)s\S$", "", surface)
-        name = proper_name(surface, text)
-        if m_unit["unit"] in ("tinh", "thanh pho") and name not in PROVINCES:
+        name = proper_name(surface, text, None if m_unit["unit"] in ("tinh", "thanh pho") else unit, warnings)
+        if m_unit["unit"] in ("tinh", "thanh pho") and name not in PROVINCES and not district_gazetteer().get(_skeleton(name)):
             found = match_province(surface)
             if found and found[1] >= 70:
                 if found[1] < 100:
@@ -325,7 +443,8 @@ def _issuer_from_preamble(text: str, start: int, end: int) -> Optional[_Field]:
     )
     if m:
         surface = text[start + m.start("name") : start + m.end("name")]
-        value = f"UBND {ADMIN_UNITS[m['unit']]} {proper_name(surface, text)}"
+        unit = ADMIN_UNITS[m["unit"]]
+        value = f"UBND {unit} {proper_name(surface, text, None if unit in ('tỉnh', 'thành phố') else unit)}"
         return _Field(value, start + m.start(), start + m.end("name"))
     m = re.search(r"\bs[o0]\s+(?P<dept>[^,;.]{3,60}?)\s+(?:ban hanh|xay dung)\s+ke hoach", f)
     if m:
@@ -401,7 +520,7 @@ def _date(line: str, line_start: int, text: str, warnings: list[Warning]) -> Opt
     return _Field(value, span.start, span.end)
 
 
-def _place(line: str, line_start: int, text: str) -> Optional[_Field]:
+def _place(line: str, line_start: int, text: str, warnings: Optional[list[Warning]] = None) -> Optional[_Field]:
     f = fold(line)
     m = re.search(r"(?:(?<=\s)|^)(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*,\s*ng\S{1,2}y\b", f)
     if not m:
@@ -435,7 +554,7 @@ def _place(line: str, line_start: int, text: str) -> Optional[_Field]:
         return None
     surface = " ".join(keep)
     start = line_start + line.find(surface, m.start("place"))
-    return _Field(proper_name(surface, text), start, start + len(surface))
+    return _Field(proper_name(surface, text, None, warnings), start, start + len(surface))
 
 
 def _title(text: str, doc_line_end: int, limit: int) -> Optional[_Field]:
@@ -532,6 +651,35 @@ def _signer_title_part(fragment: str) -> Optional[str]:
     if best and score >= 80:
         return prefix + best
     return None
+
+
+# Vietnamese family names (the common ones, as registered): a closed vocabulary, so a surname
+# whose marks repair got wrong ("Họ" for "Hồ") can be put right when its letters fit only one.
+SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh "
+    "Trương Đinh Lâm Phùng Mai Tô Hà Tạ Lương Lường Cao Lưu Quách Chu Châu La Lã Thái Kiều Đàm Lục "
+    "Nông Triệu Hứa Khổng Tăng Giang Mạc Thân Nghiêm Vi Lò Hầu Tống Diệp Từ Lại Đồng Âu Doãn Khúc "
+    "Ninh Bạch Quan Tôn Ông Cù Phí Kim Lữ Ma Trình Bế Tiêu Nhữ Lăng Hàn Thạch Sầm Văn Vàng Giàng "
+    "Sùng Mùa Thào Lầu Lù Điêu Cầm Quàng Hoàng Khuất Lạc Lê Mẫn Nhâm Ôn Phó Quản Tiết Uông Viên Yên"
+).split()
+
+
+def _fix_surname(name: str, warnings: list[Warning], span: Optional[Span] = None) -> str:
+    """`name` with its family name put right when repair gave it marks no surname has and its
+    letters fit exactly one surname ("Họ Tiến Thiệu" -> "Hồ Tiến Thiệu"); a warning says so,
+    since the given names may carry wrong marks too."""
+    words = name.split()
+    if not words or words[0] in SURNAMES:
+        return name
+    key = _skeleton(words[0])
+    fits = {s for s in SURNAMES if _skeleton(s) == key}
+    if len(fits) != 1:
+        return name
+    fixed = " ".join([fits.pop()] + words[1:])
+    warnings.append(Warning(code="signer_name_corrected",
+                            message=f"signer {name!r}: family name read as in {fixed!r}; the other words may be misread too",
+                            span=span))
+    return fixed
 
 
 def _looks_like_name(fragment: str) -> bool:
@@ -670,7 +818,7 @@ def read_header(text: str, body_start: int, closing_start: int) -> HeaderResult:
         date = _date(raw, pos, text, warnings) if "date" not in values else None
         if date:
             put("date", date.value, date.start, date.end, 1.0 if len(str(date.value)) == 10 else 0.6)
-            place = _place(raw, pos, text)
+            place = _place(raw, pos, text, warnings)
             if place:
                 put("place", place.value, place.start, place.end)
         if not number_seen and not _NUMBER_LINE.match(f):
@@ -718,7 +866,9 @@ def read_header(text: str, body_start: int, closing_start: int) -> HeaderResult:
     if sig["signer_title"]:
         put("signer_title", sig["signer_title"], *sig["signer_title_span"])
     if sig["signer_name"]:
-        put("signer_name", sig["signer_name"], *sig["signer_name_span"])
+        nstart, nend = sig["signer_name_span"]
+        sig["signer_name"] = _fix_surname(sig["signer_name"], warnings, _span(text, nstart, nend))
+        put("signer_name", sig["signer_name"], nstart, nend)
         from extract.vietnamese import is_valid_syllable
 
         if not all(is_valid_syllable(w) for w in sig["signer_name"].split()):

@@ -6,6 +6,10 @@ list restarting at "1." inside a section is not a section), their headings and e
 boundaries (gold/README.md: a section runs from its number to the next section of the same or a
 higher level; the last one ends where the closing part starts), and the labels of top-level
 sections, matched tolerantly so that residual OCR damage ("MUC PICH", "TIEU CHUAN") still works.
+Numbers damaged by OCR or by repair ("I." or "I11." for "III.", "TV." for "IV.", "ở)", "là)",
+"có)" for list letters, "l." for "1.") are read from the sequence, each only where the token can
+stand for the expected number and the neighbouring headings confirm it; every such reading is
+reported as a `section_number_guessed` warning.
 
 Matching is done on a *fold* of the text: one character per character (marks stripped, đ -> d,
 casefolded), so every offset found in the fold is an offset in the text.
@@ -87,13 +91,28 @@ def heading_labels(heading: str) -> list[str]:
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
-# Roman numeral as OCR may leave it: "I1." for "III.", "Il." for "II.", "V.TO CHUC" without space.
-_ROMAN_LINE = re.compile(r"(?P<num>[IVXLl1|]{1,5})\s*[.:\-–)]\s*(?P<rest>\S.*)$")
-_DECIMAL2_LINE = re.compile(r"(?P<num>\d{1,2}\.\d{1,2})\s*\.?\s*(?P<rest>\S.*)$")
+# Roman numeral as OCR may leave it: "I1." for "III.", "Il." for "II.", "LI." for "II.",
+# "V.TO CHUC" without space.
+_ROMAN_LINE = re.compile(r"(?P<num>[IVXLl1|!T]{1,5})\s*[.:\-–)]\s*(?P<rest>\S.*)$")
+# Characters OCR (or a repair that took them for letters) puts for the I of a Roman numeral;
+# "T" only beside a V or an X ("TV." for "IV."), never alone ("TT." is an abbreviation).
+_ROMAN_I = str.maketrans({c: "I" for c in "l1|!LT"})
+_DECIMAL2_LINE = re.compile(r"(?P<num>[\dlIoO|]{1,2}\.[\dlIoO|]{1,2})\s*\.?\s*(?P<rest>\S.*)$")
 _DECIMAL_LINE = re.compile(r"(?P<num>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s./].*)$")
+# An item number with letters for digits ("l. Mục đích", "I. Mục đích" in lower case, "2, Yêu
+# cầu"): taken only when it reads as exactly the next number of its level, its heading starts
+# with a capital and the next item of the level follows it.
+_DECIMAL_OCR_LINE = re.compile(r"(?P<num>[\dlIoOSZB|]{1,2})\s*[.,)]\s*(?P<rest>[^\W\d_].*)$")
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "o": "0", "O": "0", "S": "5", "Z": "2", "B": "8"})
 _LETTER_LINE = re.compile(r"(?P<num>c¢|¢c|[a-zđ¢])\s*\)\s*(?P<rest>\S.*)$")
-# Any single letter before ")" followed by a capital: a list letter that repair changed.
-_ANY_LETTER_LINE = re.compile(r"(?P<num>[^\W\d_])\)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+# Any one or two letters before ")": a list letter that OCR or repair changed ("ở)" for "a)",
+# "e)" for "c)", "có)" for "c)"); taken only where the sequence of letters asks for it.
+_ANY_LETTER_LINE = re.compile(r"(?P<num>[^\W\d_]{1,2})\s?\)\s+(?P<rest>\S.*)$")
+# Letters OCR and repair confuse with each list letter (after folding marks: "ở" -> "o").
+_LETTER_CONFUSIONS = {
+    "a": "oedq", "b": "hd", "c": "eo(", "d": "ab", "đ": "d", "e": "co", "g": "qy", "h": "bn",
+    "i": "lj", "k": "x", "l": "i", "m": "n", "n": "mh", "o": "ac", "p": "q", "q": "pg",
+}
 # Item whose number OCR lost: ". Phòng Nội vụ ..." after item 6.
 _LOST_NUMBER_LINE = re.compile(r"(?P<num>)\.\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 
@@ -246,8 +265,49 @@ def _heading_of(lines: list[_Line], index: int, rest_offset: int, level: int) ->
     return trimmed.strip(), start, start + len(trimmed)
 
 
+def _roman_distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b)
+
+
+def _clean_roman(token: str) -> str:
+    if "T" in token and not re.search(r"[VX]", token):
+        return ""
+    return token.translate(_ROMAN_I)
+
+
+def _ocr_number(token: str) -> Optional[int]:
+    digits = token.translate(_OCR_DIGITS)
+    return int(digits) if digits.isdigit() else None
+
+
+def _plausible_letter(token: str, letter: str) -> bool:
+    """Whether `token` (one or two characters before ")") can be the list letter `letter` as OCR
+    or repair left it: the letter, once marks are folded, with at most one letter added ("có",
+    "là"), or a single letter commonly read for it ("e" for "c", "ở" for "a")."""
+    f = fold(token.replace("¢", "c"))
+    if not f:
+        return False
+    if fold(letter) in f:  # "có)" for "c)", "là)" for "a)": a letter was added
+        return True
+    return len(f) == 1 and f in _LETTER_CONFUSIONS.get(letter, "")
+
+
+def _guess_warning(message: str, token: str, start: int) -> Warning:
+    return Warning(
+        code="section_number_guessed",
+        message=message,
+        span=Span(text=token, start=start, end=start + len(token)),
+    )
+
+
 def find_candidates(text: str, body_start: int, body_end: int) -> tuple[list[_Candidate], list[Warning]]:
-    """Heading lines in reading order that continue their level's numbering."""
+    """Heading lines in reading order that continue their level's numbering.
+
+    Numbers damaged by OCR or repair ("I1." or "I." for "III.", "ở)" or "có)" for "a)" / "c)",
+    "l." for "1.") are read as the number the sequence expects, only where the damaged token can
+    stand for it and the lines around confirm it; each such reading gives a warning."""
     lines = _lines(text)
     warnings: list[Warning] = []
     out: list[_Candidate] = []
@@ -256,31 +316,44 @@ def find_candidates(text: str, body_start: int, body_end: int) -> tuple[list[_Ca
     last_l3: Optional[tuple[int, int]] = None
     last_letter: Optional[int] = None
 
+    def l2_continues(n: int) -> bool:
+        return (last_l2 is None and n == 1) or (last_l2 is not None and last_l2 < n <= last_l2 + 2)
+
     for i, line in enumerate(lines):
         if line.start < body_start or line.start >= body_end or not line.text:
             continue
         s = line.text
         m = _ROMAN_LINE.match(s)
-        if m and _is_top_heading(m["rest"]):
+        if m and _clean_roman(m["num"]) and _is_top_heading(m["rest"]) and not (
+            # an upper-case item "1. MỤC ĐÍCH" that continues the items of its section is an item
+            out and m["num"].isdigit() and l2_continues(int(m["num"]))
+        ):
             token = m["num"]
             # outlines never reach L (50): an "L" is a misread I, like l, 1 and |
-            clean = token.replace("l", "I").replace("1", "I").replace("|", "I").replace("L", "I")
+            clean = _clean_roman(token)
             value = _roman_value(clean)
             guess = clean != token
+            expected = last_roman + 1
             if guess or value is None:
-                value = last_roman + 1
-            # a roman numeral must move forward (or repeat, as seed 003 numbers "II" twice)
-            if value in (last_roman, last_roman + 1) or (not guess and value == last_roman + 2):
+                value = expected
+            if value == last_roman and not guess and last_roman and _implied_roman(lines, i, last_roman) == expected:
+                # a numeral repeated by damage ("I." for "II.") that the next one shows was the next
+                guess, value = True, expected
+            accepted = value in (last_roman, expected) or (not guess and value == last_roman + 2)
+            if not accepted and expected <= len(_ROMANS) and _roman_distance(clean, _ROMANS[expected - 1]) <= 2:
+                # a valid numeral out of sequence ("I." where "III." lost two strokes): the
+                # expected one when the heading names a section or the next numeral follows it
+                if _is_upper_heading(m["rest"]) and (
+                    heading_labels(m["rest"]) != ["other"] or _implied_roman(lines, i, last_roman) == expected
+                ):
+                    accepted, guess, value = True, True, expected
+            if accepted:
                 number = _ROMANS[value - 1] if guess else token
                 heading, hs, he = _heading_of(lines, i, m.start("rest"), 1)
                 out.append(_Candidate(1, number, line.start, i, heading, hs, he, ocr_guess=guess))
                 if guess:
                     warnings.append(
-                        Warning(
-                            code="section_number_guessed",
-                            message=f"heading numeral {token!r} read as {number!r} from the sequence",
-                            span=Span(text=token, start=line.start, end=line.start + len(token)),
-                        )
+                        _guess_warning(f"heading numeral {token!r} read as {number!r} from the sequence", token, line.start)
                     )
                 last_roman = value
                 last_l2, last_l3, last_letter = None, None, None
@@ -289,46 +362,60 @@ def find_candidates(text: str, body_start: int, body_end: int) -> tuple[list[_Ca
             continue  # numbered lines before the first roman heading are not sections
         m = _DECIMAL2_LINE.match(s)
         if m:
-            a, b = (int(x) for x in m["num"].split("."))
-            expected = last_l3 is None and b == 1 and a == last_l2 or (
-                last_l3 is not None and a == last_l3[0] and b == last_l3[1] + 1
-            )
-            if expected:
-                heading, hs, he = _heading_of(lines, i, m.start("rest"), 3)
-                out.append(_Candidate(3, m["num"], line.start, i, heading, hs, he))
-                last_l3 = (a, b)
-                last_letter = None
-            continue
+            parts = [_ocr_number(x) for x in m["num"].split(".")]
+            if None not in parts:
+                a, b = parts
+                expected = last_l3 is None and b == 1 and a == last_l2 or (
+                    last_l3 is not None and a == last_l3[0] and b == last_l3[1] + 1
+                )
+                if expected:
+                    number = f"{a}.{b}"
+                    heading, hs, he = _heading_of(lines, i, m.start("rest"), 3)
+                    guessed = number != m["num"]
+                    out.append(_Candidate(3, number, line.start, i, heading, hs, he, ocr_guess=guessed))
+                    if guessed:
+                        warnings.append(_guess_warning(f"item number {m['num']!r} read as {number!r}", m["num"], line.start))
+                    last_l3 = (a, b)
+                    last_letter = None
+                continue
         m = _DECIMAL_LINE.match(s)
         if m:
             n = int(m["num"])
-            if (last_l2 is None and n == 1) or (last_l2 is not None and last_l2 < n <= last_l2 + 2):
+            if l2_continues(n):
                 heading, hs, he = _heading_of(lines, i, m.start("rest"), 2)
                 out.append(_Candidate(2, str(n), line.start, i, heading, hs, he))
                 last_l2, last_l3, last_letter = n, None, None
             continue
+        m = _DECIMAL_OCR_LINE.match(s)
+        if m and not (m["num"].isdigit() and s[m.end("num") :].lstrip().startswith(".")):
+            n = _ocr_number(m["num"])
+            next_n = 1 if last_l2 is None else last_l2 + 1
+            sep = s[m.end("num") : m.start("rest")].strip()
+            letters_for_digits = any(c in "oOSZB" for c in m["num"])  # only with a dot
+            if (
+                n == next_n
+                and last_l3 is None
+                and last_letter is None
+                and m["rest"][:1].isupper()
+                and not (letters_for_digits and sep != ".")
+                and _next_item_number(lines, i) in (n + 1, n + 2)
+            ):
+                heading, hs, he = _heading_of(lines, i, m.start("rest"), 2)
+                out.append(_Candidate(2, str(n), line.start, i, heading, hs, he, ocr_guess=True))
+                warnings.append(_guess_warning(f"item number {m['num']!r} read as {n}", m["num"], line.start))
+                last_l2, last_l3, last_letter = n, None, None
+                continue
         m = _LETTER_LINE.match(s) or _ANY_LETTER_LINE.match(s)
         if m:
-            letter = "c" if "¢" in m["num"] else m["num"]
-            idx = _LETTERS.index(letter) if letter in _LETTERS else -1
-            prev = last_letter
-            # "đ" follows "d" in Vietnamese lists, some documents use "e" instead
-            ok = (prev is None and letter == "a") or (prev is not None and 0 < idx - prev <= 2)
-            guessed = letter != m["num"]
-            if not ok:
-                # Repair may turn a list letter into a word ("a)" -> "ở)", "c)" -> "e)"): take the
-                # letter the sequence expects when the next letter item confirms it.
-                expected = 0 if prev is None else prev + 1
-                if expected < len(_LETTERS) - 1 and _next_letter_item(lines, i) == _LETTERS[expected + 1]:
-                    ok, guessed, idx, letter = True, True, expected, _LETTERS[expected]
+            token = m["num"]
+            read = _read_letter(token, last_letter, lines, i)
+            if read:
+                idx, guessed = read
+                letter = _LETTERS[idx]
+                if guessed and letter != token.replace("¢", "c"):
                     warnings.append(
-                        Warning(
-                            code="section_number_guessed",
-                            message=f"list letter {m['num']!r} read as {letter!r} from the sequence",
-                            span=Span(text=m["num"], start=line.start, end=line.start + len(m["num"])),
-                        )
+                        _guess_warning(f"list letter {token!r} read as {letter!r} from the sequence", token, line.start)
                     )
-            if ok:
                 heading, hs, he = _heading_of(lines, i, m.start("rest"), 4)
                 out.append(_Candidate(4, letter, line.start, i, heading, hs, he, ocr_guess=guessed))
                 last_letter = idx
@@ -338,15 +425,82 @@ def find_candidates(text: str, body_start: int, body_end: int) -> tuple[list[_Ca
             n = last_l2 + 1
             heading, hs, he = _heading_of(lines, i, m.start("rest"), 2)
             out.append(_Candidate(2, str(n), line.start, i, heading, hs, he, ocr_guess=True))
-            warnings.append(
-                Warning(
-                    code="section_number_guessed",
-                    message=f"item number lost by OCR; read as {n} from the sequence",
-                    span=Span(text=s[:1], start=line.start, end=line.start + 1),
-                )
-            )
+            warnings.append(_guess_warning(f"item number lost by OCR; read as {n} from the sequence", s[:1], line.start))
             last_l2 = n
     return out, warnings
+
+
+def _followers(idx: int) -> list[int]:
+    """Indexes of the letters that may follow list letter `idx` ("d" is followed by "đ" or, in
+    some documents, by "e")."""
+    out = [idx + 1] if idx + 1 < len(_LETTERS) else []
+    if out and _LETTERS[idx + 1] == "đ" and idx + 2 < len(_LETTERS):
+        out.append(idx + 2)
+    return out
+
+
+def _read_letter(token: str, prev: Optional[int], lines: list[_Line], index: int) -> Optional[tuple[int, bool]]:
+    """(index in _LETTERS, guessed) of the list item `token)` on line `index` after the item
+    `prev`, or None when it does not continue the list.
+
+    A token that is a letter with a mark ("ạ", "ê") is that letter. A token out of sequence
+    (OCR or repair turned "a)" into "ở)", "c)" into "e)" or "có)") is read as the letter the
+    sequence expects when the next letter item confirms it, or when the token still holds that
+    letter and the list ends after it."""
+    letter = "c" if "¢" in token else token
+    if letter not in _LETTERS and len(letter) == 1 and fold(letter) in _LETTERS:
+        letter = fold(letter)
+    idx = _LETTERS.index(letter) if letter in _LETTERS else -1
+    if idx >= 0 and ((prev is None and idx == 0) or (prev is not None and idx in _followers(prev) + [prev + 2])):
+        return idx, letter != token
+    wanted = [0] if prev is None else _followers(prev)
+    nxt = _next_letter_item(lines, index)
+    nxt_letter = None
+    if nxt is not None:
+        nxt_letter = fold(nxt) if len(nxt) == 1 and fold(nxt) in _LETTERS and nxt not in _LETTERS else nxt
+    for want in wanted:
+        plausible = _plausible_letter(token, _LETTERS[want])
+        after = [_LETTERS[k] for k in _followers(want)]
+        confirmed = (nxt_letter in after and (len(token) == 1 or plausible)) or (
+            plausible and nxt is not None and any(_plausible_letter(nxt, a) for a in after)
+        )
+        # the last item of a list has no next item to confirm it: only a token that still
+        # holds the letter ("có", "¢") is taken there, not a look-alike ("e", "ở")
+        closing = prev is not None and nxt is None and fold(_LETTERS[want]) in fold(token.replace("¢", "c"))
+        if confirmed or closing:
+            return want, True
+    return None
+
+
+def _implied_roman(lines: list[_Line], index: int, last: int) -> Optional[int]:
+    """The value the Roman heading on line `index` should have, judging by the headings after it:
+    the first later upper-case heading whose numeral reads cleanly, k headings on, with value v
+    such that v - k is past `last` (the previous heading's value), implies v - k; None when no
+    later numeral does."""
+    k = 0
+    for line in lines[index + 1 :]:
+        m = _ROMAN_LINE.match(line.text) if line.text else None
+        if m and _is_upper_heading(m["rest"]):
+            k += 1
+            value = _roman_value(m["num"]) if _clean_roman(m["num"]) == m["num"] else None
+            if value and value - k > last:
+                return value - k
+    return None
+
+
+def _next_item_number(lines: list[_Line], index: int) -> Optional[int]:
+    """The number of the next "n." item after line `index`, unless a Roman heading comes first."""
+    for line in lines[index + 1 :]:
+        s = line.text
+        if not s:
+            continue
+        m = _ROMAN_LINE.match(s)
+        if m and _is_upper_heading(m["rest"]) and not m["num"].isdigit():
+            return None
+        m = _DECIMAL_LINE.match(s)
+        if m:
+            return int(m["num"])
+    return None
 
 
 def _next_letter_item(lines: list[_Line], index: int, window: int = 60) -> Optional[str]:
@@ -357,7 +511,7 @@ def _next_letter_item(lines: list[_Line], index: int, window: int = 60) -> Optio
             continue
         if _ROMAN_LINE.match(s) and _is_upper_heading(s) or _DECIMAL2_LINE.match(s) or _DECIMAL_LINE.match(s):
             return None
-        m = _LETTER_LINE.match(s)
+        m = _LETTER_LINE.match(s) or _ANY_LETTER_LINE.match(s)
         if m:
             return "c" if "¢" in m["num"] else m["num"]
     return None

@@ -83,6 +83,20 @@ def _numbers(text):
         ("I. MỤC ĐÍCH\n1. Một\n¢) Cê\n", ["I", "1"]),  # "¢)" is only c) after b)
         ("I. MỤC ĐÍCH\n1. Một\na) A\nb) B\n¢) C\n", ["I", "1", "a", "b", "c"]),
         ("I. NỘI DUNG\n1. Một\n2. Hai\n3. Ba\n4. Bốn\n5. Năm\n6. Sáu\n. Phòng Nội vụ tổng hợp\n", ["I", "1", "2", "3", "4", "5", "6", "7"]),
+        # Numerals and list markers as repair has left them in the seeds (001, 002 after repair)
+        ("I. MỤC ĐÍCH\nII. NỘI DUNG THI BỪA\nI. TIÊU CHUẨN THI ĐUA\n1. Đối với\nIV. KHEN THƯỞNG\n", ["I", "II", "III", "1", "IV"]),  # "I11." -> "I."
+        ("I. MỤC ĐÍCH\nI. NỘI DUNG\nI. GIẢI PHÁP\nIV. TỔ CHỨC THỰC HIỆN\n", ["I", "II", "III", "IV"]),  # the next numerals tell
+        ("I. MỤC ĐÍCH\nII. NỘI DUNG\nI11. GIẢI PHÁP THỦ'C HIẾN\n", ["I", "II", "III"]),
+        ("I. MỤC ĐÍCH\nII. NỘI DUNG\nIII. GIẢI PHÁP\nTV. TỔ CHỨC THỰC HIỆN\n", ["I", "II", "III", "IV"]),  # T for I beside V
+        ("I. MỤC ĐÍCH\nII. NỘI DUNG\nVl. TỔ CHỨC THỰC HIỆN\n", ["I", "II", "III"]),  # only the sequence is sure
+        ("I. MỤC ĐÍCH\n1. Yêu cầu\nlà) việc thực hiện\nb) Phong trào\ncó) Chú trọng phát hiện\nII. NỘI DUNG\n", ["I", "1", "a", "b", "c", "II"]),
+        ("I. MỤC ĐÍCH\n1. Một\nạ) Thực hiện\nh) Thực hiện\nc) Công tác\n", ["I", "1", "a", "b", "c"]),  # two damaged in a row
+        ("I. MỤC ĐÍCH\n1. Một\na) A\nb) B\nc) C\nd) D\nê) E\nf) F\n", ["I", "1", "a", "b", "c", "d", "e", "f"]),
+        ("I. MỤC ĐÍCH\nl. Mục đích\n2. Yêu cầu\n", ["I", "1", "2"]),  # l for 1
+        ("I. MỤC ĐÍCH\n1. Mục đích\n2, Yêu cầu\n3. Ba\n", ["I", "1", "2", "3"]),  # comma for the dot, confirmed by 3.
+        ("I. MỤC ĐÍCH\n1. Mục đích\nl.1. Đối với sở\n1.2. Đối với huyện\n", ["I", "1", "1.1", "1.2"]),
+        ("I. MỤC ĐÍCH, YÊU CẦU\n1. MỤC ĐÍCH\n2. YÊU CẦU\nII. NỘI DUNG\n", ["I", "1", "2", "II"]),  # upper-case items
+        ("I. MỤC ĐÍCH\nII. NỘI DUNG\nII. TỔ CHỨC THỰC HIỆN\n", ["I", "II", "II"]),  # a real repeat (seed 003) stays
     ],
 )
 def test_sections_found(body, numbers):
@@ -106,6 +120,15 @@ def test_sections_found(body, numbers):
         "II. Nội dung viết thường là câu văn, không phải tiêu đề mục.",  # lower-case roman line
         "2.5. Không tiếp số mục 2.1",  # decimal item out of sequence
         "Số: 165/KH-UBND",  # header line
+        "có) Chú trọng phát hiện",  # a damaged letter with no list around it
+        "ở) Thực hiện đồng bộ",  # idem
+        "e) Công tác đào tạo",  # a letter that could be c), but no a) and b) before
+        "I. Một câu viết thường không phải đề mục.",  # l/I for 1 must read as the next number (3)
+        "TT. HĐND HUYỆN",  # "T" alone is not a Roman I
+        "S, Không phải mục năm",  # letters for digits need a dot
+        "3, Không có mục 4 theo sau",  # a comma for the dot needs the next item to confirm it
+        "Lạng Sơn, ngày 26 tháng 9 năm 2017",  # another date line
+        "II. Cũng viết thường, không phải đề mục lớn",  # a lower-case roman line again
     ],
 )
 def test_not_a_section(line):
@@ -252,6 +275,37 @@ def test_signer_title_prefix_normalised():
 def test_proper_place_name_from_the_text():
     assert proper_name("LẠNG SƠN", "") == "Lạng Sơn"
     assert proper_name("TAM DUONG", "huyện Tam Đường và Tam Đường") == "Tam Đường"
+
+
+@pytest.mark.parametrize(
+    "name, text, unit, expected",
+    [
+        ("LÀNG SƠN", "Làng Sơn cùng cả nước", None, "Lạng Sơn"),  # a province's own spelling
+        ("Tạm Đương", "“Tâm Đương chung tay” ... UBND tính Lãi Cháu", None, "Tam Đường"),  # seed 002 after repair
+        ("TÂM PHƯƠNG", "Tạm Đương, ngày ... “Tâm Đương chung tay” ... tỉnh Lai Châu", "huyện", "Tam Đường"),
+        ("Tam Dương", "huyện Tam Dương, tỉnh Vĩnh Phúc", "huyện", "Tam Dương"),  # same letters, another district
+        ("Tân Hòa", "xã Tân Hòa và xã Tân Hòa", "xã", "Tân Hòa"),  # no gazetteer: the document's form
+        ("QUANG TRUNG", "xã Quang Trung", "xã", "Quang Trung"),  # nothing invented
+    ],
+)
+def test_proper_name_chooses_among_the_documents_spellings(name, text, unit, expected):
+    assert proper_name(name, text, unit) == expected
+
+
+def test_damaged_place_name_warns():
+    warnings = []
+    assert proper_name("TÂM PHƯƠNG", "Tạm Đương, ngày ... tỉnh Lai Châu", "huyện", warnings) == "Tam Đường"
+    assert any(w.code == "place_name_guessed" for w in warnings)
+
+
+def test_signer_family_name_put_right():
+    text = (
+        "KẾ HOẠCH\nTiêu đề năm 2017\n\nI. TỔ CHỨC THỰC HIỆN\n1. Làm.\n\nTrên đây là Kế hoạch./.\n\n"
+        "Nơi nhận: KT. CHỦ TỊCH\n- Ban TĐKT Trung ương; PHÓ CHỦ TỊCH\n- Lưu: VT; Họ Tiến Thiệu\n"
+    )
+    result = segment(text)
+    assert result.metadata.signer_name == "Hồ Tiến Thiệu"
+    assert any(w.code == "signer_name_corrected" for w in result.warnings)
 
 
 # ----------------------------------------------------------------------------------------------
