@@ -5,16 +5,18 @@ Rebuild everything with one command, from the project root:
     python scripts/build_repair_model.py
 
 (defaults: ``--corpus ../shared/corpora/vlc-laws``, the clean documents of ``corpus/``,
-output ``extract/repair/data/``). The channel model needs ~1400 rendered pages OCR'd by the
-English Tesseract model; they are cached under ``--cache`` (default /tmp/vnplan-repair-cache),
-so a rebuild after the first one takes seconds. ``--exclude 003,004 --lm-only --out DIR``
-builds a held-out language model for evaluation (``scripts/eval_repair.py`` does this).
+output ``extract/repair/data/``). The channel model needs 2 x 1400 rendered pages OCR'd by
+the English Tesseract model (two print styles; ~25 min on 2 cores the first time); they are
+cached under ``--cache`` (default /tmp/vnplan-repair-cache), so a rebuild then takes seconds.
+``--exclude 003 --lm-only --out DIR`` builds a held-out language model for evaluation
+(``scripts/eval_repair.py`` does this, leaving out each clean seed in turn).
 
 Files written:
   vocab.txt    the lowercase syllable inventory, one per line, by corpus frequency (id = line+3;
                ids 0, 1, 2 are sentence boundary, unknown token, number)
-  lm.npz       stupid-backoff trigram LM over syllable ids: sorted int64 n-gram keys and
-               int16 log10 scores (x1000)
+  tokens.txt   frequent non-syllable tokens (ubnd, ttg) that get their own LM ids after vocab
+  lm.npz       interpolated Kneser-Ney trigram LM over syllable ids: sorted int64 n-gram keys,
+               int16 log10 probabilities and backoff weights (x1000); P(capital | syllable)
   channel.json how English-model OCR writes each syllable (observed token -> true syllable
                counts) and character rewrite rules learned from the same alignments
 """
@@ -24,7 +26,6 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -34,17 +35,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from extract.repair.syllables import ONSETS, TOKEN_RE, nfc, skeleton, split_onset, untoned  # noqa: E402
+from extract.repair.syllables import ENG_TOKEN_RE, ONSETS, TOKEN_RE, nfc, skeleton, split_onset, untoned  # noqa: E402
 
 BOUNDARY_RE = re.compile(r"[.!?;:]+(?=\s|$)|\n\s*\n|[\n\f]+(?=\s*(?:[-+•*]|\d+\.|[a-zđ]\)|[IVX]+\.))")
 HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
 SCALE = 1000
+ABBR = "<abbr>"
 
 
 def sentences(text: str) -> list[list[str]]:
     out = []
     for chunk in BOUNDARY_RE.split(nfc(text)):
-        toks = [t.lower() for t in TOKEN_RE.findall(chunk)]
+        toks = TOKEN_RE.findall(chunk)
         if toks:
             out.append(toks)
     return out
@@ -65,35 +67,83 @@ def build_inventory(counts: Counter) -> list[str]:
     return sorted(inv, key=lambda w: (-counts.get(w, 0), w))
 
 
-def build_lm(sents: list[list[str]], vocab: list[str]) -> dict[str, np.ndarray]:
+def build_lm(sents: list[list[str]], vocab: list[str], discount: float = 0.9) -> dict[str, np.ndarray]:
+    """Interpolated Kneser-Ney trigram model over syllable ids.
+
+    Stored per order: sorted keys and log10 P(c | context) already interpolated with the lower
+    order, plus each context's backoff weight log10 gamma, so that a lookup is
+    P3 if the trigram was seen, else gamma(ab) * P2(c|b), P2 likewise backing off to the
+    continuation unigram.
+    """
     ids = {w: i + 3 for i, w in enumerate(vocab)}
     stream: list[int] = [0, 0]
     for s in sents:
         for t in s:
-            stream.append(2 if t[0].isdigit() else ids.get(t, 1))
+            low = t.lower()
+            if t[0].isdigit():
+                stream.append(2)
+            elif low in ids:
+                stream.append(ids[low])
+            else:  # rare abbreviations share one class, other unknown words another
+                stream.append(ids[ABBR] if len(t) > 1 and t.isupper() else 1)
         stream += [0, 0]
     a = np.asarray(stream, dtype=np.int64)
-    n_tok = int((a > 0).sum())
-    uni = np.bincount(a, minlength=len(vocab) + 3).astype(np.float64)
-    uni[0] = 0
-    total = uni.sum()
-    uni_lp = np.log10(np.maximum(uni, 0.5) / total)
-
-    bkeys, bcounts = np.unique((a[:-1] << 16) | a[1:], return_counts=True)
-    tkeys, tcounts = np.unique((a[:-2] << 32) | (a[1:-1] << 16) | a[2:], return_counts=True)
-    # context counts: how often a (or ab) is followed by anything
-    ctx1 = np.bincount(a[:-1], minlength=len(uni)).astype(np.float64)
-    bctx_idx = np.searchsorted(bkeys, tkeys >> 16)
-    bi_lp = np.log10(bcounts / ctx1[bkeys >> 16])
-    tri_lp = np.log10(tcounts / bcounts[bctx_idx])
-    keep = tcounts >= 1  # the law corpus is repetitive: all trigrams fit in a few MB
-    print(f"  tokens {n_tok:,}; bigrams {len(bkeys):,}; trigrams {len(tkeys):,} "
-          f"(kept {int(keep.sum()):,})", file=sys.stderr)
+    V = len(vocab) + 3
+    D = discount
+    M16 = (1 << 16) - 1
+    tk, tc = np.unique((a[:-2] << 32) | (a[1:-1] << 16) | a[2:], return_counts=True)
+    # continuation counts N1+(. b c): distinct left words of each bigram
+    bk, n1_bc = np.unique(tk & 0xFFFFFFFF, return_counts=True)
+    # continuation unigram N1+(. c) over bigram types
+    cont = np.bincount(bk & M16, minlength=V).astype(np.float64)
+    cont[0] = 0
+    p_cont = np.maximum(cont, 0.5) / cont.sum()
+    # bigram level: P2(c|b) = max(N1+(.bc)-D,0)/N1+(.b.) + D*N1+(b.)/N1+(.b.) * p_cont(c)
+    b_of = bk >> 16
+    n1_b_dot = np.bincount(b_of, weights=n1_bc, minlength=V)      # N1+(. b .)
+    types_b = np.bincount(b_of, minlength=V).astype(np.float64)    # N1+(b .)
+    gamma2 = np.where(n1_b_dot > 0, D * types_b / np.maximum(n1_b_dot, 1), 1.0)
+    p2 = (np.maximum(n1_bc - D, 0) / n1_b_dot[b_of]) + gamma2[b_of] * p_cont[bk & M16]
+    # trigram level: P3(c|ab) = max(c(abc)-D,0)/c(ab.) + D*N1+(ab.)/c(ab.) * P2(c|b)
+    ctx, inv, ntypes = np.unique(tk >> 16, return_inverse=True, return_counts=True)
+    cab = np.bincount(inv, weights=tc)
+    gamma3 = D * ntypes / cab
+    p2_of_t = p2[np.searchsorted(bk, tk & 0xFFFFFFFF)]
+    p3 = np.maximum(tc - D, 0) / cab[inv] + gamma3[inv] * p2_of_t
+    # trigram contexts are bigrams; keep their gamma next to the bigram entries
+    g3_for_b = np.zeros(len(bk))
+    pos = np.searchsorted(bk, ctx)
+    ok = (pos < len(bk)) & (bk[np.minimum(pos, len(bk) - 1)] == ctx)
+    g3_for_b[pos[ok]] = np.log10(gamma3[ok])
+    extra = ctx[~ok]  # contexts never seen as a bigram suffix (sentence starts): add them
+    bkeys = np.concatenate([bk, extra])
+    bvals = np.concatenate([np.log10(p2), np.full(len(extra), -9.0)])
+    bgam = np.concatenate([g3_for_b, np.log10(gamma3[~ok])])
+    order = np.argsort(bkeys)
+    print(f"  tokens {int((a > 0).sum()):,}; bigrams {len(bkeys):,}; trigrams {len(tk):,}",
+          file=sys.stderr)
     return {
-        "uni": (uni_lp * SCALE).astype(np.int16),
-        "bkeys": bkeys, "bvals": (bi_lp * SCALE).astype(np.int16),
-        "tkeys": tkeys[keep], "tvals": (tri_lp[keep] * SCALE).astype(np.int16),
+        "uni": (np.log10(p_cont) * SCALE).astype(np.int16),
+        "ugam": (np.log10(gamma2) * SCALE).astype(np.int16),
+        "bkeys": bkeys[order], "bvals": (bvals[order] * SCALE).astype(np.int16),
+        "bgam": (bgam[order] * SCALE).astype(np.int16),
+        "tkeys": tk, "tvals": (np.log10(p3) * SCALE).astype(np.int16),
     }
+
+
+def capital_share(sents: list[list[str]], vocab: list[str]) -> np.ndarray:
+    """P(written with a capital | syllable), x1000, for ids 3..: Quảng is a name, quặng is not."""
+    ids = {w: i + 3 for i, w in enumerate(vocab)}
+    cap = np.zeros(len(vocab) + 3)
+    tot = np.zeros(len(vocab) + 3)
+    for s in sents:
+        for t in s[1:]:   # a sentence's first word is capitalised whatever it is
+            i = ids.get(t.lower())
+            if i is not None and not (len(t) > 1 and t.isupper()):
+                tot[i] += 1
+                cap[i] += t[0].isupper()
+    prior = cap.sum() / max(tot.sum(), 1)        # shrink rare words towards the overall share
+    return np.round((cap + 3 * prior) / (tot + 3) * 1000).astype(np.int16)
 
 
 def clean_documents(corpus_docs: Path, exclude: list[str]) -> list[Path]:
@@ -127,10 +177,10 @@ def align_tokens(truth: list[str], ocr: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def build_channel(pages_file: Path) -> dict:
+def build_channel(pages_files: list[Path]) -> dict:
     table: dict[str, Counter] = defaultdict(Counter)
     n = 0
-    for line in pages_file.open(encoding="utf-8"):
+    for line in (l for p in pages_files for l in p.open(encoding="utf-8")):
         page = json.loads(line)
         truth_lines = [l for l in page["truth"] if l.strip()]
         ocr_lines = [l for l in page["ocr"].split("\n") if l.strip()]
@@ -140,13 +190,60 @@ def build_channel(pages_file: Path) -> dict:
             tt = [w for w in re.findall(r"\S+", nfc(t))]
             oo = [w for w in re.findall(r"\S+", nfc(o))]
             for obs, true in align_tokens(tt, oo):
-                ob = "".join(TOKEN_RE.findall(obs)).lower()
+                ob = "".join(ENG_TOKEN_RE.findall(obs)).lower()
                 tr = " ".join(TOKEN_RE.findall(true)).lower()
                 if ob and tr and not tr[0].isdigit():
                     table[ob][tr] += 1
                     n += 1
     print(f"  channel: {n:,} aligned tokens, {len(table):,} observed forms", file=sys.stderr)
-    return {k: dict(v.most_common(6)) for k, v in table.items()}
+    true_counts: Counter = Counter()
+    for obs, c in table.items():
+        for tr, k in c.items():
+            true_counts[tr] += k
+    return {"table": {k: dict(v.most_common(6)) for k, v in table.items() if " " not in k},
+            "true_counts": {k: v for k, v in true_counts.items() if " " not in k},
+            "rules": learn_rules(table)}
+
+
+def learn_rules(table: dict[str, Counter]) -> dict[str, dict[str, float]]:
+    """Character rewrites observed -> skeleton (``ti`` -> ``u`` as in ctia/của), with
+    log10 P(rewrite | observed substring), from the aligned token pairs."""
+    from difflib import SequenceMatcher
+    ops: Counter = Counter()
+    for obs, c in table.items():
+        ob = skeleton(obs)
+        for tr, k in c.items():
+            if " " in tr:
+                continue
+            sk = skeleton(tr)
+            if sk == ob:
+                continue
+            for tag, i1, i2, j1, j2 in SequenceMatcher(a=ob, b=sk, autojunk=False).get_opcodes():
+                if tag == "equal":
+                    continue
+                if tag == "insert":  # anchor an insertion on the character before it
+                    if i1 == 0:
+                        continue
+                    i1 -= 1
+                    j1 -= 1
+                if i2 - i1 <= 3 and j2 - j1 <= 3:
+                    ops[(ob[i1:i2], sk[j1:j2])] += k
+    # how often each observed substring occurs at all (the denominator)
+    occ: Counter = Counter()
+    subs = {a for a, _ in ops}
+    for obs, c in table.items():
+        ob = skeleton(obs)
+        tot = sum(c.values())
+        for sub in subs:
+            if sub in ob:
+                occ[sub] += ob.count(sub) * tot
+    rules: dict[str, dict[str, float]] = defaultdict(dict)
+    for (a, b), k in ops.items():
+        p = k / max(occ[a], k)
+        if k >= 3 and p >= 0.003:
+            rules[a][b] = round(float(np.log10(p)), 3)
+    print(f"  rules: {sum(len(v) for v in rules.values())}", file=sys.stderr)
+    return dict(rules)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,8 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--exclude", default="", help="comma-separated document id prefixes to leave out")
     ap.add_argument("--out", type=Path, default=ROOT / "extract/repair/data")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/vnplan-repair-cache"))
-    ap.add_argument("--pages", type=int, default=1400, help="rendered pages for the channel model")
+    ap.add_argument("--pages", type=int, default=1400,
+                    help="rendered pages per print style for the channel model")
     ap.add_argument("--lm-only", action="store_true")
+    ap.add_argument("--doc-weight", type=int, default=1,
+                    help="how many times the clean project documents count in the LM")
     a = ap.parse_args(argv)
     exclude = [e for e in a.exclude.split(",") if e]
     a.out.mkdir(parents=True, exist_ok=True)
@@ -167,24 +267,36 @@ def main(argv: list[str] | None = None) -> int:
     docs = clean_documents(a.docs, exclude) if a.docs.exists() else []
     print(f"corpus: {len(texts)} files; clean project documents: {[d.name for d in docs]}",
           file=sys.stderr)
-    texts += [d.read_text(encoding="utf-8") for d in docs]
     sents = [s for t in texts for s in sentences(t)]
-    counts = Counter(t for s in sents for t in s)
+    # the project's own documents are the domain (plans, not statutes): weight them up
+    sents += [s for d in docs for s in sentences(d.read_text(encoding="utf-8"))] * a.doc_weight
+    counts = Counter(t.lower() for s in sents for t in s)
     vocab = build_inventory(counts)
-    print(f"  inventory: {len(vocab):,} syllables", file=sys.stderr)
+    inv = set(vocab)
+    # frequent non-syllable tokens (ubnd, qđ, ttg) get their own LM ids: "UBND tỉnh" is context
+    others = sorted((w for w, c in counts.items() if c >= 3 and w not in inv and w.isalpha()),
+                    key=lambda w: (-counts[w], w)) + [ABBR]
+    print(f"  inventory: {len(vocab):,} syllables; {len(others)} other frequent tokens", file=sys.stderr)
     (a.out / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    np.savez(a.out / "lm.npz", **build_lm(sents, vocab))
+    (a.out / "tokens.txt").write_text("\n".join(others) + "\n", encoding="utf-8")
+    np.savez(a.out / "lm.npz", **build_lm(sents, vocab + others), pcap=capital_share(sents, vocab))
 
     if not a.lm_only:
         a.cache.mkdir(parents=True, exist_ok=True)
-        pages_file = a.cache / f"pages{a.pages}.eng.jsonl"
-        if not pages_file.exists():
-            import make_ocr_damage
-            pages = make_ocr_damage.training_pages(a.corpus, "eng", a.pages, seed=1)
-            with open(pages_file, "w", encoding="utf-8") as f:
-                for lines, text in pages:
-                    f.write(json.dumps({"truth": lines, "ocr": text}, ensure_ascii=False) + "\n")
-        channel = build_channel(pages_file)
+        pages_files = []
+        # two print styles: clean laser prints, and varied office scans (bold, skew, speckle)
+        for seed, style in ((1, 1), (2, 2)):
+            pages_file = a.cache / f"pages-seed{seed}-style{style}-{a.pages}.eng.jsonl"
+            if not pages_file.exists():
+                import make_ocr_damage
+                pages = make_ocr_damage.training_pages(a.corpus, "eng", a.pages, seed=seed, style=style)
+                tmp = pages_file.with_suffix(".tmp")
+                with open(tmp, "w", encoding="utf-8") as f:
+                    for lines, text in pages:
+                        f.write(json.dumps({"truth": lines, "ocr": text}, ensure_ascii=False) + "\n")
+                tmp.rename(pages_file)
+            pages_files.append(pages_file)
+        channel = build_channel(pages_files)
         (a.out / "channel.json").write_text(json.dumps(channel, ensure_ascii=False), encoding="utf-8")
     for p in sorted(a.out.iterdir()):
         print(f"  {p.name}: {p.stat().st_size / 1e6:.1f} MB", file=sys.stderr)

@@ -33,7 +33,8 @@ from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 TOKEN_RE = re.compile(r"[^\W_]+")
 PROTECTED_RE = re.compile(
-    r"\b\d+(?:[/.,\-]\d+)*(?:/[\w&Đđ]+(?:-[\w&Đđ]+)*)?"       # numbers, dates, 1258/QĐ-TTg
+    r"(?<![^\s(\[\"“/:-])(?<!\d[/.,-])\d+(?:[/.,\-]\d+)*(?:/[\w&Đđ]+(?:-[\w&Đđ]+)*)?(?![^\W_]|[€¢&§'~;}])"
+    # ^ numbers, dates, 1258/QĐ-TTg (not digits inside OCR junk such as 1ap, 1€n, t(;10)
     r"|\b[A-ZĐ][A-ZĐ&]*[A-ZĐ](?:-[A-Za-zĐ&]+)+"                # KH-UBND, LĐ-TB&XH
     r"|\b(?:UBND|HĐND|MTTQ|TTg|QĐ|KH|TW|LĐTBXH|SLĐTBXH|BCĐ)\b")
 CACHE = Path("/tmp/vnplan-repair-eval")
@@ -75,11 +76,14 @@ def ocr_damaged(prefix: str, lang: str) -> tuple[str, str]:
     return of.read_text(encoding="utf-8"), tf.read_text(encoding="utf-8")
 
 
-def holdout_model() -> Path:
-    d = CACHE / "model-holdout-003-004"
-    if not (d / "lm.npz").exists():
+def holdout_model(doc: str) -> Path:
+    """The shipped model rebuilt without document ``doc`` (leave-one-out)."""
+    d = CACHE / f"model-without-{doc}"
+    lm = d / "lm.npz"
+    sources = [ROOT / "scripts/build_repair_model.py", ROOT / "extract/repair/data/lm.npz"]
+    if not lm.exists() or lm.stat().st_mtime < max(p.stat().st_mtime for p in sources if p.exists()):
         subprocess.run([sys.executable, str(ROOT / "scripts/build_repair_model.py"), "--lm-only",
-                        "--exclude", "003,004", "--out", str(d)], check=True)
+                        "--exclude", doc, "--out", str(d)], check=True, capture_output=True)
     chan = ROOT / "extract/repair/data/channel.json"
     if chan.exists():
         shutil.copy(chan, d / "channel.json")
@@ -92,16 +96,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-holdout", action="store_true", help="use the shipped model as is")
     a = ap.parse_args(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
-    if a.model:
-        os.environ["VNPLAN_REPAIR_MODEL"] = str(a.model)
-    elif not a.no_holdout:
-        os.environ["VNPLAN_REPAIR_MODEL"] = str(holdout_model())
-
-    from extract.repair import repair_text
+    from extract.repair import channel, repair_text
     from extract.repair.model import load_model
+
+    def use_model(doc: str) -> None:
+        """Point the repair at the model that never saw ``doc``."""
+        path = a.model or (None if a.no_holdout or doc not in ("003", "004") else holdout_model(doc))
+        if path:
+            os.environ["VNPLAN_REPAIR_MODEL"] = str(path)
+        else:
+            os.environ.pop("VNPLAN_REPAIR_MODEL", None)
+        load_model.cache_clear()
+        channel.candidates.cache_clear()
+
+    use_model("shipped")
     t0 = time.perf_counter()
     load_model()
     load_s = time.perf_counter() - t0
+    for doc in ("003", "004"):
+        use_model(doc)
 
     cases: list[tuple[str, str, str, str, str | None]] = []  # condition, doc, input, reference, damage given
     for s in ("003", "004"):
@@ -123,29 +136,55 @@ def main(argv: list[str] | None = None) -> int:
         ocr, truth = ocr_damaged(s, "vie")
         cases.append(("4 vie OCR render", s, ocr, truth, None))
 
-    print(f"model: {os.environ.get('VNPLAN_REPAIR_MODEL', 'extract/repair/data')}; "
-          f"load {load_s * 1000:.0f} ms")
+    print(f"model: extract/repair/data (load {load_s * 1000:.0f} ms); seeds 003/004 are "
+          f"repaired with models built without them" + (" [NOT held out]" if a.no_holdout else ""))
     print(f"{'condition':<18} {'doc':<4} {'damage':<12} {'syl':>6} {'SER before':>10} "
-          f"{'SER after':>9} {'protected':>10} {'syl/s':>8}  note")
+          f"{'SER after':>9} {'protected':>10} {'syl/s':>8}  target")
     total_syl = total_t = 0.0
     for cond, doc, inp, ref, dmg in cases:
-        t0 = time.perf_counter()
+        use_model(doc)
+        repair_text("khoi dong")  # the model load is timed above, not here
+        t0 = time.process_time()   # CPU time of this process: one core, whatever else runs
         r = repair_text(inp, dmg)
-        dt = time.perf_counter() - t0
+        dt = time.process_time() - t0
         kept, want = protected_kept(inp, r.text)
-        note = ""
-        if cond == "4 clean":
-            note = "identical" if r.text == unicodedata.normalize("NFC", inp) else "CHANGED"
+        before, after = ser(inp, ref), ser(r.text, ref)
+        note = target(cond, doc, before, after, r.text == unicodedata.normalize("NFC", inp))
         assert len(r.source_map) == len(r.text) + 1 and r.source_map[-1] == len(inp)
         assert all(x <= y for x, y in zip(r.source_map, r.source_map[1:]))
         assert r.text.count("\n") == inp.count("\n") and r.text.count("\f") == inp.count("\f")
         total_syl += r.syllables
         total_t += dt
-        print(f"{cond:<18} {doc:<4} {r.damage:<12} {r.syllables:>6} {ser(inp, ref):>10.2%} "
-              f"{ser(r.text, ref):>9.2%} {f'{kept}/{want}':>10} {r.syllables / dt:>8.0f}  {note}")
+        print(f"{cond:<18} {doc:<4} {r.damage:<12} {r.syllables:>6} {before:>10.2%} "
+              f"{after:>9.2%} {f'{kept}/{want}':>10} {r.syllables / dt:>8.0f}  {note}")
     print(f"overall: {total_syl:.0f} syllables in {total_t:.2f} s = {total_syl / total_t:.0f} syl/s "
-          f"(one core, first calls included)")
+          f"(CPU time, one core, cold caches)")
+    data = ROOT / "extract/repair/data"
+    size = sum(p.stat().st_size for p in data.iterdir() if p.is_file())
+    load = subprocess.run([sys.executable, "-c", "import time; t = time.perf_counter(); "
+                           "from extract.repair.model import load_model; load_model(); "
+                           "print(time.perf_counter() - t)"], cwd=ROOT, capture_output=True,
+                          text=True, env={k: v for k, v in os.environ.items()
+                                          if k != "VNPLAN_REPAIR_MODEL"})
+    print(f"model: {size / 1e6:.1f} MB in {data.relative_to(ROOT)}; fresh-process import + load "
+          f"{float(load.stdout or 'nan') * 1000:.0f} ms")
     return 0
+
+
+def target(cond: str, doc: str, before: float, after: float, identical: bool) -> str:
+    """The acceptance target of a row, and whether it is met."""
+    if cond.startswith("1"):
+        goal, ok = "<= 1.0%", after <= 0.010
+    elif cond.startswith("2"):
+        goal, ok = "<= 3%", after <= 0.03
+    elif cond.startswith("3"):
+        lim = 0.08 if doc == "000" else 0.04
+        goal, ok = f"<= {lim:.0%}", after <= lim
+    elif cond == "4 clean":
+        goal, ok = "identical", identical
+    else:
+        goal, ok = ">= 30% fewer, never worse", after <= before and after <= 0.7 * before
+    return f"{goal:<26} {'ok' if ok else 'MISSED'}"
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = ["DejaVuSerif.ttf", "DejaVuSerif.ttf", "DejaVuSans.ttf", "DejaVuSerifCondensed.ttf"]
+STYLE2_FONTS = ["DejaVuSerif-Bold.ttf", "DejaVuSerifCondensed-Bold.ttf", "DejaVuSansCondensed.ttf"]
 PAGE_W, MARGIN = 2480, 180  # A4 at 300 dpi
 
 
@@ -72,13 +73,28 @@ def ocr(img: Image.Image, lang: str) -> str:
     return out.stdout.decode("utf-8", "replace")
 
 
-def damage_page(args: tuple[list[str], str, int]) -> tuple[list[str], str]:
-    """Render ``paragraphs`` on one page and OCR it; return (rendered lines, OCR text)."""
-    paragraphs, lang, seed = args
+def damage_page(args: tuple) -> tuple[list[str], str]:
+    """Render ``paragraphs`` on one page and OCR it; return (rendered lines, OCR text).
+
+    ``style`` 1 is a clean laser print; style 2 varies more (bold and condensed faces, smaller
+    and larger sizes, a slight skew, speckle), as office scans do."""
+    paragraphs, lang, seed = args[:3]
+    style = args[3] if len(args) > 3 else 1
     rng = random.Random(seed)
-    font = ImageFont.truetype(str(FONT_DIR / rng.choice(FONTS)), rng.choice([40, 44, 48, 52]))
+    if style == 1:
+        font = ImageFont.truetype(str(FONT_DIR / rng.choice(FONTS)), rng.choice([40, 44, 48, 52]))
+    else:
+        font = ImageFont.truetype(str(FONT_DIR / rng.choice(FONTS + STYLE2_FONTS)),
+                                  rng.choice([34, 38, 42, 46, 50, 56]))
     lines = wrap_lines(paragraphs, font, PAGE_W - 2 * MARGIN)
-    return lines, ocr(render_page(lines, font, rng), lang)
+    img = render_page(lines, font, rng)
+    if style != 1:
+        img = img.rotate(rng.uniform(-0.4, 0.4), fillcolor=255, resample=Image.BILINEAR)
+        px = img.load()
+        for _ in range(rng.randint(0, 3000)):
+            px[rng.randrange(img.width), rng.randrange(img.height)] = 0
+        img = img.point(lambda v: 0 if v < 128 else 255)
+    return lines, ocr(img, lang)
 
 
 def damage_text(text: str, lang: str, seed: int = 0, lines_per_page: int = 40,
@@ -101,7 +117,7 @@ def damage_text(text: str, lang: str, seed: int = 0, lines_per_page: int = 40,
 
 
 def training_pages(corpus_dir: Path, lang: str, n_pages: int, seed: int = 0,
-                   jobs: int = 2) -> list[tuple[list[str], str]]:
+                   jobs: int = 2, style: int = 1) -> list[tuple[list[str], str]]:
     """OCR ``n_pages`` rendered pages of paragraphs sampled from the corpus (channel training)."""
     rng = random.Random(seed)
     files = sorted(corpus_dir.glob("*.txt"))
@@ -112,7 +128,7 @@ def training_pages(corpus_dir: Path, lang: str, n_pages: int, seed: int = 0,
         start = rng.randrange(max(1, len(paras) - 30))
         chosen = [unicodedata.normalize("NFC", p.strip())[:400] for p in paras[start:start + 30]
                   if p.strip()][:10]
-        tasks.append((chosen, lang, seed * 100000 + i))
+        tasks.append((chosen, lang, seed * 100000 + i, style))
     with ProcessPoolExecutor(jobs) as pool:
         return list(pool.map(damage_page, tasks, chunksize=4))
 
@@ -126,10 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--style", type=int, default=1, help="1 clean print, 2 varied office scan")
     a = ap.parse_args(argv)
     a.out.mkdir(parents=True, exist_ok=True)
     if a.pages:
-        pages = training_pages(a.input, a.lang, a.pages, a.seed, a.jobs)
+        pages = training_pages(a.input, a.lang, a.pages, a.seed, a.jobs, a.style)
         with open(a.out / f"pages.{a.lang}.jsonl", "w", encoding="utf-8") as f:
             for lines, text in pages:
                 f.write(json.dumps({"truth": lines, "ocr": text}, ensure_ascii=False) + "\n")

@@ -8,8 +8,12 @@ legacy-font junk — and leave clean text, numbers, dates, codes and abbreviatio
 
 A noisy-channel decoder over syllables: each token gets candidate syllables from the closed
 inventory with a channel score (``channel.py``, one generator per kind of damage), and a
-trigram language model over syllables (``model.py``) picks the best sequence by Viterbi.
-The kind of damage is detected per page (``detect.py``).
+Kneser-Ney trigram language model over syllables (``model.py``) picks the best sequence by
+Viterbi, sentence by sentence. The kind of damage is detected per page, and per region of a
+page where a block of text disagrees with its page (``detect.py``); protected tokens are
+passed through as fixed lattice positions. Tokens that OCR glued together are split when no
+single syllable explains them. The model is built by ``scripts/build_repair_model.py`` and
+loaded lazily, once, on the first call; ``scripts/eval_repair.py`` measures it.
 """
 from __future__ import annotations
 
@@ -19,19 +23,27 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .channel import candidates
+from .channel import candidates, split_glued
 from .detect import DAMAGE_KINDS, detect_damage, page_tokens
-from .model import NUM, UNK, load_model, viterbi
-from .syllables import apply_case, case_pattern, nfc
+from .model import UNK, load_model, viterbi
+from .syllables import TOKEN_RE, apply_case, case_pattern, nfc
 
 __all__ = ["repair_text", "RepairResult", "detect_damage", "DAMAGE_KINDS"]
 
+# sentence ends; a blank line ends a sentence in clean text, but OCR puts blank lines anywhere
 _BOUNDARY_GAP = re.compile(r"[.!?;:](?:\s|$)|\n\s*\n")
+_OCR_BOUNDARY_GAP = re.compile(r"[.!?;:](?:\s|$)")
 MAX_SEGMENT = 120
 
 
 @dataclass(frozen=True)
 class RepairResult:
+    """The repaired text (NFC, line breaks and form feeds kept) and how it was obtained.
+
+    ``source_map[i]`` is the offset in the input of output character ``i`` (monotone, with one
+    extra entry equal to the input's length); ``damage`` is the kind that covered most
+    syllables; ``changed`` counts repaired syllables; ``valid_share`` is the share of output
+    syllables that are valid Vietnamese."""
     text: str
     source_map: list[int] = field(repr=False)
     damage: str
@@ -41,33 +53,89 @@ class RepairResult:
 
 
 def repair_text(text: str, damage: str | None = None) -> RepairResult:
-    """Repair ``text``; ``damage`` is one of DAMAGE_KINDS, detected per page when None."""
+    """Repair ``text``; ``damage`` is one of DAMAGE_KINDS, or None to detect it per page and per
+    region of a page (a document can mix clean and damaged pages)."""
     if damage is not None and damage not in DAMAGE_KINDS:
         raise ValueError(f"unknown damage kind {damage!r}; expected one of {DAMAGE_KINDS}")
+    norm = unicodedata.normalize("NFC", text)
+    if norm != text:   # decomposed input: repair its NFC form, map offsets back through it
+        r = repair_text(norm, damage)
+        back = _nfc_offsets(text)
+        return RepairResult(r.text, [back[i] for i in r.source_map], r.damage, r.syllables,
+                            r.changed, r.valid_share)
     model = load_model()
     pieces: list[tuple[str, int, int]] = []   # (output text, input start, input end)
-    kinds: list[str] = []
+    syl_by_kind: dict[str, int] = {}
     n_syl = n_changed = n_valid = 0
-    pos = 0
-    for page in re.split(r"(?<=\f)", text):
-        kind = damage or detect_damage(page)
-        kinds.append(kind)
-        repl, syl, changed, valid = _repair_page(model, page, kind)
+    for start, region, kind in _regions(text, damage):
+        repl, syl, changed, valid = _repair_page(model, region, kind)
+        syl_by_kind[kind] = syl_by_kind.get(kind, 0) + syl
         n_syl += syl
         n_changed += changed
         n_valid += valid
         last = 0
         for s, e, out in repl:
             if s > last:
-                pieces.append((page[last:s], pos + last, pos + s))
-            pieces.append((out, pos + s, pos + e))
+                pieces.append((region[last:s], start + last, start + s))
+            pieces.append((out, start + s, start + e))
             last = e
-        if last < len(page):
-            pieces.append((page[last:], pos + last, pos + len(page)))
-        pos += len(page)
+        if last < len(region):
+            pieces.append((region[last:], start + last, start + len(region)))
     out_text, smap = _assemble(pieces, len(text))
-    kind = max(set(kinds), key=kinds.count) if kinds else "clean"
+    kind = max(syl_by_kind, key=syl_by_kind.get) if syl_by_kind else (damage or "clean")
     return RepairResult(out_text, smap, kind, n_syl, n_changed, n_valid / n_syl if n_syl else 1.0)
+
+
+REGION_MIN_WORDS = 30
+_OCR_KINDS = ("eng_ocr", "legacy_font")
+
+
+def _regions(text: str, damage: str | None) -> list[tuple[int, str, str]]:
+    """(offset, text, damage kind) of each page, or of each region of a page whose damage
+    differs from the page's (blocks between blank lines, merged to REGION_MIN_WORDS words)."""
+    out: list[tuple[int, str, str]] = []
+    pos = 0
+    for page in re.split(r"(?<=\f)", text):
+        if damage:
+            out.append((pos, page, damage))
+            pos += len(page)
+            continue
+        page_kind = detect_damage(page)
+        blocks: list[tuple[int, int]] = []
+        b0 = 0
+        for m in re.finditer(r"\n[ \t]*\n\s*", page):
+            if len(TOKEN_RE.findall(page, b0, m.end())) >= REGION_MIN_WORDS:
+                blocks.append((b0, m.end()))
+                b0 = m.end()
+        if b0 < len(page) or not blocks:
+            if blocks and len(TOKEN_RE.findall(page, b0)) < REGION_MIN_WORDS:
+                blocks[-1] = (blocks[-1][0], len(page))
+            else:
+                blocks.append((b0, len(page)))
+        for a, b in blocks:
+            kind = detect_damage(page[a:b]) if len(blocks) > 1 else page_kind
+            if kind in ("clean", "vie_ocr") and page_kind in ("clean", "vie_ocr"):
+                kind = page_kind    # the layout evidence for OCR is the page's
+            elif page_kind in _OCR_KINDS and kind != "clean":
+                kind = page_kind    # one OCR engine per page; stripped-looking blocks included
+            if out and out[-1][2] == kind and out[-1][0] + len(out[-1][1]) == pos + a:
+                out[-1] = (out[-1][0], out[-1][1] + page[a:b], kind)
+            else:
+                out.append((pos + a, page[a:b], kind))
+        pos += len(page)
+    return out
+
+
+def _nfc_offsets(text: str) -> list[int]:
+    """For each offset in NFC(text) (and its end), the offset in ``text`` it comes from."""
+    out: list[int] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or not unicodedata.combining(text[i]):
+            out.extend([start] * len(unicodedata.normalize("NFC", text[start:i])))
+            start = i
+    out.append(len(text))
+    return out
 
 
 def _assemble(pieces: list[tuple[str, int, int]], n_in: int) -> tuple[str, list[int]]:
@@ -85,56 +153,105 @@ def _assemble(pieces: list[tuple[str, int, int]], n_in: int) -> tuple[str, list[
     return "".join(out), smap
 
 
+@dataclass
+class _Unit:
+    """One lattice position: a token, or one piece of a token that OCR glued together."""
+    start: int
+    end: int
+    text: str
+    ids: tuple[int, ...]
+    chan: tuple[float, ...]
+    joined: bool = False      # a piece after the first of a glued token: output gets a space
+    glued: bool = False       # glued to the number after it: output gets a space after
+    protected: bool = False   # passed through as it is
+
+
 def _repair_page(model, page: str, kind: str) -> tuple[list[tuple[int, int, str]], int, int, int]:
     """Replacements (start, end, new text) for one page, and syllable counts."""
-    toks = page_tokens(page, kind)
     if kind == "clean":
-        syl = len(toks)
+        toks = page_tokens(page, kind)
         valid = sum(1 for t in toks if model.is_valid(nfc(t.text)))
-        return [], syl, 0, valid
-    # lattice
-    rows_ids: list[tuple[int, ...]] = []
-    rows_ch: list[tuple[float, ...]] = []
+        return [], len(toks), 0, valid
+    raw, page = page, page.translate(_CONFUSABLES)   # same length: offsets stay valid
+    toks = page_tokens(page, kind)
+    units: list[_Unit] = []
     for t in toks:
+        cur = nfc(t.text)
         if t.protected:
-            rows_ids.append((NUM if t.text.isdigit() else model.ids.get(nfc(t.text).lower(), UNK),))
-            rows_ch.append((0.0,))
+            units.append(_Unit(t.start, t.end, cur, (model.token_id(cur),), (0.0,), protected=True))
             continue
-        ids, ch = candidates(kind, nfc(t.text))
+        ids, ch = candidates(kind, cur, bool(_INITIAL.search(page, max(0, t.start - 16), t.start)))
+        if not ids and kind in SPLITTABLE and _MIN_SPLIT[kind] <= len(cur) <= 40:
+            parts = split_glued(kind, cur)
+            if parts:
+                off = t.start
+                for n, part in enumerate(parts):
+                    pids, pch = candidates(kind, part)
+                    units.append(_Unit(off, off + len(part), part, pids, pch, joined=n > 0))
+                    off += len(part)
+                continue
         if not ids:
-            ids, ch = (model.ids.get(nfc(t.text).lower(), UNK),), (0.0,)
-        rows_ids.append(ids)
-        rows_ch.append(ch)
-    # segments at sentence boundaries
-    chosen: list[int] = [0] * len(toks)
+            ids, ch = (model.token_id(cur),), (0.0,)
+        units.append(_Unit(t.start, t.end, cur, ids, ch, glued=t.glued))
+    # decode sentence by sentence
+    gap_rx = _OCR_BOUNDARY_GAP if kind in ("eng_ocr", "legacy_font", "vie_ocr") else _BOUNDARY_GAP
+    chosen: list[int] = [0] * len(units)
     start = 0
-    for i in range(1, len(toks) + 1):
-        if i == len(toks) or i - start >= MAX_SEGMENT or \
-                _BOUNDARY_GAP.search(page, toks[i - 1].end, toks[i].start):
-            _decode_segment(model, rows_ids, rows_ch, start, i, chosen)
+    for i in range(1, len(units) + 1):
+        if i == len(units) or i - start >= MAX_SEGMENT or \
+                gap_rx.search(page, units[i - 1].end, units[i].start):
+            _decode_segment(model, units, start, i, chosen)
             start = i
     repl = []
     changed = valid = 0
-    for t, ids, col in zip(toks, rows_ids, chosen):
-        sid = ids[col]
-        if sid > NUM:
+    prev_lower = False
+    for u, col in zip(units, chosen):
+        sid = u.ids[col]
+        if u.protected:
+            valid += model.is_valid(u.text)
+        elif model.is_syllable_id(sid):
             valid += 1
             syl = model.vocab[sid]
-            cur = nfc(t.text)
-            if syl != cur.lower():
-                repl.append((t.start, t.end, apply_case(syl, case_pattern(cur))))
+            if syl != u.text.lower() or u.joined:
+                # in legacy-font junk a capital Q or O inside a word is a vowel glyph, not case
+                pattern = case_pattern(u.text if kind != "legacy_font" else _GLYPH_CAPS.sub("", u.text))
+                if kind in SPLITTABLE and pattern == "title" and prev_lower and \
+                        ((kind == "legacy_font" and u.text[0] in _LOOKALIKE_CAPITALS)
+                         or (u.text[0] == "I" and syl[0] == "l")) and \
+                        not _SENTENCE_GAP.search(page, max(0, u.start - 3), u.start):
+                    pattern = "lower"   # a lowercase l read as I, a legacy-font v read as V
+                repl.append((u.start, u.end, (" " if u.joined else "") + apply_case(syl, pattern)
+                             + (" " if u.glued else "")))
                 changed += 1
-    return repl, len(toks), changed, valid
+        prev_lower = u.text[:1].islower()
+    if raw != page:   # confusable letters outside repaired tokens (TÐ -> TĐ)
+        covered = {i for s, e, _ in repl for i in range(s, e)}
+        repl += [(i, i + 1, page[i]) for i, (a, b) in enumerate(zip(raw, page))
+                 if a != b and i not in covered]
+        repl.sort()
+    return repl, len(units), changed, valid
 
 
-def _decode_segment(model, rows_ids, rows_ch, a: int, b: int, chosen: list[int]) -> None:
-    if all(len(r) == 1 for r in rows_ids[a:b]):
+SPLITTABLE = ("eng_ocr", "legacy_font")
+_MIN_SPLIT = {"eng_ocr": 7, "legacy_font": 4}   # English-model OCR rarely glues short words
+# look-alike characters OCR engines emit for Vietnamese letters (Icelandic eth for đ)
+_CONFUSABLES = str.maketrans({"Ð": "Đ", "ð": "đ"})
+_GLYPH_CAPS = re.compile(r"(?<=.)[QO](?=')|(?<=[a-zA-Z])Q|OO|(?<=[{(])I")
+_LOOKALIKE_CAPITALS = set("V")
+# a token starts a sentence when only punctuation or a list marker stands between it and the
+# previous sentence end or line start
+_INITIAL = re.compile(r"(?:^|[.!?:;\n\"“(]|^\s*(?:[-+•*]|\d+[.)]|[a-zđ]\)))[\s\"“(\-]*\Z", re.M)
+_SENTENCE_GAP = re.compile(r"[.!?:;\n\"“]")
+
+
+def _decode_segment(model, units: list[_Unit], a: int, b: int, chosen: list[int]) -> None:
+    if all(len(u.ids) == 1 for u in units[a:b]):
         return
-    k = max(len(r) for r in rows_ids[a:b])
+    k = max(len(u.ids) for u in units[a:b])
     cands = np.full((b - a, k), UNK, dtype=np.int64)
     chan = np.full((b - a, k), -np.inf)
     for r in range(a, b):
-        ids, ch = rows_ids[r], rows_ch[r]
+        ids, ch = units[r].ids, units[r].chan
         cands[r - a, :len(ids)] = ids
         chan[r - a, :len(ch)] = ch
     path = viterbi(model, cands, chan)

@@ -21,7 +21,6 @@ from .syllables import skeleton
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BOUNDARY, UNK, NUM = 0, 1, 2
 SCALE = 1000.0
-BACKOFF = float(np.log10(0.4))
 
 
 @dataclass
@@ -34,40 +33,109 @@ class Model:
     tvals: np.ndarray
     bkeys: np.ndarray
     bvals: np.ndarray
-    channel: dict[str, dict[str, int]] = field(default_factory=dict)
+    bgam: np.ndarray                      # log10 backoff weight of each bigram as a context
+    ugam: np.ndarray                      # log10 backoff weight of each word as a context
+    channel: dict = field(default_factory=dict)
+    pcap: np.ndarray | None = None        # id -> P(written with a capital | syllable)
+    n_syllables: int = 0                  # ids 3 .. 3+n_syllables-1 are syllables; then tokens
 
     def lm_scores(self, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
-        """log10 S(c | a b), broadcast over the id arrays."""
+        """log10 P(c | a b) (interpolated Kneser-Ney), broadcast over the id arrays."""
         tk = (a << 32) | (b << 16) | c
-        ti = np.minimum(np.searchsorted(self.tkeys, tk), len(self.tkeys) - 1)
+        ti = _find(self.tkeys, tk)
         thit = self.tkeys[ti] == tk
-        bk = np.broadcast_to((b << 16) | c, tk.shape)
-        bi = np.minimum(np.searchsorted(self.bkeys, bk), len(self.bkeys) - 1)
-        bhit = self.bkeys[bi] == bk
-        uni = np.broadcast_to(self.uni[c], tk.shape)
-        return np.where(thit, self.tvals[ti],
-                        np.where(bhit, self.bvals[bi] + BACKOFF, uni + 2 * BACKOFF))
+        bc = (b << 16) | c
+        bi = _find(self.bkeys, bc)
+        bhit = self.bkeys[bi] == bc
+        ab = (a << 16) | b
+        ci = _find(self.bkeys, ab)
+        gam3 = np.where(self.bkeys[ci] == ab, self.bgam[ci], 0.0)
+        p2 = np.where(bhit, self.bvals[bi], self.ugam[b] + self.uni[c])
+        return np.where(thit, self.tvals[ti], gam3 + p2)
+
+    def lattice_scores(self, ids: np.ndarray, live: np.ndarray) -> np.ndarray:
+        """log10 P(c | a b) for every (a, b, c) of consecutive lattice columns: (m-2, K, K, K).
+
+        Bigrams are looked up once per adjacent pair (they serve both as the (b, c) of one
+        position and the (a, b) context of the next), trigrams only where both bigrams exist.
+        """
+        m, k = ids.shape
+        pair_live = live[:-1, :, None] & live[1:, None, :]               # (m-1, K, K)
+        pk = ((ids[:-1, :, None] << 16) | ids[1:, None, :])[pair_live]
+        pi = _find(self.bkeys, pk)
+        phit = self.bkeys[pi] == pk
+        p2 = np.full((m - 1, k, k), -np.inf)
+        gam = np.zeros((m - 1, k, k))
+        # P2(c|b) for a seen bigram, else gamma(b) * p_cont(c)
+        b_ids = np.broadcast_to(ids[:-1, :, None], (m - 1, k, k))[pair_live]
+        c_ids = np.broadcast_to(ids[1:, None, :], (m - 1, k, k))[pair_live]
+        p2[pair_live] = np.where(phit, self.bvals[pi], self.ugam[b_ids] + self.uni[c_ids])
+        gam[pair_live] = np.where(phit, self.bgam[pi], 0.0)
+        seen = np.zeros((m - 1, k, k), dtype=bool)
+        seen[pair_live] = phit
+        trans = gam[:-1, :, :, None] + p2[1:, None, :, :]               # (m-2, K, K, K)
+        tri = seen[:-1, :, :, None] & seen[1:, None, :, :]
+        if tri.any():
+            shape = trans.shape
+            tk = ((np.broadcast_to(ids[:-2, :, None, None], shape)[tri] << 32)
+                  | (np.broadcast_to(ids[1:-1, None, :, None], shape)[tri] << 16)
+                  | np.broadcast_to(ids[2:, None, None, :], shape)[tri])
+            ti = _find(self.tkeys, tk)
+            hit = self.tkeys[ti] == tk
+            sub = trans[tri]
+            sub[hit] = self.tvals[ti[hit]]
+            trans[tri] = sub
+        return trans
 
     def is_valid(self, syl: str) -> bool:
-        return syl.lower() in self.ids
+        return 3 <= self.ids.get(syl.lower(), 0) < 3 + self.n_syllables
+
+    def token_id(self, tok: str) -> int:
+        """LM id of a token kept as it is: a number, a known word, an abbreviation, unknown."""
+        if tok[:1].isdigit():
+            return NUM
+        i = self.ids.get(tok.lower())
+        if i is not None:
+            return i
+        if len(tok) > 1 and tok.isupper():
+            return self.ids.get("<abbr>", UNK)
+        return UNK
+
+    def is_syllable_id(self, i: int) -> bool:
+        return 3 <= i < 3 + self.n_syllables
+
+
+def _find(keys: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Index of each query in the sorted ``keys`` (clipped); sorted queries search ~5x faster."""
+    q = q.ravel()
+    order = np.argsort(q, kind="stable")
+    out = np.empty(len(q), dtype=np.int64)
+    out[order] = np.searchsorted(keys, q[order])
+    return np.minimum(out, len(keys) - 1)
 
 
 def _load(path: Path) -> Model:
-    vocab = ["<s>", "<unk>", "<num>"] + (path / "vocab.txt").read_text(encoding="utf-8").split()
+    syls = (path / "vocab.txt").read_text(encoding="utf-8").split()
+    tok_path = path / "tokens.txt"
+    others = tok_path.read_text(encoding="utf-8").split() if tok_path.exists() else []
+    vocab = ["<s>", "<unk>", "<num>"] + syls + others
     ids = {w: i for i, w in enumerate(vocab) if i >= 3}
     by_skel: dict[str, list[int]] = defaultdict(list)
-    for w, i in ids.items():
+    for i, w in enumerate(syls, start=3):
         by_skel[skeleton(w)].append(i)
     with np.load(path / "lm.npz") as z:
         arrays = {k: z[k] for k in z.files}
     chan_path = path / "channel.json"
     channel = json.loads(chan_path.read_text(encoding="utf-8")) if chan_path.exists() else {}
     return Model(
-        vocab=vocab, ids=ids, by_skeleton=dict(by_skel),
+        vocab=vocab, ids=ids, by_skeleton=dict(by_skel), n_syllables=len(syls),
         uni=arrays["uni"].astype(np.float64) / SCALE,
         tkeys=arrays["tkeys"], tvals=arrays["tvals"].astype(np.float64) / SCALE,
         bkeys=arrays["bkeys"], bvals=arrays["bvals"].astype(np.float64) / SCALE,
+        bgam=arrays["bgam"].astype(np.float64) / SCALE, ugam=arrays["ugam"].astype(np.float64) / SCALE,
         channel=channel,
+        pcap=(np.pad(arrays["pcap"].astype(np.float64) / 1000.0, (0, len(vocab) - len(arrays["pcap"])),
+                     constant_values=0.5) if "pcap" in arrays else None),
     )
 
 
@@ -89,8 +157,14 @@ def viterbi(model: Model, cands: np.ndarray, chan: np.ndarray, lm_weight: float 
     pad_ch[:, 0] = 0.0
     ids = np.vstack([pad_ids, cands, pad_ids])
     ch = np.vstack([pad_ch, chan, pad_ch])
-    trans = model.lm_scores(ids[:-2, :, None, None], ids[1:-1, None, :, None], ids[2:, None, None, :])
-    trans = lm_weight * trans + ch[2:, None, None, :]
+    live = ch > -np.inf
+    lm = model.lattice_scores(ids, live)
+    # an unknown word or abbreviation kept as it is: how likely it is after each candidate says
+    # more about the law corpus than about the text, so it does not take part in the choice
+    first = ids[2:, 0]
+    opaque = ((first == UNK) | (first >= 3 + model.n_syllables)) & (live[2:].sum(axis=1) == 1)
+    lm[opaque] = np.where(np.isfinite(lm[opaque]), 0.0, -np.inf)
+    trans = lm_weight * lm + ch[2:, None, None, :]
     m = len(ids)
     delta = np.full((k, k), -np.inf)
     delta[0, 0] = 0.0
@@ -98,7 +172,7 @@ def viterbi(model: Model, cands: np.ndarray, chan: np.ndarray, lm_weight: float 
     for i in range(2, m):
         tot = delta[:, :, None] + trans[i - 2]     # (h, j, l)
         back[i] = tot.argmax(axis=0)
-        delta = np.take_along_axis(tot, back[i][None], axis=0)[0]
+        delta = tot.max(axis=0)
     # the last two positions are boundaries (column 0)
     path = np.zeros(m, dtype=np.int64)
     j, l = 0, 0

@@ -16,6 +16,10 @@ _ONSETS_BY_LEN = sorted(ONSETS, key=len, reverse=True)
 
 # A token is a run of letters or digits (the unit of the syllable error rate).
 TOKEN_RE = re.compile(r"[^\W_]+")
+# In English-model OCR a marked vowel sometimes comes out as a symbol inside the word
+# (ti€u = tiêu, hi¢n = hiện, K& = Kế): those symbols belong to the token.
+ENG_GLYPHS = "€¢&§"
+ENG_TOKEN_RE = re.compile(r"[^\W_]+(?:[€¢&§]+[^\W_]*)*")
 
 
 def nfc(s: str) -> str:
