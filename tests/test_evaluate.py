@@ -197,3 +197,20 @@ def test_command_line_prints_figures_and_json(tmp_path):
     text_run = subprocess.run([sys.executable, str(ROOT / "scripts" / "evaluate.py"), "--gold", str(gold_dir), "--pred", str(pred_dir)],
                               capture_output=True, text=True, check=True)
     assert "== overall" in text_run.stdout and "[no prediction]" in text_run.stdout
+
+
+@pytest.mark.parametrize(
+    "pred_heading, matches",
+    [
+        ("Sở Thông tin và Truyền thông phối hợp với Báo Quảng Bình", True),  # the line wrapped in a scan
+        ("Sở Thông tin và Truyền thông phối hợp với Báo Quảng Bình, Đài Phát thanh", True),
+        ("Sở Tài chính bố trí kinh phí", False),  # another heading altogether
+        ("Sở Thông", False),  # too short to tell
+    ],
+)
+def test_heading_cut_by_a_line_wrap_still_matches(pred_heading, matches):
+    gold_heading = "Sở Thông tin và Truyền thông phối hợp với Báo Quảng Bình, Đài Phát thanh Truyền hình Quảng Bình"
+    gold = [{"label": "to_chuc_thuc_hien", "number": "4", "heading": gold_heading, "start": 0, "end": 10, "children": []}]
+    pred = [{"label": "to_chuc_thuc_hien", "number": "4", "heading": pred_heading, "start": 0, "end": 10, "children": []}]
+    counts, _, _ = ev.score_sections(pred, gold, "x" * 10, "x" * 10)
+    assert (counts.tp == 1) is matches
