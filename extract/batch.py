@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from extract.errors import ExitCode, InputError
+from extract.errors import ExitCode, InputError, VnplanError
 from extract.ingest import IMAGE_SUFFIXES, OcrOptions, sha256_of
 from extract.output import atomic_write_text
 
@@ -84,6 +84,9 @@ def process_one(item: BatchItem, out_dir: str, options: OcrOptions) -> BatchReco
     except InputError as exc:
         return BatchRecord(item.id, item.path, "failed", error=f"{exc.path}: {exc.reason}",
                            exit_code=int(ExitCode.input_error), seconds=round(time.perf_counter() - started, 3))
+    except VnplanError as exc:  # e.g. a missing Tesseract language: recorded with its own exit code
+        return BatchRecord(item.id, item.path, "failed", error=f"{item.path}: {exc}", exit_code=int(exc.exit_code),
+                           seconds=round(time.perf_counter() - started, 3))
     except Exception as exc:  # a bug on one document must not stop the batch
         last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f" at {Path(last.filename).name}:{last.lineno}" if last else ""

@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 internal error; 2 usage error; 3 input unreadable or unsupported (one
 line naming the file and the reason, no traceback); 4 batch partial success; 5 output not
-writable; 130 interrupted. `--debug` prints tracebacks.
+writable; 6 missing dependency (Tesseract or its language data); 130 interrupted. `--debug` prints tracebacks.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import List, Optional
 
 import typer
 
-from extract.errors import ExitCode, InputError, OutputError, VnplanError
+from extract.errors import ExitCode, InputError, MissingDependency, OutputError, VnplanError
 
 app = typer.Typer(
     name="vnplan",
@@ -47,10 +47,10 @@ def _guard(fn):
             if _state["debug"]:
                 raise
             _fail(ExitCode.input_error, f"{exc.path}: {exc.reason}")
-        except OutputError as exc:
+        except (OutputError, MissingDependency) as exc:
             if _state["debug"]:
                 raise
-            _fail(ExitCode.output_error, str(exc))
+            _fail(exc.exit_code, str(exc))
         except KeyboardInterrupt:
             _fail(ExitCode.interrupted, "interrupted")
         except (VnplanError, RuntimeError) as exc:

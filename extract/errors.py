@@ -8,6 +8,7 @@
 | 3 | input unreadable or unsupported: one line naming the file and the reason |
 | 4 | batch partial success: some documents failed, all others were written |
 | 5 | output could not be written |
+| 6 | a dependency is missing (Tesseract, or its language data) |
 | 130 | interrupted |
 """
 
@@ -23,6 +24,7 @@ class ExitCode(IntEnum):
     input_error = 3
     batch_partial = 4
     output_error = 5
+    missing_dependency = 6
     interrupted = 130
 
 
@@ -43,6 +45,12 @@ class InputError(VnplanError):
 
 class OutputError(VnplanError):
     exit_code = ExitCode.output_error
+
+
+class MissingDependency(VnplanError):
+    """A program or data file the work needs is not installed: the message says what to install."""
+
+    exit_code = ExitCode.missing_dependency
 
 
 class PageTimeout(VnplanError):

@@ -13,8 +13,10 @@ import os
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from functools import lru_cache
 from typing import Iterable, Optional
+
+from extract.errors import MissingDependency
 
 DEFAULT_DPI = 300
 DEFAULT_TIMEOUT = 180.0  # seconds per page
@@ -116,23 +118,25 @@ def ocr_pages(jobs: Iterable[PageJob], n_jobs: int = 1) -> list[OcrPage]:
     jobs = list(jobs)
     if not jobs:
         return []
+    check_tesseract(jobs[0].lang)
     if n_jobs <= 1 or len(jobs) == 1:
         return [ocr_page(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), initializer=_init_worker) as pool:
         return list(pool.map(ocr_page, jobs))
 
 
+@lru_cache(maxsize=8)
 def check_tesseract(lang: str = "vie") -> None:
-    """Raise RuntimeError with an install hint when Tesseract or its language data is missing."""
+    """Raise MissingDependency with an install hint when Tesseract or its language data is missing."""
     import pytesseract
 
     try:
         languages = pytesseract.get_languages(config="")
-    except (pytesseract.TesseractNotFoundError, OSError) as exc:
-        raise RuntimeError("Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)") from exc
+    except (pytesseract.TesseractNotFoundError, OSError):
+        raise MissingDependency("Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)") from None
     for part in lang.split("+"):
         if part not in languages:
-            raise RuntimeError(f"Tesseract has no '{part}' language data (apt-get install tesseract-ocr-{part})")
+            raise MissingDependency(f"Tesseract has no '{part}' language data (apt-get install tesseract-ocr-{part})")
 
 
 def tesseract_version() -> str:
@@ -141,5 +145,3 @@ def tesseract_version() -> str:
     return str(pytesseract.get_tesseract_version())
 
 
-def file_exists(path: str) -> bool:
-    return Path(path).is_file()

@@ -135,3 +135,13 @@ def test_bad_jobs_is_usage_error(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text(VIETNAMESE, encoding="utf-8")
     assert vnplan("ocr", p, "--jobs", "0").returncode == 2
+
+
+def test_missing_language_data_is_exit_6(tmp_path):
+    from docs import png
+
+    result = vnplan("ocr", png(tmp_path / "p.png", VIETNAMESE), "--lang", "xyz")
+    assert result.returncode == 6
+    assert result.stderr.decode().strip() == (
+        "vnplan: error: Tesseract has no 'xyz' language data (apt-get install tesseract-ocr-xyz)"
+    )
