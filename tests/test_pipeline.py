@@ -87,3 +87,19 @@ def test_confidence_is_lower_where_repair_rewrote_the_words(outputs):
     assert all(0.0 <= c <= 1.0 for c in clean + damaged)
     assert sum(damaged) / len(damaged) < sum(clean) / len(clean)
     assert min(damaged) < 0.9
+
+
+def test_spacy_doc_spans_render_with_displacy(outputs):
+    """Users can take the spaCy Doc, read `doc.spans` and show a kind with displaCy."""
+    from spacy import displacy
+
+    from extract.nlp import make_doc
+
+    document = outputs["004_771e3ed1f471eaca"]
+    doc = make_doc(document.text, document.sections)
+    assert {"legal_references", "deadlines", "responsibilities", "targets"} <= set(doc.spans)
+    keys = [span.label_ for span in doc.spans["legal_references"]]
+    assert keys == [r.key for r in document.legal_references]
+    assert [span.text for span in doc.spans["deadlines"]] == [d.text for d in document.deadlines]
+    html = displacy.render(doc, style="span", options={"spans_key": "deadlines"}, page=False)
+    assert all(span.label_ in html for span in doc.spans["deadlines"])
