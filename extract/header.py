@@ -26,7 +26,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from extract.outline import fold
+from extract.outline import LINE_BREAKS, fold
 from models import Metadata, Span, Warning
 
 DOC_TYPES = {
@@ -123,7 +123,7 @@ def _lines(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[i
     end = len(text) if end is None else end
     out = []
     pos = 0
-    for raw in text.split("\n"):
+    for raw in LINE_BREAKS.split(text):  # a page break ends a line too
         if pos >= end:
             break
         if pos + len(raw) >= start:

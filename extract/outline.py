@@ -94,15 +94,19 @@ _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "X
 # Roman numeral as OCR may leave it: "I1." for "III.", "Il." for "II.", "LI." for "II.",
 # "V.TO CHUC" without space.
 _ROMAN_LINE = re.compile(r"(?P<num>[IVXLl1|!T]{1,5})\s*[.:\-–)]\s*(?P<rest>\S.*)$")
+# A Roman numeral whose dot OCR dropped ("II CHỦ ĐỀ, NỘI DUNG PHONG TRÀO THI ĐUA"): only real
+# numeral letters (and "l" beside an I: "Il", "Ill"), never digits ("2 MỤC TIÊU" may be an item).
+_ROMAN_BARE_LINE = re.compile(r"(?P<num>(?=[IVXl]*[IVX])[IVXl]{1,4})\s+(?P<rest>[^\W\d_].*)$")
 # Characters OCR (or a repair that took them for letters) puts for the I of a Roman numeral;
 # "T" only beside a V or an X ("TV." for "IV."), never alone ("TT." is an abbreviation).
 _ROMAN_I = str.maketrans({c: "I" for c in "l1|!LT"})
 _DECIMAL2_LINE = re.compile(r"(?P<num>[\dlIoO|]{1,2}\.[\dlIoO|]{1,2})\s*\.?\s*(?P<rest>\S.*)$")
 _DECIMAL_LINE = re.compile(r"(?P<num>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s./].*)$")
 # An item number with letters for digits ("l. Mục đích", "I. Mục đích" in lower case, "2, Yêu
-# cầu"): taken only when it reads as exactly the next number of its level, its heading starts
-# with a capital and the next item of the level follows it.
-_DECIMAL_OCR_LINE = re.compile(r"(?P<num>[\dlIoOSZB|]{1,2})\s*[.,)]\s*(?P<rest>[^\W\d_].*)$")
+# cầu", "1: Muc dich" where OCR read the dot as a colon): taken only when it reads as exactly the
+# next number of its level, its heading starts with a capital and the next item of the level
+# follows it.
+_DECIMAL_OCR_LINE = re.compile(r"(?P<num>[\dlIoOSZB|]{1,2})\s*[.,:)]\s*(?P<rest>[^\W\d_].*)$")
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "o": "0", "O": "0", "S": "5", "Z": "2", "B": "8"})
 _LETTER_LINE = re.compile(r"(?P<num>c¢|¢c|[a-zđ¢])\s*\)\s*(?P<rest>\S.*)$")
 # Any one or two letters before ")": a list letter that OCR or repair changed ("ở)" for "a)",
@@ -128,6 +132,24 @@ _CLOSING_PHRASES = (
 )
 _RECIPIENTS_LINE = re.compile(r"n\S{1,4}i\s*nh\S{1,4}n\s*[:;.]")
 _BULLET = re.compile(r"\s*(?:[-_–—+•*]|\d{1,2}\s*[.)]|\d{1,2}\.\d{1,2}|[a-zđ]\))")
+
+
+def _roman_match(s: str) -> Optional[re.Match]:
+    """The Roman heading match of line `s`: "II. NỘI DUNG", or a numeral that lost its dot when
+    the rest is an upper-case heading naming a known section type ("II CHỦ ĐỀ, NỘI DUNG ...");
+    without the dot, an upper-case line of other words ("V VIỆC", "X XÃ HỘI") is not taken."""
+    m = _ROMAN_LINE.match(s)
+    if m:
+        return m
+    m = _ROMAN_BARE_LINE.match(s)
+    if m and _is_upper_heading(m["rest"]) and heading_labels(m["rest"]) != ["other"]:
+        return m
+    return None
+
+
+def _roman_is_bare(m: re.Match) -> bool:
+    """Whether a Roman heading match has no mark between the numeral and the heading."""
+    return not m.string[m.end("num") : m.start("rest")].strip()
 
 
 def _roman_value(token: str) -> Optional[int]:
@@ -161,10 +183,17 @@ class _Line:
     text: str  # the line from `start` to `end`
 
 
+# Line breaks: "\n", and the form feed that joins the pages of a PDF or a scan. A page can end
+# without a newline, so the next page's first line ("bền vững.\f2. Ủy ban ...") would otherwise
+# be glued to the last line of the page before it.
+LINE_BREAKS = re.compile(r"[\n\f]")
+
+
 def _lines(text: str) -> list[_Line]:
+    """Lines of `text` split at "\n" and "\f" (one character each, so offsets stay exact)."""
     out = []
     pos = 0
-    for raw in text.split("\n"):
+    for raw in LINE_BREAKS.split(text):
         stripped = raw.lstrip(" \t\f\u00a0")
         lead = len(raw) - len(stripped)
         out.append(_Line(pos + lead, pos + len(raw), stripped.rstrip()))
@@ -240,7 +269,7 @@ def _heading_of(lines: list[_Line], index: int, rest_offset: int, level: int) ->
         if j < len(lines):
             nxt = lines[j].text
             if level == 1:
-                if _is_upper_heading(nxt) and not _ROMAN_LINE.match(nxt) and not _BULLET.match(nxt) and len(nxt) < 60:
+                if _is_upper_heading(nxt) and not _roman_match(nxt) and not _BULLET.match(nxt) and len(nxt) < 60:
                     wrapped = True
             elif not rest.rstrip().endswith((".", ",", ";")) and not _BULLET.match(nxt) and len(rest) + len(nxt) < 140:
                 k = j + 1
@@ -323,7 +352,7 @@ def find_candidates(text: str, body_start: int, body_end: int) -> tuple[list[_Ca
         if line.start < body_start or line.start >= body_end or not line.text:
             continue
         s = line.text
-        m = _ROMAN_LINE.match(s)
+        m = _roman_match(s)
         if m and _clean_roman(m["num"]) and _is_top_heading(m["rest"]) and not (
             # an upper-case item "1. MỤC ĐÍCH" that continues the items of its section is an item
             out and m["num"].isdigit() and l2_continues(int(m["num"]))
@@ -339,8 +368,12 @@ def find_candidates(text: str, body_start: int, body_end: int) -> tuple[list[_Ca
             if value == last_roman and not guess and last_roman and _implied_roman(lines, i, last_roman) == expected:
                 # a numeral repeated by damage ("I." for "II.") that the next one shows was the next
                 guess, value = True, expected
+            bare = _roman_is_bare(m)
             accepted = value in (last_roman, expected) or (not guess and value == last_roman + 2)
-            if not accepted and expected <= len(_ROMANS) and _roman_distance(clean, _ROMANS[expected - 1]) <= 2:
+            if bare:
+                # no dot is already one doubt: the numeral itself must be the next one (or a repeat)
+                accepted = _roman_value(clean) in (last_roman, expected)
+            elif not accepted and expected <= len(_ROMANS) and _roman_distance(clean, _ROMANS[expected - 1]) <= 2:
                 # a valid numeral out of sequence ("I." where "III." lost two strokes): the
                 # expected one when the heading names a section or the next numeral follows it
                 if _is_upper_heading(m["rest"]) and (
@@ -350,10 +383,15 @@ def find_candidates(text: str, body_start: int, body_end: int) -> tuple[list[_Ca
             if accepted:
                 number = _ROMANS[value - 1] if guess else token
                 heading, hs, he = _heading_of(lines, i, m.start("rest"), 1)
-                out.append(_Candidate(1, number, line.start, i, heading, hs, he, ocr_guess=guess))
+                out.append(_Candidate(1, number, line.start, i, heading, hs, he, ocr_guess=guess or bare))
                 if guess:
                     warnings.append(
                         _guess_warning(f"heading numeral {token!r} read as {number!r} from the sequence", token, line.start)
+                    )
+                if bare:
+                    warnings.append(
+                        _guess_warning(f"heading numeral {token!r} has no dot; read as a heading (its words name a "
+                                       "section and it continues the numbering)", token, line.start)
                     )
                 last_roman = value
                 last_l2, last_l3, last_letter = None, None, None
@@ -479,7 +517,7 @@ def _implied_roman(lines: list[_Line], index: int, last: int) -> Optional[int]:
     later numeral does."""
     k = 0
     for line in lines[index + 1 :]:
-        m = _ROMAN_LINE.match(line.text) if line.text else None
+        m = _roman_match(line.text) if line.text else None
         if m and _is_upper_heading(m["rest"]):
             k += 1
             value = _roman_value(m["num"]) if _clean_roman(m["num"]) == m["num"] else None
@@ -494,7 +532,7 @@ def _next_item_number(lines: list[_Line], index: int) -> Optional[int]:
         s = line.text
         if not s:
             continue
-        m = _ROMAN_LINE.match(s)
+        m = _roman_match(s)
         if m and _is_upper_heading(m["rest"]) and not m["num"].isdigit():
             return None
         m = _DECIMAL_LINE.match(s)
@@ -509,7 +547,7 @@ def _next_letter_item(lines: list[_Line], index: int, window: int = 60) -> Optio
         s = line.text
         if not s:
             continue
-        if _ROMAN_LINE.match(s) and _is_upper_heading(s) or _DECIMAL2_LINE.match(s) or _DECIMAL_LINE.match(s):
+        if _roman_match(s) and _is_upper_heading(s) or _DECIMAL2_LINE.match(s) or _DECIMAL_LINE.match(s):
             return None
         m = _LETTER_LINE.match(s) or _ANY_LETTER_LINE.match(s)
         if m:

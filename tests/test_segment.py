@@ -136,6 +136,68 @@ def test_not_a_section(line):
     assert _numbers(body) == ["I", "1", "2"]
 
 
+# Damage of a scanned page (Tesseract vie on an image-only PDF) and of English-model OCR, on
+# lines taken from the stress corpus (scripts/stress_corpus.py: /tmp/vnplan-stress/*/pred).
+_AFTER_I = "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNội dung.\n2. Yêu cầu\nNội dung.\n"
+
+
+@pytest.mark.parametrize(
+    "body, numbers",
+    [
+        # the dot after a Roman numeral dropped by OCR; the words name a section type
+        (_AFTER_I + "II CHỦ ĐỀ, NỘI DUNG PHONG TRÀO THI ĐUA\n1. Chủ đề\n2. Nội dung phong trào thi đua\n",
+         ["I", "1", "2", "II", "1", "2"]),
+        # ... and the real repeated "II" of seed 003, also without its dot
+        (_AFTER_I + "II CHỦ ĐỀ, NỘI DUNG PHONG TRÀO THI ĐUA\n1. Chủ đề\nII TỔ CHỨC THỰC HIỆN\n"
+         "1. Đối với các phòng chuyên môn, nghiệp vụ thuộc Sở, các đơn vị sự nghiệp trực thuộc Sở\n",
+         ["I", "1", "2", "II", "1", "II", "1"]),
+        ("I MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n", ["I", "1"]),  # the first heading too
+        # a page ends without a newline: the next page's item starts after the form feed
+        ("II. NỘI DUNG PHONG TRÀO THI ĐUA\n1. Các Sở, ban, ngành, UBND các huyện đề ra kế\nhoạch, cộng\n"
+         "đồng và các hộ gia đình, vươn lên thoát nghèo bền vững.\f2. Ủy ban nhân dân các huyện, thị xã, "
+         "thành phố phối hợp chặt chẽ với các sở, ban,\nngành, Mặt trận Tổ quốc\n",
+         ["II", "1", "2"]),
+        ("I. MUC DICH, YEU CAU\n1: Muc dich\nHuong ung.\n2. Yéu cau\n", ["I", "1", "2"]),  # colon for the dot
+    ],
+)
+def test_scan_damage_sections_found(body, numbers):
+    assert _numbers(body) == numbers
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "II Nội dung viết thường, không phải đề mục",  # no dot and lower case
+        "X XÃ HỘI HÓA CÔNG TÁC GIẢM NGHÈO",  # no dot and no section type named
+        "V VIỆC THỰC HIỆN CHẾ ĐỘ BÁO CÁO",  # idem
+        "IV TỔ CHỨC THỰC HIỆN",  # no dot and out of sequence (II is next): two doubts
+        "3: Không có mục 4 theo sau",  # a colon for the dot needs the next item to confirm it
+        "Cụ thể:\f- Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều duy trì mức giảm 0,1-0,2%/năm; chỉ",  # a dash after a page break
+    ],
+)
+def test_scan_damage_not_a_section(line):
+    body = "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNội dung.\n2. Yêu cầu\n" + line + "\nNội dung.\n"
+    assert _numbers(body) == ["I", "1", "2"]
+
+
+def test_heading_without_its_dot_warns_and_keeps_its_labels():
+    text = PREFIX + _AFTER_I + "II CHỦ ĐỀ, NỘI DUNG PHONG TRÀO THI ĐUA\n1. Chủ đề\n"
+    result = segment(text)
+    second = result.sections[1]
+    assert (second.number, second.heading, second.labels) == ("II", "CHỦ ĐỀ, NỘI DUNG PHONG TRÀO THI ĐUA", ["chu_de", "noi_dung"])
+    assert text[second.start :].startswith("II CHỦ ĐỀ")
+    warning = next(w for w in result.warnings if w.code == "section_number_guessed")
+    assert text[warning.span.start : warning.span.end] == "II"
+
+
+def test_page_break_ends_the_line_before_an_item():
+    text = PREFIX + "I. NỘI DUNG\n1. Một\nbền vững.\f2. Ủy ban nhân dân các huyện phối hợp\n"
+    items = segment(text).sections[0].children
+    assert [c.number for c in items] == ["1", "2"]
+    assert text[items[1].start :].startswith("2. Ủy ban") and text[items[0].end - 1] == "\f"
+    assert items[1].heading == "Ủy ban nhân dân các huyện phối hợp"
+
+
 def test_numbered_lines_before_the_first_heading_are_not_sections():
     text = "KẾ HOẠCH\nTiêu đề\n1. Căn cứ thứ nhất\n2. Căn cứ thứ hai\nI. MỤC ĐÍCH\n1. Mục đích\n"
     assert [s.number for s in _flat(segment(text).sections)] == ["I", "1"]
