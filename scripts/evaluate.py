@@ -28,8 +28,8 @@ Sections
     The tree is flattened to (label, number, heading) tuples. A predicted section matches a gold
     one (one-to-one, best heading ratio first) when number and label are equal and the headings'
     `fuzz.ratio` >= 80 after normalisation with marks stripped (strip marks, đ -> d, casefold);
-    a heading cut shorter by a line wrap (both >= 20 characters, same first 10) is compared on
-    the length of the shorter.
+    a heading cut shorter by a line wrap (both >= 20 characters, first 15 alike: ratio >= 70) is
+    compared on the length of the shorter.
     Precision, recall, F1 over these matches. Boundary accuracy: of the matched sections, the
     share whose start and end both fall within ±2 syllables of gold, after mapping the predicted
     offsets into the gold text through a syllable alignment of the two texts (Levenshtein
@@ -271,7 +271,7 @@ def score_sections(pred: list[dict], gold: list[dict], pred_text: str, gold_text
             return None
         ph, gh = norm_heading(p.get("heading", "")), norm_heading(g.get("heading", ""))
         r = fuzz.ratio(ph, gh)
-        if r < 80 and min(len(ph), len(gh)) >= 20 and gh.startswith(ph[:10]):
+        if r < 80 and min(len(ph), len(gh)) >= 20 and fuzz.ratio(ph[:15], gh[:15]) >= 70:
             # A run-in heading is "the rest of its line": a scan that wraps the line cuts it
             # shorter. The same heading cut at a line end still matches, by its shared start.
             r = fuzz.ratio(ph[: len(gh)], gh[: len(ph)])
