@@ -37,22 +37,25 @@ def fold(text: str) -> str:
 
 
 # Characters OCR puts for letters inside a word ("c6" có, "16p" lớp, "x3" xã, "1€" lệ, "13y" lấy).
-_OCR_LETTERS = str.maketrans({"1": "l", "3": "a", "4": "a", "6": "o", "0": "o", "5": "s", "€": "e", "¢": "e", "|": "l"})
-_WORDISH = re.compile(r"[\w€¢|]+")
+_OCR_LETTERS = str.maketrans({"1": "l", "3": "a", "4": "a", "6": "o", "0": "o", "5": "s", "€": "e", "¢": "e", "|": "l", "$": "s"})
+_WORDISH = re.compile(r"[\w€¢|$]+")
 
 
 def loose_fold(text: str) -> str:
     """`fold`, and in words that mix letters and digits the digits read as the letters OCR took them for.
 
     Same length as `text`. Pure numbers ("2020", "15/12", "3%") are untouched; only a word such as
-    "c6" (có), "t6" (tổ), "16p" (lớp), "x3" (xã), "13y" (lấy), "1€"/"1¢" (lệ) is read as letters.
+    "c6" (có), "t6" (tổ), "16p" (lớp), "x3" (xã), "13y" (lấy), "1€"/"1¢" (lệ), "$6" (sở) is read as letters
+    ("$" only in words of two characters: never a sum of money).
     For keyword matching (verbs, body heads, indicators), never for numbers or codes.
     """
     folded = fold(text)
     out = None
     for m in _WORDISH.finditer(folded):
         w = m.group()
-        if any(c.isdigit() for c in w) and any(c.isalpha() or c in "€¢|" for c in w):
+        if "$" in w and len(w) != 2:
+            continue  # "$6", "$o" (Sở); never a sum of money
+        if any(c.isdigit() or c == "$" for c in w) and any(c.isalpha() or c in "€¢|$" for c in w) and not w.isdigit():
             if out is None:
                 out = list(folded)
             out[m.start() : m.end()] = w.translate(_OCR_LETTERS)
@@ -87,7 +90,7 @@ _FIXES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"Uỷ"), "Ủy"),
     (re.compile(r"uỷ"), "ủy"),
     (re.compile(r"Mặt trận [Tt]ổ [Qq]uốc [Vv]iệt [Nn]am"), "Mặt trận Tổ quốc Việt Nam"),
-    (re.compile(r"Mặt trận [Tt]ổ [Qq]uốc(?! Việt Nam)"), "Mặt trận Tổ quốc Việt Nam"),
+    (re.compile(r"Mặt trận [Tt]ổ [Qq]uốc(?!\s+V\w{1,4}\s+Nam)"), "Mặt trận Tổ quốc Việt Nam"),  # not "... Vượt Nam" (OCR)
     (re.compile(r"Mặt trận [Tt]ổ [Qq]uốc"), "Mặt trận Tổ quốc"),
     (re.compile(r"Thi đua\s*[-–—]\s*Khen thưởng"), "Thi đua - Khen thưởng"),
     (re.compile(r"Lao động\s*[-–—]\s*Thương binh"), "Lao động - Thương binh"),
@@ -157,12 +160,19 @@ def _repair_known(name: str) -> str:
     words = name.split(" ")
     for key, proper in _KNOWN_BODIES:
         n = len(proper.split(" "))
-        head = fold(" ".join(words[:n]))
+        last = words[n - 1] if len(words) >= n else ""
+        trail = last[len(last.rstrip(",;:")) :]  # "Ban Thi đua - Khen thưởng, Sở Nội vụ": the comma is not a slip
+        head = fold(" ".join(words[:n]))[: len(fold(" ".join(words[:n]))) - len(trail)]
         if len(words) < n or head == key:
             continue
         if near(head, key, 2 if len(key) >= 15 else 1) and head.split(" ")[-1][:1] == key.split(" ")[-1][:1]:
-            return " ".join([proper] + words[n:])
+            return " ".join([proper + trail] + words[n:])
     return name
+
+
+# "Sở" as an English OCR model reads it ("$6", "SG", "SA"), at the head of a name or of a list item:
+# "SA Lao động - ...", "Các SG, ban, ngành".
+_DAMAGED_SO = re.compile(r"(?:(?<=^)|(?<=^[Cc]ác )|(?<=, ))(?:\$\w|S[A-Z0-9])(?=,|\s+[A-ZĐ][a-zà-ỹđ])")
 
 
 def canonical_body(mention: str) -> str:
@@ -178,6 +188,7 @@ def canonical_body(mention: str) -> str:
             last = m.end()
         if pieces:
             name = "".join(pieces) + name[last:]
+    name = _DAMAGED_SO.sub("Sở", name)
     for pattern, replacement in _FIXES:
         name = pattern.sub(replacement, name)
     name = _restore_marks(name)

@@ -22,11 +22,13 @@ from models import Responsibility
 
 # ---------------------------------------------------------------- where to read
 
-# Roman numerals as OCR reads them too: "I11." is III, "Il." is II.
-_ROMAN = re.compile(r"(?m)^[ \t]*(?P<num>[IVX][IVXl1|]{0,3})\s*\.\s*(?P<head>\S[^\n]*)$")
+# Roman numerals as OCR reads them too: "I11." is III, "Il." is II; a scan may lose the dot before a
+# heading in capitals ("II TỔ CHỨC THỰC HIỆN").
+_ROMAN = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?P<num>[IVX][IVXl1|]{0,3})(?:\s*\.\s*|[ \t]+(?=[A-ZĐÀ-Ỹ]{2,}[ \t,]+[A-ZĐÀ-Ỹ]{2,}))(?P<head>\S[^\n\f]*)(?=[\n\f]|\Z)")
 _READ_HEADINGS = re.compile(r"to chuc thuc hien|tien do|giai phap|^khen thuong|phan cong|trach nhiem")
-_CLOSING = re.compile(r"(?m)^[ \t]*(?:tren day la|can cu noi dung ke hoach|trong qua trinh (?:to chuc )?thuc hien)")
-_END_OF_BODY = re.compile(r"(?m)^[ \t]*noi nhan")
+# "Trên đây là ..." also as OCR leaves it ("Trốn đây là", "Tren day 1a").
+_CLOSING = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:t[a-z]{2,4} day [l1]a\b|can cu noi dung ke hoach|trong qua trinh (?:to chuc )?thuc hien)")
+_END_OF_BODY = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*noi nhan")
 
 
 def implementation_parts(text: str, folded: str) -> list[tuple[int, int, bool]]:
@@ -125,13 +127,26 @@ def near_predicate(toks: list[Tok], i: int) -> Optional[tuple[str, ...]]:
         return None
     for p in _FUZZY_PREDS:
         words = _words(toks, i, len(p))
-        if len(words) == len(p) and words != p and near(" ".join(words), " ".join(p)):
+        if len(words) == len(p) and words != p and (near(" ".join(words), " ".join(p)) or _one_syllable_wrecked(toks[i : i + len(p)], p)):
             if any(not t.text[:1].islower() for t in toks[i : i + len(p)]):
                 continue  # "đồng Thi đua" is not "đồng thời"
             if any(w != q and w in _BODY_WORDS for w, q in zip(words, p)):
                 continue  # "thưởng huyện" is not "thường xuyên": the slip would be a body's word
             return p
     return None
+
+
+def _one_syllable_wrecked(toks: list[Tok], p: tuple[str, ...]) -> bool:
+    """A two-syllable verb with one syllable intact (marks and all) and the other, of five letters or more, two
+    slips off: "trườn khai" (triển khai); not "đóng trốn" (đồng thời: "đóng" is not "đồng")."""
+    proper = _PRED_PROPER.get(p)
+    if len(p) != 2 or len(toks) != 2 or not proper:
+        return False
+    intact = [k for k in range(2) if toks[k].fold == p[k]]
+    if len(intact) != 1 or not _spelt_as(toks[intact[0]], proper[intact[0]]):
+        return False
+    w, q = toks[1 - intact[0]].fold, p[1 - intact[0]]
+    return len(w) >= 5 and len(q) >= 5 and near(w, q, max_dist=2)
 
 
 def _lowercase(tok: Tok) -> bool:
@@ -178,8 +193,14 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
     two = " ".join(_words(toks, i, 2))
     one = t.fold
     if one in ("cac", "nhung"):
+        if damaged_so(toks, i + 1):
+            return True  # "các SG, ban, ngành"
         nxt = " ".join(_words(toks, i + 1, 2))
-        return any(nxt == n or nxt.startswith(n + " ") for n in _CAC_NOUNS) or _words(toks, i + 1, 1)[0:1] in [(n,) for n in _CAC_NOUNS]
+        if any(nxt == n or nxt.startswith(n + " ") for n in _CAC_NOUNS) or _words(toks, i + 1, 1)[0:1] in [(n,) for n in _CAC_NOUNS]:
+            return True
+        # a two-word noun one OCR slip off: "các đoàn thổ" (đoàn thể), "các cơ quen"
+        return toks[i + 1 : i + 3] != [] and all(_lowercase(t) for t in toks[i + 1 : i + 3]) and any(
+            " " in n and len(n) >= 7 and near(nxt, n) for n in _CAC_NOUNS)
     if one == "to" and _words(toks, i + 1, 1) == ("chuc",) and (
         " ".join(_words(toks, i + 2, 2)) in _ORG_AFTER_TO_CHUC or _words(toks, i + 2, 1) in (("hoi",), ("doan",), ("chinh",), ("xa",))
     ):
@@ -189,12 +210,32 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
     if one == "bao" and _words(toks, i + 1, 1) == ("cao",):
         return False
     heads = {one, two}
-    if t.text[:1].isupper():
+    if damaged_so(toks, i):
+        return True
+    if t.text[:1].isupper() or t.text[:1] == "$":  # "$6": Sở as English OCR reads it
         if heads & _CAPITAL_HEADS:
             return True
         # a two-word head one OCR slip off: "Họ đồng" (Hội đồng), "Uy bạn" (Ủy ban)
         return " " in two and any(" " in h and len(h) >= 6 and near(two, h) and two.split()[0] not in _PROPER for h in _CAPITAL_HEADS)
     return bool(heads & (_LOWER_HEADS_FIRST if first else _LOWER_HEADS_MID))
+
+
+_SO_SHAPE = re.compile(r"S[A-Z0-9]")
+
+
+def damaged_so(toks: list[Tok], i: int) -> bool:
+    """"SA Lao động - ...", "Các SG, ban, ngành": "Sở" as an English OCR model reads it, known by what follows.
+
+    Two capitals (or S and a digit) followed by ", ban"/", ngành" or by a capitalised name that is not a verb.
+    """
+    if i >= len(toks) or not _SO_SHAPE.fullmatch(toks[i].text):
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    if nxt.text == ",":
+        return _words(toks, i + 2, 1) in (("ban",), ("nganh",))
+    return nxt.text[:1].isupper() and nxt.text[1:2].islower() and not is_predicate(toks, i + 1)
 
 
 @dataclass
@@ -258,6 +299,9 @@ _MONITOR = [("theo", "doi"), ("kiem", "tra"), ("don", "doc"), ("giam", "sat")]
 _REPORT = [("bao", "cao"), ("tong", "hop", ",", "bao", "cao"), ("tong", "hop", "bao", "cao"), ("tong", "hop", ",", "xay", "dung", "bao", "cao")]
 
 
+_DECIDING = [("chu", "tri"), ("tham", "muu")] + _MONITOR + _REPORT
+
+
 def _skip_adverbs(toks: list[Tok], i: int) -> int:
     moved = True
     while moved and i < len(toks):
@@ -309,6 +353,14 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
     fuzzy = near_predicate(toks, i)
     if fuzzy is not None and not is_predicate(toks, i):
         toks = toks[:i] + [Tok(toks[i + k].text, w, toks[i + k].start, toks[i + k].end) for k, w in enumerate(fuzzy)] + toks[i + len(fuzzy):]
+    elif fuzzy is None and not is_predicate(toks, i):
+        # words OCR wrecked before a verb that decides the role: "thường xuyên uốn hành (tiến hành) kiểm tra"
+        for k in (i + 1, i + 2):
+            if not all(_lowercase(t) and t.text not in ",;:" for t in toks[i:k]):
+                break
+            if _phrase_at(toks, k, _DECIDING):
+                i = k
+                break
     if _phrase_at(toks, i, [("chu", "tri")]):
         return "lead", i
     if _phrase_at(toks, i, [("tham", "muu")]):
@@ -327,8 +379,25 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
 # ---------------------------------------------------------------- reading a part
 
 # Bullets as OCR reads them too: "_", "–", "—", "=" for "-".
-_ITEM_START = re.compile(r"(?m)^[ \t]*(?:(?P<num>(?:\d+\.)+\d*|[a-zđ]\))|(?P<dash>[-+•_–—=~]))[ \t]*(?=\S)")
+_ITEM_START = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:(?P<num>(?:\d+\.)+\d*|[a-zđ]\))|(?P<dash>[-+•_–—=~]))[ \t]*(?=\S)")
+# Lines are also started by a page break ("\f"). An item a scan glued to the end of the line before: "... Xã hội.- Phối hợp với ...", "... bền vững.2. Ủy ban ...".
+_GLUED_ITEM = re.compile(r"(?<=[^\W\d_][.;])[ \t]*(?:(?P<num>\d+\.)|(?P<dash>[-–—]))[ \t]*(?=[A-ZĐ])")
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|:\s+|\n[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
+# A line that cannot end a sentence or a heading: it ends with a hyphen, a comma or a word that needs what follows.
+_CONTINUES = re.compile(r"(?:[-–,]|(?<!\w)(?:voi|va|cua|cac|cho|ve|de|theo|tai|trong|tu|den|nhung|hoac|qua|chu tri|phoi hop|tham muu))[ \t]*\Z")
+_FULL_LINE = 60
+
+
+def _continues(text: str, folded: str, start: int, at: int) -> bool:
+    """The line ending at `at` runs on past the blank line after it: it ends with a word that needs what follows,
+    or it is a full line of a paragraph (a heading is short) without a closing mark."""
+    if _CONTINUES.search(folded, max(start, at - 12), at):
+        return True
+    line_start = text.rfind("\n", start, at) + 1 or start
+    line = text[max(line_start, start) : at].rstrip()
+    return len(line) >= _FULL_LINE and line[-1:] not in ".:;!?"
+
+
 _CLAUSE_BREAK = re.compile(r";|,\s*(?=đồng thời|dong thoi)")
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:giao|de nghi|yeu cau|doi voi)\s+")
 
@@ -347,6 +416,11 @@ def _items(text: str, folded: str, start: int, end: int) -> list[Item]:
         if m["dash"] and not text[m.end() : m.end() + 1].isupper():
             continue  # "... các tổ chức chính trị\n- xã hội": a line broken at a hyphen
         marks.append((m.start(), m.end(), bool(m["dash"])))
+    for m in _GLUED_ITEM.finditer(text, start, end):
+        if m["num"] and m["num"] != "1." and not any(text[a:b].strip().rstrip(".").isdigit() for a, b, _ in marks):
+            continue  # a glued number only among numbered items
+        marks.append((m.start(), m.end(), bool(m["dash"])))
+    marks.sort()
     items = []
     if not marks or marks[0][0] > start:
         items.append(Item(start, marks[0][0] if marks else end, False))
@@ -371,6 +445,8 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
             pos = item.start
             sentences = []
             for m in _SENTENCE_BREAK.finditer(text, item.start, item.end):
+                if m.group().startswith("\n") and _continues(text, folded, item.start, m.start()):
+                    continue  # a scan's blank line inside a sentence: "phối hợp với\n\nPhòng Nội vụ", "Sở Lao động -\n\nThương binh"
                 sentences.append((pos, m.start()))
                 pos = m.end()
             sentences.append((pos, item.end))
@@ -390,6 +466,9 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
     return _to_items(text, assignments), [(s, e, [canonical_body(text[a:b]) for a, b in spans]) for s, e, spans in item_bodies]
 
 
+_ASKING = [("de", "nghi"), ("yeu", "cau"), ("doi", "voi")]
+
+
 def _strip_prefixes(text: str, folded: str, toks: list[Tok], skip: list[tuple[int, int]]) -> int:
     i = 0
     while i < len(toks):
@@ -405,6 +484,8 @@ def _strip_prefixes(text: str, folded: str, toks: list[Tok], skip: list[tuple[in
             p = _phrase_at(toks, i, [("giao",), ("de", "nghi"), ("yeu", "cau"), ("doi", "voi")])
             if is_head(toks, i + len(p), True):
                 return i + len(p)
+        if i == 0 and is_head(toks, 2, True) and any(near(" ".join(_words(toks, 0, 2)), " ".join(p)) for p in _ASKING):
+            return 2  # "Độ nghị Ủy ban ...": "Đề nghị" one OCR slip off, before a body
         if _words(toks, i, 2) == ("can", "cu") and t.text[:1].isupper():
             k = next((k for k in range(i, len(toks)) if toks[k].text == ","), None)
             if k is not None:

@@ -274,3 +274,99 @@ def test_loose_fold_reads_ocr_digits_only_inside_words(word, read):
     from extract.bodies import loose_fold
 
     assert loose_fold(word) == read
+
+
+# ------------------------------------------------------------------ scans and English-model OCR
+# Real lines of the clean seeds 003/004 after `scripts/stress_corpus.py` damaged them (as the pipeline's text
+# holds them in /tmp/vnplan-stress/{scan_pdf,eng_ocr}/pred): page breaks ("\f") that start an item, a Roman
+# numeral without its dot, blank lines a scan puts inside a sentence, "Sở" read "$6"/"SA"/"SG", "Đề nghị"
+# read "Độ nghị", "Trên đây là" read "Trốn đây là", "tiến hành" read "uốn hành".
+
+SCANNED_RESPONSIBILITIES = [
+    # "II TỔ CHỨC THỰC HIỆN": the dot lost (scan_pdf 003)
+    ("II TỔ CHỨC THỰC HIỆN\n1. Đối với các phòng chuyên môn, nghiệp vụ thuộc Sở, các đơn vị sự nghiệp trực thuộc Sở\n\n"
+     "- Hoàn thành có chất lượng, đúng thời hạn các văn bản hướng dẫn thực hiện chính sách;\n\n"
+     "- Giao Văn phòng Sở phối hợp với các phòng, đơn vị tổng hợp, báo cáo kết quả thực hiện phong\ntrào.",
+     {("Các phòng chuyên môn, nghiệp vụ thuộc Sở", "implement"), ("Các đơn vị sự nghiệp trực thuộc Sở", "implement"),
+      ("Văn phòng Sở", "report"), ("Các phòng, đơn vị", "coordinate")}),
+    # a dash item that starts a page: "...Xã hội.\f- Phối hợp với ..." (scan_pdf 004)
+    ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Thi đua - Khen thưởng tỉnh chủ trì, phối hợp Sở Lao động - Thương binh và\n"
+     "Xã hội tổ chức triển khai Kế hoạch.\n\n- Căn cứ Kế hoạch, hướng dẫn các đơn vị xây\ndựng kế hoạch tổ chức triển khai "
+     "thực hiện; hàng năm tổng hợp, báo cáo tình hình\ntổ chức thực hiện phong trào thi đua về Ủy ban nhân dân tỉnh để báo cáo Ban Thi\n"
+     "đua - Khen thưởng Trung ương và Bộ Lao động - Thương binh và Xã hội.\x0c- Phối hợp với các đơn vị liên quan thường xuyên "
+     "tiến hành kiểm tra, đôn đốc các Sở, ban,\nngành và địa phương tổ chức phong trào thi đua theo kế hoạch; tham mưu UBND tỉnh tiến\n"
+     "hành sơ kết.",
+     {("Ban Thi đua - Khen thưởng tỉnh", "lead"), ("Sở Lao động - Thương binh và Xã hội", "coordinate"),
+      ("Ban Thi đua - Khen thưởng tỉnh", "implement"), ("Ban Thi đua - Khen thưởng tỉnh", "report"),
+      ("Ban Thi đua - Khen thưởng tỉnh", "monitor"), ("Ban Thi đua - Khen thưởng tỉnh", "advise"), ("Các đơn vị liên quan", "coordinate")}),
+    # a blank line inside the sentence, after "phối hợp với" and after a hyphen (gold 002 / 001 rendered and OCR'd)
+    ("VI. TỔ CHỨC THỰC HIỆN\n3. Năm 2025: Phòng Lao động - Thương binh và Xã hội chủ trì, phối hợp với\n\nPhòng Nội vụ tham mưu Ủy ban "
+     "nhân dân huyện tổ chức Hội nghị tổng kết Phong trào.",
+     {("Phòng Lao động - Thương binh và Xã hội", "lead"), ("Phòng Nội vụ", "coordinate")}),
+    ("IV. KHEN THƯỞNG\na) Các hình thức khen thưởng cấp Nhà nước\n\nBan Thi đua - Khen thưởng, Sở Nội vụ phối hợp với Sở Lao động -\n\n"
+     "Thương binh và Xã hội tham mưu cho Hội đồng Thi đua - Khen thưởng tỉnh xét\nchọn các tập thể.",
+     {("Ban Thi đua - Khen thưởng, Sở Nội vụ", "advise"), ("Sở Lao động - Thương binh và Xã hội", "coordinate")}),
+    # "phối hợp chặt chẽ với Ban\n\nChỉ đạo": a full line of a paragraph runs on past the blank line
+    ("V. TỔ CHỨC THỰC HIỆN\n5. Hội đồng Thi đua - Khen thưởng các cấp phối hợp chặt chẽ với Ban\n\nChỉ đạo các Chương trình mục "
+     "tiêu quốc gia cùng cấp thống nhất các nội dung.",
+     {("Hội đồng Thi đua - Khen thưởng các cấp", "coordinate"), ("Ban Chỉ đạo các Chương trình mục tiêu quốc gia cùng cấp", "coordinate")}),
+    # English-model OCR (eng_ocr 004): "SA" for Sở
+    ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Thi đua - Khen thưởng tỉnh chủ trì, phối hợp SA Lao động - Thương binh và Xã hội tổ chức\n"
+     "trườn khai Kế hoạch thực hiện phong trào thi đua giai đoạn 2017-2020.",
+     {("Ban Thi đua - Khen thưởng tỉnh", "lead"), ("Sở Lao động - Thương binh và Xã hội", "coordinate")}),
+    # "$6" for Sở
+    ("IV. TỔ CHỨC THỰC HIỆN\n\n2. Các $6, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ Kế hoạch tổ chức phong trào thi\n"
+     "đua giai đoạn 2017-2020, xây\ndựng Kế hoạch hằng năm, tổ chức trườn khai thực hiện, đồng thời\nthường xuyên tăng cường kiểm tra, "
+     "đánh giá kết quả thực hiện phong trào thi đua.",
+     {("Các Sở, ban, ngành", "implement"), ("Các Sở, ban, ngành", "monitor"),
+      ("Ủy ban nhân dân các huyện, thị xã, thành phố", "implement"), ("Ủy ban nhân dân các huyện, thị xã, thành phố", "monitor")}),
+    # "Độ nghị" (Đề nghị), "Vượt Nam" (Việt Nam), "đoàn thổ" (đoàn thể), "do" (để), "chặt cho" (chặt chẽ)
+    ("IV. TỔ CHỨC THỰC HIỆN\n\n3. Độ nghị Ủy ban Mặt trận tổ quốc Vượt Nam tỉnh, các đoàn thổ và các tổ chức xã hội căn cứ\nnhuộm vụ, "
+     "nội dung của phong trào thi đua do phối hợp chặt cho với chính quyền các cấp, vận động\ncác hội vườn và nhân dân tích cực hưởng ứng.",
+     {("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "coordinate"), ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "implement"),
+      ("Các đoàn thổ", "coordinate"), ("Các đoàn thổ", "implement"), ("Các tổ chức xã hội", "coordinate"),
+      ("Các tổ chức xã hội", "implement"), ("Chính quyền các cấp", "coordinate")}),
+    # "uốn hành kiểm tra" (tiến hành kiểm tra) under the item's subject
+    ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Thi đua - Khen thưởng tỉnh chủ trì tổ chức triển khai Kế hoạch.\n\n"
+     "- Phối hợp với các đơn vị luôn quản thường xuyên uốn hành kiểm tra, đôn đốc các Sở, ban, ngành và\nđịa phương.",
+     {("Ban Thi đua - Khen thưởng tỉnh", "lead"), ("Ban Thi đua - Khen thưởng tỉnh", "monitor"), ("Các đơn vị luôn quản", "coordinate")}),
+    # "Trốn đây là" is the closing paragraph: its "báo cáo" is not the last item's body's duty; "SG" for Sở
+    ("IV. TỔ CHỨC THỰC HIỆN\n\n4. Sở Thông tin và Truyền thông phối hợp với Báo Quảng Bình tăng cường công tác tuyên truyền.\n\n"
+     "Trốn đây là Kế hoạch tổ chức thực hiện phong trào thi đua trốn địa bàn tỉnh, Ủy ban nhân dân tỉnh yêu\ncầu các SG, ban, ngành, "
+     "UBND các huyện, thị xã, thành phố trườn khai thực hiện; báo cáo định kỳ\nhằng năm trước ngày 20/11 vô UBND tỉnh do tổng hợp.\nNơi nhận:",
+     {("Sở Thông tin và Truyền thông", "implement"), ("Báo Quảng Bình", "coordinate"), ("Các Sở, ban, ngành", "implement"),
+      ("Ủy ban nhân dân các huyện, thị xã, thành phố", "implement")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SCANNED_RESPONSIBILITIES, ids=[str(i) for i in range(len(SCANNED_RESPONSIBILITIES))])
+def test_scanned_responsibilities(text, expected):
+    test_responsibilities(text, expected)
+
+
+@pytest.mark.parametrize("mention,canonical", [
+    ("Các $6, ban, ngành", "Các Sở, ban, ngành"),
+    ("các SG, ban, ngành", "Các Sở, ban, ngành"),
+    ("SA Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+    ("Ủy ban Mặt trận tổ quốc Vượt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("Mặt trận Tổ quốc tỉnh", "Mặt trận Tổ quốc Việt Nam tỉnh"),
+])
+def test_canonical_body_of_english_ocr_mentions(mention, canonical):
+    assert canonical_body(mention) == canonical
+
+
+@pytest.mark.parametrize("word,read", [("$6", "so"), ("$ở", "so"), ("$100", "$100"), ("$", "$")])
+def test_loose_fold_reads_dollar_as_s_only_in_a_two_letter_word(word, read):
+    from extract.bodies import loose_fold
+
+    assert loose_fold(word) == read
+
+
+def test_blank_line_ends_a_heading_but_not_a_running_line():
+    from extract.responsibilities import _continues
+
+    heading = "a) Các hình thức khen thưởng cấp Nhà nước\n\nBan Thi đua"
+    assert not _continues(heading, fold(heading), 0, heading.index("\n"))
+    for text in ("phối hợp với\n\nPhòng Nội vụ", "Sở Lao động -\n\nThương binh",
+                 "5. Hội đồng Thi đua - Khen thưởng các cấp phối hợp chặt chẽ với Ban\n\nChỉ đạo"):
+        assert _continues(text, fold(text), 0, text.index("\n")), text
