@@ -6,9 +6,12 @@ Prints, per condition, the syllable error rate (SER) before and after repair, th
 protected tokens kept, and syllables per second. Syllables are runs of letters and digits (NFC,
 case kept); SER = word-level edit distance between syllable sequences / reference length.
 
-The language model used to evaluate seeds 003 and 004 must not have seen them: unless
-``--no-holdout``, a held-out model is built first (``build_repair_model.py --exclude 003,004
---lm-only``) into /tmp and used for every condition. The OCR'd renders of seeds 003/004 are made
+The language model used to evaluate a document must not have seen it: the shipped model is
+trained on the gold texts of all five seeds (and the clean seeds 003/004), so unless
+``--no-holdout`` every evaluated document (000 .. 004) is repaired by a leave-one-out model
+(``build_repair_model.py --exclude <id> --lm-only``, built into /tmp and reused while the build
+script, the shipped model and the gold files are unchanged); ``--build-args`` passes extra
+options to those builds (to try a setting before shipping it). The OCR'd renders of seeds 003/004 are made
 by ``make_ocr_damage.py`` and cached in /tmp. Gold texts are read from ``gold/<id>.json``.
 """
 from __future__ import annotations
@@ -76,14 +79,18 @@ def ocr_damaged(prefix: str, lang: str) -> tuple[str, str]:
     return of.read_text(encoding="utf-8"), tf.read_text(encoding="utf-8")
 
 
-def holdout_model(doc: str) -> Path:
-    """The shipped model rebuilt without document ``doc`` (leave-one-out)."""
-    d = CACHE / f"model-without-{doc}"
+def holdout_model(doc: str, build_args: str = "") -> Path:
+    """The shipped model rebuilt without document ``doc`` (leave-one-out: neither its gold text
+    nor its raw text)."""
+    tag = re.sub(r"[^\w.-]+", "_", build_args.strip())
+    d = CACHE / (f"model-without-{doc}" + (f"-{tag}" if tag else ""))
     lm = d / "lm.npz"
-    sources = [ROOT / "scripts/build_repair_model.py", ROOT / "extract/repair/data/lm.npz"]
+    sources = [ROOT / "scripts/build_repair_model.py", ROOT / "extract/repair/data/lm.npz",
+               *sorted((ROOT / "gold").glob("*.json"))]
     if not lm.exists() or lm.stat().st_mtime < max(p.stat().st_mtime for p in sources if p.exists()):
         subprocess.run([sys.executable, str(ROOT / "scripts/build_repair_model.py"), "--lm-only",
-                        "--exclude", doc, "--out", str(d)], check=True, capture_output=True)
+                        "--exclude", doc, "--out", str(d), *build_args.split()],
+                       check=True, capture_output=True)
     chan = ROOT / "extract/repair/data/channel.json"
     if chan.exists():
         shutil.copy(chan, d / "channel.json")
@@ -94,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="evaluate extract.repair")
     ap.add_argument("--model", type=Path, help="model directory (default: held-out build)")
     ap.add_argument("--no-holdout", action="store_true", help="use the shipped model as is")
+    ap.add_argument("--build-args", default="", help="extra options for the held-out builds")
     a = ap.parse_args(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
     from extract.repair import channel, repair_text
@@ -101,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def use_model(doc: str) -> None:
         """Point the repair at the model that never saw ``doc``."""
-        path = a.model or (None if a.no_holdout or doc not in ("003", "004") else holdout_model(doc))
+        path = a.model or (None if a.no_holdout or doc == "shipped"
+                           else holdout_model(doc, a.build_args))
         if path:
             os.environ["VNPLAN_REPAIR_MODEL"] = str(path)
         else:
@@ -113,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     load_model()
     load_s = time.perf_counter() - t0
-    for doc in ("003", "004"):
+    for doc in ("000", "001", "002", "003", "004"):
         use_model(doc)
 
     cases: list[tuple[str, str, str, str, str | None]] = []  # condition, doc, input, reference, damage given
@@ -136,8 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         ocr, truth = ocr_damaged(s, "vie")
         cases.append(("4 vie OCR render", s, ocr, truth, None))
 
-    print(f"model: extract/repair/data (load {load_s * 1000:.0f} ms); seeds 003/004 are "
-          f"repaired with models built without them" + (" [NOT held out]" if a.no_holdout else ""))
+    print(f"model: extract/repair/data (load {load_s * 1000:.0f} ms); every seed is repaired "
+          f"with a model built without it" + (" [NOT held out]" if a.no_holdout else "")
+          + (f" [build args: {a.build_args}]" if a.build_args else ""))
     print(f"{'condition':<18} {'doc':<4} {'damage':<12} {'syl':>6} {'SER before':>10} "
           f"{'SER after':>9} {'protected':>10} {'syl/s':>8}  target")
     total_syl = total_t = 0.0

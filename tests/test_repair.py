@@ -148,3 +148,27 @@ def test_glued_words_are_split():
 def test_unknown_damage_kind_is_an_error():
     with pytest.raises(ValueError):
         repair_text("abc", "martian")
+
+
+def _build_script():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("build_repair_model",
+                                                  ROOT / "scripts" / "build_repair_model.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_in_domain_text_leaves_out_the_excluded_document():
+    build = _build_script()
+    docs = build.domain_texts(ROOT / "corpus", ROOT / "gold", ["003"])
+    assert docs and not any(name.startswith("003") for name in docs)
+    assert any(name.startswith("002") for name in docs)     # OCR'd seeds come in by their gold text
+
+
+def test_gazetteer_names_districts_and_provinces():
+    sents = _build_script().gazetteer_sentences()
+    joined = {" ".join(s) for s in sents}
+    if not joined:
+        pytest.skip("underthesea ships no address data")
+    assert "huyện Tam Đường tỉnh Lai Châu" in joined
