@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test test-fast system-deps install bench eval eval-repair repair-model schema clean
+.PHONY: demo test test-fast system-deps install bench eval stress eval-repair repair-model schema clean
 
 system-deps:
 	@bash scripts/install_system_deps.sh
@@ -32,8 +32,13 @@ test-fast: install
 bench: install
 	$(BIN)/python scripts/bench_ocr.py
 
-eval: demo
-	$(BIN)/python scripts/evaluate.py --gold gold/ --pred $(DEMO_OUT)
+# Each seed through a repair model built without it (the shipped model has read all five).
+eval: install
+	$(BIN)/python scripts/predict_heldout.py --out out/heldout
+	$(BIN)/python scripts/evaluate.py --gold gold/ --pred out/heldout
+
+stress: install
+	$(BIN)/python scripts/stress_corpus.py
 
 eval-repair: install
 	$(BIN)/python scripts/eval_repair.py
