@@ -26,6 +26,7 @@ import numpy as np
 from .channel import candidates, split_glued
 from .detect import DAMAGE_KINDS, detect_damage, page_tokens
 from .model import UNK, load_model, viterbi
+from .names import document_names
 from .syllables import TOKEN_RE, apply_case, case_pattern, nfc
 
 __all__ = ["repair_text", "RepairResult", "detect_damage", "DAMAGE_KINDS"]
@@ -67,8 +68,11 @@ def repair_text(text: str, damage: str | None = None) -> RepairResult:
     pieces: list[tuple[str, int, int]] = []   # (output text, input start, input end)
     syl_by_kind: dict[str, int] = {}
     n_syl = n_changed = n_valid = 0
+    names = None
     for start, region, kind in _regions(text, damage):
-        repl, syl, changed, valid = _repair_page(model, region, kind)
+        if names is None and kind != "clean":
+            names = document_names(text)
+        repl, syl, changed, valid = _repair_page(model, region, kind, names or ())
         syl_by_kind[kind] = syl_by_kind.get(kind, 0) + syl
         n_syl += syl
         n_changed += changed
@@ -166,7 +170,8 @@ class _Unit:
     protected: bool = False   # passed through as it is
 
 
-def _repair_page(model, page: str, kind: str) -> tuple[list[tuple[int, int, str]], int, int, int]:
+def _repair_page(model, page: str, kind: str,
+                 names: tuple[tuple[str, ...], ...] = ()) -> tuple[list[tuple[int, int, str]], int, int, int]:
     """Replacements (start, end, new text) for one page, and syllable counts."""
     if kind == "clean":
         toks = page_tokens(page, kind)
@@ -193,6 +198,8 @@ def _repair_page(model, page: str, kind: str) -> tuple[list[tuple[int, int, str]
         if not ids:
             ids, ch = (model.token_id(cur),), (0.0,)
         units.append(_Unit(t.start, t.end, cur, ids, ch, glued=t.glued))
+    if names:
+        _name_bonus(model, units, names)
     # decode sentence by sentence
     gap_rx = _OCR_BOUNDARY_GAP if kind in ("eng_ocr", "legacy_font", "vie_ocr") else _BOUNDARY_GAP
     chosen: list[int] = [0] * len(units)
@@ -242,6 +249,29 @@ _LOOKALIKE_CAPITALS = set("V")
 # previous sentence end or line start
 _INITIAL = re.compile(r"(?:^|[.!?:;\n\"“(]|^\s*(?:[-+•*]|\d+[.)]|[a-zđ]\)))[\s\"“(\-]*\Z", re.M)
 _SENTENCE_GAP = re.compile(r"[.!?:;\n\"“]")
+
+
+NAME_BONUS = 2.0   # log10 bonus per syllable of a place name of the document, spelled by capitals
+
+
+def _name_bonus(model, units: list[_Unit], names: tuple[tuple[str, ...], ...]) -> None:
+    """Favour the readings of a run of capitalised tokens that spell a place name of the
+    document (``Tam Duong`` -> Tam Đường where the text names Lai Châu)."""
+    for i in range(len(units)):
+        for name in names:
+            run = units[i:i + len(name)]
+            if len(run) < len(name) or any(u.protected or u.joined or not u.text[:1].isupper()
+                                           for u in run):
+                continue
+            cols = []
+            for u, syl in zip(run, name):
+                sid = model.ids.get(syl)
+                if sid is None or sid not in u.ids:
+                    break
+                cols.append(u.ids.index(sid))
+            else:
+                for u, c in zip(run, cols):
+                    u.chan = tuple(x + NAME_BONUS if k == c else x for k, x in enumerate(u.chan))
 
 
 def _decode_segment(model, units: list[_Unit], a: int, b: int, chosen: list[int]) -> None:
