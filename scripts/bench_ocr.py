@@ -7,7 +7,8 @@ then times, best of --repeat runs each:
   - `vnplan ocr --jobs 1` and `--jobs 2` (whole command: start-up, rendering, OCR);
   - plain `tesseract PAGE.png - -l vie` on the same pages, one after another, with Tesseract's
     own OpenMP threads (its default) and with OMP_THREAD_LIMIT=1.
-Prints a table and the speed-up of --jobs 2 over --jobs 1.
+Prints a table, the speed-up of --jobs 2 over --jobs 1, and the syllable error rate of the
+`vnplan ocr` output against the source text.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extract.metrics import syllable_errors  # noqa: E402
 from extract.synth import render_scan_pdf  # noqa: E402
 
 
@@ -76,6 +78,8 @@ def main() -> None:
             "tesseract_default_threads_s": best_of(args.repeat, lambda: subprocess_env(plain_env, tesseract)),
             "tesseract_one_thread_s": best_of(args.repeat, lambda: tesseract({"OMP_THREAD_LIMIT": "1"})),
         }
+        errors, total = syllable_errors((tmp / "o.txt").read_text(encoding="utf-8"), text)
+        results.update(syllable_errors=errors, syllables=total, ser=errors / total)
     n = results["pages"]
     print(f"{n} pages, {results['cores']} cores, best of {args.repeat} runs")
     print(f"{'run':42} {'wall s':>8} {'pages/min':>10}")
@@ -89,6 +93,8 @@ def main() -> None:
     speedup = results["vnplan_jobs1_s"] / results["vnplan_jobs2_s"]
     results["speedup_jobs2_over_jobs1"] = speedup
     print(f"speed-up of --jobs 2 over --jobs 1: {speedup:.2f}x")
+    print(f"syllable error rate of `vnplan ocr` against the source text: {results['ser']:.2%} "
+          f"({results['syllable_errors']} / {results['syllables']})")
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
