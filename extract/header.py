@@ -14,19 +14,17 @@ document itself uses most). Where a value is doubtful a `Warning` says so.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from rapidfuzz import fuzz
 
 from extract.outline import LINE_BREAKS, fold
+from extract.places import address_records
 from models import Metadata, Span, Warning
 
 DOC_TYPES = {
@@ -164,17 +162,9 @@ def district_gazetteer() -> dict[str, list[tuple[str, str, str]]]:
     keyed by their skeleton (folded words): [(unit, name, province)], e.g. "tam duong" ->
     [("huyện", "Tam Đường", "Lai Châu")].
 
-    Read from the address data that ships with underthesea (a dependency already, for word
-    segmentation); empty when the installed version has none, and names then come from the
-    document alone."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(list(spec.submodule_search_locations)[0]) / "address" / "data" / "mapping.json"
-    try:
-        records = json.loads(path.read_text(encoding="utf-8")).get("ward_mapping", [])
-    except (OSError, ValueError):
-        return {}
+    Read from the address data that ships with underthesea (`extract.places`); empty when the
+    installed version has none, and names then come from the document alone."""
+    records = address_records()
     out: dict[str, list[tuple[str, str, str]]] = {}
     seen = set()
     for r in records:

@@ -10,11 +10,10 @@ tokens can spell it. Read from the address data that ships with underthesea (as
 """
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
+
+from extract.places import address_records
 
 from .syllables import TOKEN_RE, nfc, skeleton
 
@@ -29,16 +28,8 @@ def _name(s: str | None) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[tuple[str, ...], set[tuple[str, ...]]]:
     """province name (syllables) -> its district names (syllables)."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(list(spec.submodule_search_locations)[0]) / "address" / "data" / "mapping.json"
-    try:
-        records = json.loads(path.read_text(encoding="utf-8")).get("ward_mapping", [])
-    except (OSError, ValueError):
-        return {}
     out: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-    for r in records:
+    for r in address_records():
         prov, dist = _name(r.get("old_province")), _name(r.get("old_district"))
         if len(prov) >= 2:
             out.setdefault(prov, set())
