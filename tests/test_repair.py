@@ -172,3 +172,33 @@ def test_gazetteer_names_districts_and_provinces():
     if not joined:
         pytest.skip("underthesea ships no address data")
     assert "huyện Tam Đường tỉnh Lai Châu" in joined
+
+
+# An English engine never writes đ, so an English-OCR token that could be a d- syllable could as
+# well be its đ- twin: the candidate list must hold both (d& lists dỡ, so it lists đỡ).
+@pytest.mark.parametrize("tok,syl,twin", [
+    ("d&", "dỡ", "đỡ"),      # the table saw d& for dỡ; đỡ was cut (giúp d& -> giúp để)
+    ("d6", "đỗ", "dỗ"),
+    ("dg", "dỡ", "đỡ"),
+    ("du", "dư", "đư"),
+    ("dai", "đài", "dài"),
+    ("dé&", "đạo", "dạo"),
+])
+def test_english_ocr_candidates_keep_d_twins(tok, syl, twin):
+    from extract.repair.channel import candidates
+    from extract.repair.model import load_model
+    model = load_model()
+    ids, chan = candidates("eng_ocr", tok)
+    syls = [model.vocab[i] for i in ids]
+    assert syl in syls and twin in syls, syls
+    # the channel cannot tell d from đ: the twins score alike, the language model chooses
+    assert abs(chan[syls.index(syl)] - chan[syls.index(twin)]) < 0.5
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Van dong cac co quan giup d& cac xa kho khan.", "giúp đỡ các xã"),
+    ("Thi dua giup d& ho ngheo.", "giúp đỡ hộ nghèo"),
+])
+def test_english_ocr_reads_the_d_twin_in_context(text, expected):
+    out = repair_text(text, "eng_ocr").text
+    assert nfc(expected) in nfc(out), out

@@ -102,7 +102,40 @@ def eng_ocr(model: Model, tok: str) -> tuple[tuple[int, ...], tuple[float, ...]]
             for sk in _two_edits(model, q):
                 for i in model.by_skeleton[sk]:
                     scored.setdefault(i, 2 * FUZZY_COST)
-    return _top(model, scored)
+    _add_d_twins(model, scored)
+    ids, ch = _top(model, scored)
+    return _keep_d_twins(model, scored, ids, ch)
+
+
+# An English engine never writes đ: whatever it makes of dỡ it makes of đỡ too, so a reading
+# of one d/đ twin is as good a reading of the other.
+_D_TWIN = {"d": "đ", "đ": "d"}
+TWIN_PRUNE = 3.0   # a twin this far (log10, channel + half unigram) below the best is not kept
+
+
+def _twin(model: Model, i: int) -> int | None:
+    syl = model.vocab[i]
+    t = _D_TWIN.get(syl[:1])
+    return model.ids.get(t + syl[1:]) if t else None
+
+
+def _add_d_twins(model: Model, scored: dict[int, float]) -> None:
+    for i, s in list(scored.items()):
+        j = _twin(model, i)
+        if j is not None and s > scored.get(j, -99.0):
+            scored[j] = s
+
+
+def _keep_d_twins(model: Model, scored: dict[int, float], ids: tuple[int, ...],
+                  ch: tuple[float, ...]) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """The _top cut must not keep one d/đ twin and drop the other: the language model, not the
+    channel, tells them apart."""
+    kept = set(ids)
+    floor = max(scored[i] + 0.5 * model.uni[i] for i in ids) - TWIN_PRUNE if ids else 0.0
+    extra = [j for j in (_twin(model, i) for i in ids) if j is not None and j not in kept
+             and j in scored and scored[j] + 0.5 * model.uni[j] >= floor]
+    extra = list(dict.fromkeys(extra))
+    return ids + tuple(extra), ch + tuple(scored[j] for j in extra)
 
 
 def _two_edits(model: Model, q: str) -> set[str]:
