@@ -31,6 +31,7 @@ test-fast: install
 
 bench: install
 	$(BIN)/python scripts/bench_ocr.py
+	$(BIN)/python scripts/bench_repair.py
 
 # Each seed through a repair model built without it (the shipped model has read all five).
 eval: install
