@@ -103,3 +103,19 @@ def test_spacy_doc_spans_render_with_displacy(outputs):
     assert [span.text for span in doc.spans["deadlines"]] == [d.text for d in document.deadlines]
     html = displacy.render(doc, style="span", options={"spans_key": "deadlines"}, page=False)
     assert all(span.label_ in html for span in doc.spans["deadlines"])
+
+
+def test_ocr_pages_are_repaired_as_vietnamese_ocr():
+    """A page vnplan OCR'd with `vie` is OCR output even when it reads as clean Vietnamese."""
+    from extract.ingest import RawDocument, RawPage
+    from extract.pipeline import repair_stage
+
+    line = "Phát huy tỉnh thần trách nhiệm của toàn xã bội trong công tác giảm nghèo."
+    as_ocr = RawDocument("scan.pdf", "0", "pdf_scan", None, [RawPage(1, line, "ocr", 91.0), RawPage(2, line, "ocr", 90.0)])
+    as_text = RawDocument("plan.txt", "0", "txt", "utf-8", [RawPage(1, line, "txt")])
+    fixed = line.replace("tỉnh thần", "tinh thần").replace("xã bội", "xã hội")
+    repaired = repair_stage(as_ocr)
+    assert repaired.text == fixed + "\f" + fixed
+    assert repaired.damage == "vie_ocr"
+    assert repaired.source_map[len(fixed)] == len(line)  # the form feed maps to the form feed
+    assert repair_stage(as_text).text == line  # typed text that reads as clean is left alone
