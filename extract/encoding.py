@@ -112,6 +112,7 @@ def _legacy_candidates(text: str, base_encoding: str) -> list[Decoded]:
     ]
 
 
+LEGACY_MARGIN = 0.05
 _LEGACY_HINT = re.compile("[\xa1-\xfe]")
 
 
@@ -137,7 +138,12 @@ def decode_bytes(data: bytes) -> Decoded:
     if text is not None:
         if _LEGACY_HINT.search(text) and not re.search("[\u1ea0-\u1ef9]", text):
             # Legacy-font text pasted as Latin-1 characters into a UTF-8 file.
-            best = max(_legacy_candidates(text, "utf-8"), key=lambda d: _score(d.text))
+            # English-model OCR also writes Latin-1 letters (hién, nuéc): a legacy reading must
+            # make clearly more Vietnamese of the text than the text as it is, not a little more
+            cands = _legacy_candidates(text, "utf-8")
+            best = max(cands, key=lambda d: _score(d.text))
+            if _score(best.text) < _score(text) + LEGACY_MARGIN:
+                best = cands[0]
             return _finish(best.text, best.encoding if best.encoding == "utf-8" else f"utf-8+{best.encoding}")
         return _finish(text, "utf-8")
     candidates = [Decoded(data.decode("cp1258", errors="replace"), "cp1258")]

@@ -70,3 +70,24 @@ def test_tcvn3_pasted_into_utf8():
 
 def test_plain_ascii_stays_utf8():
     assert decode_bytes(b"Ke hoach to chuc thuc hien").encoding == "utf-8"
+
+
+# English-model OCR of a Vietnamese page is UTF-8 with Latin-1 letters only (hién, nuéc, 1é):
+# a legacy-font reading (é = ộ in TCVN3, VNI pairs) must not win on a sliver of score.
+ENG_OCR_UTF8 = [
+    "KE HOACH\n\nT6 chtc thuc hién phong trao thi dua “Ca nuéc chung tay\nvi ngwoi nghéo - kh6ng dé"
+    " ai bi bo lai phia sau” giai doan 2017 - 2020\n\nThuc hién Quyét dinh s6 1258/QD-TTg ngay 21/8/2017"
+    " cua Tht tuéng Chinh pht vé viéc ban hanh\nKé hoach t6 chirc thuc hién phong trao thi dua “Ca nuéc"
+    " chung tay vi ngudi nghéo - khong dé ai bi\nbo lai phia sau” giai doan 2016-2020;",
+    "\n- Hoan thanh cé chat luong, ding thdi han cdc van ban huéng dan thuc hién chinh sach, chuong\ntrinh"
+    " lién quan dén cong tac giam nghéo bén vitng theo chi dao cua cac cap cé thaém quyén;\n\n- Cha déng,"
+    " tich cuc long ghép cac néi dung thuc hién giam nghéo bén vitng trong trién khai caéc\nhoat déng"
+    " chuyén mén cua phong, gép phan thuc hién thang loi nhiém vu chinh tri cua Nganh;\n\n- Tich cuc va cé"
+    " nhiéu sang kién, gidi phdp trong céng tac tuyén truyén, t6 chic thuc hién chirc",
+]
+
+
+@pytest.mark.parametrize("text", ENG_OCR_UTF8)
+def test_english_ocr_utf8_is_not_read_as_legacy_font(text):
+    decoded = decode_bytes(text.encode("utf-8"))
+    assert (decoded.encoding, decoded.text) == ("utf-8", text)
