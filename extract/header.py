@@ -292,6 +292,26 @@ def proper_name(name: str, text: str, unit: Optional[str] = None, warnings: Opti
     return choice
 
 
+def _respell(value: str, name: Optional[str]) -> str:
+    """`value` with each run of words that spells `name` but for its marks written as `name`
+    ("Làng Sơn cùng cả nước" -> "Lạng Sơn cùng cả nước" once the place is known as Lạng Sơn)."""
+    if not value or not name:
+        return value
+    target = _skeleton(name)
+    n = len(name.split())
+    words = list(re.finditer(r"[^\W\d_]+", value))
+    out, last, i = [], 0, 0
+    while i + n <= len(words):
+        start, end = words[i].start(), words[i + n - 1].end()
+        run = value[start:end]
+        if _skeleton(run) == target and run[:1].isupper() and not run.isupper() and run != name:
+            out += [value[last:start], name]
+            last, i = end, i + n
+        else:
+            i += 1
+    return "".join(out) + value[last:]
+
+
 def _department(folded_name: str) -> Optional[str]:
     """Canonical department name for the folded words after "Sở"."""
     name = _collapse(folded_name.replace("&", " va ").replace("-", " - "))
@@ -839,13 +859,15 @@ def read_header(text: str, body_start: int, closing_start: int) -> HeaderResult:
     if doc:
         title = _title(text, doc[1], body_start)
         if title:
-            put("title", title.value, title.start, title.end)
-            mv = _movement(title.value)
+            # the title names the place the header names: the same restored spelling in both
+            title_value = _respell(title.value, values.get("place"))
+            put("title", title_value, title.start, title.end)
+            mv = _movement(title_value)
             if mv:
                 values["movement"] = mv[0]
-                if not any(c in _QUOTE_CLOSE for c in str(title.value)[mv[1] :]):
+                if not any(c in _QUOTE_CLOSE for c in str(title_value)[mv[1] :]):
                     warnings.append(Warning(code="movement_unquoted", message="closing quote of the movement name not found"))
-            ps, pe = _period(title.value)
+            ps, pe = _period(title_value)
             if ps:
                 values["period_start"], values["period_end"] = ps, pe
 

@@ -169,9 +169,7 @@ def run(path: str | Path, options: OcrOptions = OcrOptions(), raw: Optional[RawD
         _attach_pages(items, pages, repaired.source_map, raw_text, page_confidence)
     _attach_section_pages(segmented.sections, pages)
     _attach_pages(segmented.metadata.spans.values(), pages, repaired.source_map, raw_text, page_confidence)
-    for warning in warnings:
-        if warning.span is not None and warning.span.page is None:
-            warning.span.page = pages.page_of(warning.span.start)
+    _attach_pages([w.span for w in warnings if w.span is not None], pages, repaired.source_map, raw_text, page_confidence)
 
     if repaired.valid_share < 0.8 and repaired.syllables:
         warnings.append(

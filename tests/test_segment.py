@@ -452,3 +452,20 @@ def test_any_text_gives_a_consistent_tree(lines):
             check(s.children, s.start, s.end)
 
     check(result.sections, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    "value, name, expected",
+    [
+        ("Tổ chức thực hiện Phong trào thi đua “Làng Sơn cùng cả nước chung tay”", "Lạng Sơn",
+         "Tổ chức thực hiện Phong trào thi đua “Lạng Sơn cùng cả nước chung tay”"),
+        ("thi đua “Tâm Đường chung tay vì người nghèo”", "Tam Đường", "thi đua “Tam Đường chung tay vì người nghèo”"),
+        ("Kế hoạch “Lạng Sơn cùng cả nước”", "Lạng Sơn", "Kế hoạch “Lạng Sơn cùng cả nước”"),  # already right
+        ("vì người nghèo - lang sơn", "Lạng Sơn", "vì người nghèo - lang sơn"),  # not a capitalised name
+        ("Tam Đảo chung tay", "Tam Đường", "Tam Đảo chung tay"),  # other letters: another place
+    ],
+)
+def test_title_takes_the_restored_place_spelling(value, name, expected):
+    from extract.header import _respell
+
+    assert _respell(value, name) == expected
