@@ -64,8 +64,13 @@ def _guard(fn):
 def _version(value: bool) -> None:
     if value:
         from extract import __version__
+        from extract.ocr import tesseract_version
 
-        typer.echo(f"vnplan {__version__}")
+        try:
+            engine = f"Tesseract {tesseract_version()}"
+        except Exception:  # Tesseract missing: the version line still prints
+            engine = "Tesseract not found"
+        typer.echo(f"vnplan {__version__} ({engine})")
         raise typer.Exit()
 
 

@@ -12,7 +12,6 @@ import html
 import json
 import re
 from pathlib import Path
-from typing import Optional
 
 from rapidfuzz import fuzz
 
@@ -235,7 +234,3 @@ def render(report: ComparisonReport, fmt: str) -> str:
             f"<h1>{html.escape(title)}</h1><p>Reference chosen: {html.escape(report.chosen_by)}. {html.escape(caveat)}</p>"
             "<table border=\"1\"><tr><th>aspect</th><th>status</th><th>reference</th><th>plan</th><th>detail</th></tr>\n"
             f"{cells}</table><p>{html.escape(json.dumps(report.summary, ensure_ascii=False))}</p></html>\n")
-
-
-def reference_profile(code: str) -> Optional[ReferenceProfile]:
-    return NATIONAL.get(code)

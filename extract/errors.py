@@ -51,7 +51,3 @@ class MissingDependency(VnplanError):
     """A program or data file the work needs is not installed: the message says what to install."""
 
     exit_code = ExitCode.missing_dependency
-
-
-class PageTimeout(VnplanError):
-    """One page took longer than the per-page timeout (the page is kept empty, with a warning)."""

@@ -1,6 +1,6 @@
 """The pydantic data model of vnplan's output (see `models.document`)."""
 
-from models.document import (  # noqa: F401
+from models.document import (
     SCHEMA_VERSION,
     Deadline,
     LegalReference,
@@ -17,3 +17,8 @@ from models.document import (  # noqa: F401
     Warning,
     json_schema,
 )
+
+__all__ = [
+    "SCHEMA_VERSION", "Deadline", "LegalReference", "Metadata", "PageInfo", "PageQuality", "PlanDocument",
+    "Quality", "Responsibility", "Section", "Source", "Span", "Target", "Warning", "json_schema",
+]
