@@ -80,3 +80,20 @@ def docx(path: Path, paragraphs: list[str]) -> Path:
         document.add_paragraph(paragraph)
     document.save(str(path))
     return path
+
+
+def mixed_pdf(path: Path, text_page: str, scanned_page: str) -> Path:
+    """Page 1 born digital (a text layer), page 2 a scan with no layer at all."""
+    from reportlab.lib.utils import ImageReader
+
+    c, (w, h) = _canvas(path)
+    y = h - 72
+    c.setFont("DejaVu", 11)
+    for line in text_page.split("\n"):
+        c.drawString(56, y, line)
+        y -= 16
+    c.showPage()
+    c.drawImage(ImageReader(render_page(scanned_page, size=44)), 0, 0, width=w, height=h)
+    c.showPage()
+    c.save()
+    return path

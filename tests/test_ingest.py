@@ -7,7 +7,7 @@ import pytest
 from extract.ingest import OcrOptions, ingest
 from extract.metrics import syllable_error_rate
 
-from docs import ENGLISH_OCR_JUNK, VIETNAMESE, docx, png, scanned_pdf_with_junk_layer, text_pdf, tiff
+from docs import ENGLISH_OCR_JUNK, VIETNAMESE, docx, mixed_pdf, png, scanned_pdf_with_junk_layer, text_pdf, tiff
 
 PAGE_2 = "II. TỔ CHỨC THỰC HIỆN\nPhòng Lao động - Thương binh và Xã hội chủ trì, phối hợp với Phòng Nội vụ."
 
@@ -30,6 +30,16 @@ def test_junk_text_layer_is_replaced_by_ocr(tmp_path):
     assert page.text_layer_rejected == "text layer is not Vietnamese"
     assert page.ocr_confidence is not None and page.ocr_confidence > 70
     assert syllable_error_rate(page.text, VIETNAMESE) <= 0.03
+
+
+def test_each_page_is_triaged_on_its_own(tmp_path):
+    doc = ingest(mixed_pdf(tmp_path / "mixed.pdf", VIETNAMESE, PAGE_2), OcrOptions(jobs=2))
+    assert doc.kind == "pdf_scan"
+    assert [p.method for p in doc.pages] == ["text_layer", "ocr"]
+    assert doc.pages[0].ocr_confidence is None and doc.pages[1].ocr_confidence > 70
+    assert doc.pages[1].text_layer_rejected == "no text layer"
+    assert syllable_error_rate(doc.pages[0].text, VIETNAMESE) == 0
+    assert syllable_error_rate(doc.pages[1].text, PAGE_2) <= 0.05
 
 
 def test_png_is_ocred(tmp_path):
