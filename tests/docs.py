@@ -33,14 +33,18 @@ def text_pdf(path: Path, pages: list[str], encrypt: str | None = None) -> Path:
     """A born-digital PDF: real text layer, no images."""
     c, (w, h) = _canvas(path, encrypt=encrypt)
     for page in pages:
-        y = h - 72
-        c.setFont("DejaVu", 11)
-        for line in page.split("\n"):
-            c.drawString(56, y, line)
-            y -= 16
+        _draw_lines(c, page, h)
         c.showPage()
     c.save()
     return path
+
+
+def _draw_lines(c, text: str, height: float) -> None:
+    y = height - 72
+    c.setFont("DejaVu", 11)
+    for line in text.split("\n"):
+        c.drawString(56, y, line)
+        y -= 16
 
 
 def scanned_pdf_with_junk_layer(path: Path, image_text: str, layer_text: str) -> Path:
@@ -87,11 +91,7 @@ def mixed_pdf(path: Path, text_page: str, scanned_page: str) -> Path:
     from reportlab.lib.utils import ImageReader
 
     c, (w, h) = _canvas(path)
-    y = h - 72
-    c.setFont("DejaVu", 11)
-    for line in text_page.split("\n"):
-        c.drawString(56, y, line)
-        y -= 16
+    _draw_lines(c, text_page, h)
     c.showPage()
     c.drawImage(ImageReader(render_page(scanned_page, size=44)), 0, 0, width=w, height=h)
     c.showPage()
