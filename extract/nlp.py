@@ -51,27 +51,23 @@ class SyllableTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
+
+        def add_gap(gap: str) -> None:
+            # one space after a token is its trailing space; any other whitespace is a token
+            if words and gap.startswith(" "):
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+
         pos = 0
         for m in _TOKEN.finditer(text):
-            gap = text[pos : m.start()]
-            if gap:
-                if words and gap.startswith(" "):
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
+            add_gap(text[pos : m.start()])
             words.append(m.group())
             spaces.append(False)
             pos = m.end()
-        tail = text[pos:]
-        if tail:
-            if words and tail.startswith(" "):
-                spaces[-1] = True
-                tail = tail[1:]
-            if tail:
-                words.append(tail)
-                spaces.append(False)
+        add_gap(text[pos:])
         return Doc(self.vocab, words=words, spaces=spaces)
 
 
