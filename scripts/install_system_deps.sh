@@ -12,6 +12,8 @@ else
   need+=(tesseract-ocr-vie tesseract-ocr-eng)
 fi
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
+# pdftotext/pdftoppm: the real-document tests and benchmarks compare against poppler.
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing Debian packages: ${need[*]}"
 SUDO=""
