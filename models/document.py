@@ -25,8 +25,10 @@ SectionLabel = Literal[
     "to_chuc_thuc_hien",
     "other",
 ]
-SourceKind = Literal["pdf_text", "pdf_scan", "image", "txt", "docx"]
-PageMethod = Literal["text_layer", "ocr", "txt", "docx"]
+SourceKind = Literal["pdf_text", "pdf_scan", "image", "txt", "docx", "doc", "rtf"]
+# decoded: a PDF text layer whose glyph ids were mapped back to letters (no ToUnicode map);
+# legacy_font: runs drawn in a TCVN3/VNI font, converted by the font's name
+PageMethod = Literal["text_layer", "decoded", "legacy_font", "ocr", "txt", "docx", "doc", "rtf"]
 
 
 class Model(BaseModel):
@@ -54,6 +56,7 @@ class PageInfo(Model):
     end: int = Field(ge=0)
     ocr_confidence: Optional[float] = Field(default=None, description="mean Tesseract word confidence, 0-100")
     text_layer_rejected: Optional[str] = Field(default=None, description="why a text layer was not kept")
+    reason: Optional[str] = Field(default=None, description="why this method was chosen for the page (triage)")
 
 
 class Source(Model):
