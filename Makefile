@@ -34,9 +34,13 @@ bench: install
 	$(BIN)/python scripts/bench_repair.py
 
 # Each seed through a repair model built without it (the shipped model has read all five).
+# The real development set (../shared/realdocs, gold in gold/real) and the slow real-document tests.
 eval: install
 	$(BIN)/python scripts/predict_heldout.py --out out/heldout
-	$(BIN)/python scripts/evaluate.py --gold gold/ --pred out/heldout
+	$(BIN)/python scripts/evaluate.py --gold gold/ --pred out/heldout --label seeds
+	$(BIN)/python scripts/predict_real.py --out out/real --jobs $(JOBS) || true
+	$(BIN)/python scripts/evaluate.py --gold gold/real --pred out/real --label real
+	$(BIN)/python -m pytest -q -m slow
 
 stress: install
 	$(BIN)/python scripts/stress_corpus.py

@@ -7,6 +7,9 @@ DIR holds one output document per gold document, `DIR/<id>.json` (as written by
 `vnplan batch corpus/ --out DIR`); a missing prediction scores as an empty document. Printed per
 document and overall (micro-averaged: counts are summed over documents before dividing):
 
+A gold document whose `text` is null (a scan nobody typed, gold/real/README.md) is scored on
+everything but the text error rate and section boundaries.
+
 Text
     Syllable error rate (SER) of the predicted `text` against the gold `text`. Syllables are runs
     of letters and digits (`[^\\W_]+`) of the NFC text, case kept; SER = word-level Levenshtein
@@ -278,7 +281,8 @@ def score_sections(pred: list[dict], gold: list[dict], pred_text: str, gold_text
         return r if r >= 80 else None
 
     counts, pairs = prf_of(fp, fg, score)
-    if not pairs:
+    if not pairs or gold_text is None:
+        # A scan's gold has no typed text (gold/real/README.md): boundaries cannot be compared.
         return counts, 0, 0
     omap = OffsetMap(pred_text or "", gold_text or "")
     good = 0
@@ -397,8 +401,9 @@ class DocumentScore:
 def score_document(doc_id: str, pred: Optional[dict], gold: dict) -> DocumentScore:
     missing = pred is None
     pred = pred or {}
-    errors, n_gold = text_errors(pred.get("text") or "", gold.get("text") or "")
-    sections, ok, matched = score_sections(pred.get("sections") or [], gold.get("sections") or [], pred.get("text") or "", gold.get("text") or "")
+    gold_text = gold.get("text")
+    errors, n_gold = text_errors(pred.get("text") or "", gold_text) if gold_text is not None else (0, 0)
+    sections, ok, matched = score_sections(pred.get("sections") or [], gold.get("sections") or [], pred.get("text") or "", gold_text)
     return DocumentScore(
         id=doc_id,
         missing=missing,
@@ -463,7 +468,7 @@ def _fmt_prf(d: dict) -> str:
     return f"P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  (tp {d['tp']} fp {d['fp']} fn {d['fn']})"
 
 
-def render(report: dict) -> str:
+def render(report: dict, label: str = "") -> str:
     lines = []
     for d in report["documents"]:
         lines.append(f"== {d['id']}" + ("  [no prediction]" if d["missing_prediction"] else ""))
@@ -478,7 +483,8 @@ def render(report: dict) -> str:
         for kind, e in d["entities"].items():
             lines.append(f"  {kind:<17} {_fmt_prf(e)}")
     o = report["overall"]
-    lines.append(f"== overall ({o['documents']} documents, {o['missing_predictions']} without prediction)")
+    title = f"{label}: " if label else ""
+    lines.append(f"== {title}overall ({o['documents']} documents, {o['missing_predictions']} without prediction)")
     lines.append(f"  text       SER {o['text']['ser']:.4f}  ({o['text']['syllable_errors']} / {o['text']['gold_syllables']} syllables)")
     m = o["metadata"]
     lines.append(f"  metadata   accuracy {m['accuracy']:.3f}  ({m['correct']}/{m['total']} fields)")
@@ -497,6 +503,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--gold", required=True, type=Path, help="directory of gold <id>.json files")
     parser.add_argument("--pred", required=True, type=Path, help="directory of predicted <id>.json files")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--label", default="", help="name of the set in the overall heading (seeds, real)")
     parser.add_argument("--only-predicted", action="store_true",
                         help="score only the gold documents that have a prediction (default: a missing one scores empty)")
     args = parser.parse_args(argv)
@@ -508,7 +515,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        print(render(report))
+        print(render(report, args.label))
     return 0
 
 
