@@ -159,3 +159,50 @@ def decode_bytes(data: bytes) -> Decoded:
 def _finish(text: str, encoding: str) -> Decoded:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return Decoded(text, encoding)
+
+
+# Legacy fonts named in a document's runs (.doc, .rtf, .docx). The ABC fonts of TCVN 5712:1993
+# are all named ".Vn..." (.VnTime, .VnArial, ...); the ones whose name ends in "H" (.VnTimeH,
+# .VnArialH) draw every code as a capital, so their text is upper-cased after mapping. The VNI
+# fonts are named "VNI-..." (VNI-Times, VNI-Helve). Both were the norm in Vietnamese government
+# offices before Unicode (TCVN 6909:2001) became mandatory; archives of 2002-2009 are full of them.
+_TCVN3_FONT = re.compile(r"\.vn", re.IGNORECASE)
+_VNI_FONT = re.compile(r"vni[- ]", re.IGNORECASE)
+# A character no 8-bit legacy font can hold (Vietnamese precomposed letters, ơ, ư, đ, ...):
+# a run that has one was typed in Unicode whatever its font name says, and is left as it is.
+_CP1252_SPECIALS = "".join(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+_NOT_8BIT = re.compile(f"[^\\x00-\\xff{re.escape(_CP1252_SPECIALS)}\\uf020-\\uf0ff]")
+# A legacy font declared with the Symbol charset comes out of Word and LibreOffice as private-use
+# code points U+F0xx, xx being the byte typed.
+_SYMBOL_PUA = re.compile("[\uf020-\uf0ff]")
+
+
+def font_encoding(font_name: str | None) -> str | None:
+    """The legacy encoding a font name implies: 'tcvn3', 'tcvn3-caps' (the ABC "H" fonts), 'vni',
+    or None for a Unicode font (Times New Roman, Arial, ...) or no font at all."""
+    if not font_name:
+        return None
+    name = font_name.split(";")[0].strip()  # LibreOffice may write "Font;Fallback"
+    if _TCVN3_FONT.match(name):
+        return "tcvn3-caps" if name.endswith("H") else "tcvn3"
+    if _VNI_FONT.match(name):
+        return "vni"
+    return None
+
+
+def decode_font_run(text: str, encoding: str | None) -> str:
+    """The text of runs typed in a legacy font (as Word and LibreOffice report it: each byte as
+    its Windows-1252 character) in NFC Unicode. Text that is already Unicode (it holds a
+    character no 8-bit font can) and text in a Unicode font (`encoding` None) are returned as
+    they are."""
+    if encoding is None or not text or _NOT_8BIT.search(text):
+        return text
+    text = _SYMBOL_PUA.sub(lambda m: chr(ord(m.group(0)) - 0xF000), text)
+    if encoding == "vni":
+        # The VNI table is written in Windows-1252 characters, as the VNI fonts were typed.
+        return unicodedata.normalize("NFC", vni_to_unicode(text))
+    # TCVN3 codes are bytes read as Latin-1; Windows-1252's 0x80-0x9F characters are not letters there.
+    out = tcvn3_to_unicode(text)
+    if encoding == "tcvn3-caps":
+        out = out.upper()
+    return unicodedata.normalize("NFC", out)

@@ -21,7 +21,10 @@ from extract.vietnamese import looks_vietnamese
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".pnm", ".ppm", ".pgm"}
-SUPPORTED = sorted(TEXT_SUFFIXES - {""} | IMAGE_SUFFIXES | {".pdf", ".docx"})
+SUPPORTED = sorted(TEXT_SUFFIXES - {""} | IMAGE_SUFFIXES | {".pdf", ".docx", ".doc", ".rtf"})
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc (and .xls, .ppt, .msg) container
+# OLE2 files vnplan does not read: a workbook, a presentation or a mail is not a Word document.
+OLE2_OTHER_SUFFIXES = {".xls", ".xlt", ".xla", ".ppt", ".pps", ".pot", ".msg", ".msi", ".vsd", ".pub"}
 MAX_BYTES = 512 * 1024 * 1024
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 MAX_PAGES = 2000
@@ -31,7 +34,7 @@ MAX_PAGES = 2000
 class RawPage:
     number: int  # 1-based
     text: str
-    method: str  # text_layer | ocr | txt | docx
+    method: str  # text_layer | ocr | txt | docx | doc | rtf | legacy_font
     ocr_confidence: Optional[float] = None
     text_layer_rejected: Optional[str] = None
     error: Optional[str] = None
@@ -41,7 +44,7 @@ class RawPage:
 class RawDocument:
     path: str
     sha256: str
-    kind: str  # pdf_text | pdf_scan | image | txt | docx
+    kind: str  # pdf_text | pdf_scan | image | txt | docx | doc | rtf
     encoding: Optional[str]
     pages: list[RawPage] = field(default_factory=list)
 
@@ -61,7 +64,7 @@ class OcrOptions:
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """The file's kind from its first bytes: pdf | image | docx | text."""
+    """The file's kind from its first bytes: pdf | image | docx | doc | rtf | text."""
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF-"):
         return "pdf"
@@ -73,6 +76,16 @@ def sniff(path: Path, head: bytes) -> str:
         if suffix == ".docx":
             return "docx"
         raise InputError(path, f"a ZIP archive is not a supported document (expected .docx, got '{suffix or 'no extension'}')")
+    if head.startswith(OLE2_MAGIC):
+        if suffix in OLE2_OTHER_SUFFIXES:
+            raise InputError(path, f"an OLE2 '{suffix}' file is not a supported document (expected a Word .doc)")
+        return "doc"  # also a .docx saved encrypted, or a .doc under another name: LibreOffice tells
+    if head.startswith(b"{\\rtf"):
+        return "rtf"  # Word saved RTF under .doc too
+    if suffix == ".doc":
+        raise InputError(path, "not a Word 97-2003 .doc (no OLE2 header): corrupt or wrong extension")
+    if suffix == ".rtf":
+        raise InputError(path, "not an RTF document (no {\\rtf header): corrupt or wrong extension")
     if suffix == ".pdf":
         raise InputError(path, "not a PDF (no %PDF header): corrupt or wrong extension")
     if suffix in IMAGE_SUFFIXES:
@@ -121,8 +134,10 @@ def ingest(path: str | Path, options: OcrOptions = OcrOptions()) -> RawDocument:
         return _ingest_pdf(path, sha, options)
     if kind == "image":
         return _ingest_image(path, sha, options)
-    if kind == "docx":
-        return _ingest_docx(path, sha)
+    if kind in ("docx", "doc", "rtf"):
+        from extract.office import read_office  # LibreOffice and python-docx only when needed
+
+        return read_office(path, sha, kind)
     return _ingest_text(path, sha)
 
 
@@ -140,25 +155,6 @@ def _ingest_text(path: Path, sha: str) -> RawDocument:
         raise InputError(path, "no text (only whitespace)")
     pages = [RawPage(i + 1, t, "txt") for i, t in enumerate(decoded.text.split("\f"))]
     return RawDocument(str(path), sha, "txt", decoded.encoding, pages)
-
-
-def _ingest_docx(path: Path, sha: str) -> RawDocument:
-    try:
-        import docx
-
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(path, f"not a readable .docx ({type(exc).__name__}: {exc})") from None
-    except Exception as exc:  # python-docx raises several kinds on a broken package
-        raise InputError(path, f"not a readable .docx ({type(exc).__name__})") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
-    text = "\n".join(lines)
-    if not text.strip():
-        raise InputError(path, "the .docx holds no text")
-    return RawDocument(str(path), sha, "docx", "utf-8", [RawPage(1, text, "docx")])
 
 
 def _ingest_image(path: Path, sha: str, options: OcrOptions) -> RawDocument:
