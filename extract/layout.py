@@ -1,0 +1,231 @@
+"""Reading order of a PDF page from where its glyphs sit, not from the order of the content stream.
+
+Owns the step from positioned glyphs to lines of text: glyphs are grouped into lines by their
+vertical centre and ordered left to right; spaces come from the layer's space glyphs and from the
+gaps between glyphs. Two things of Vietnamese office documents need more than that:
+
+- e-office stamps: the number and the date of signing are stamped after signing as separate
+  text boxes (../shared/notes/pdf-text-layers.md); they are placed where they sit, a stamped
+  figure printed over a drafted one replaces it (lc-qd-1696: "5" stamped over the drafted "4"),
+  and a stamped number joins the symbol after it ("Số: 1696/QĐ-UBND", the form Nghị định
+  30/2020/NĐ-CP, Phụ lục I prescribes);
+- the two-column header (issuing body | national motto; number | place and date) and the
+  two-column foot (Nơi nhận | signature block), which Nghị định 30/2020 lays out side by side:
+  they are read column by column, left column first. The body keeps its normal order.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+
+@dataclass
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str = ""
+    stamp: bool = False  # drawn by an annotation / e-office stamp, not the page's content stream
+    raised: bool = False  # a superscript (footnote mark) smaller than and above its line's text
+    encoding: Optional[str] = None  # legacy font encoding of its run: tcvn3 | vni | None
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def is_space(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Line:
+    glyphs: list[Glyph] = field(default_factory=list)  # left to right, spaces included as glyphs
+
+    @property
+    def x0(self) -> float:
+        return min(g.x0 for g in self.glyphs)
+
+    @property
+    def x1(self) -> float:
+        return max(g.x1 for g in self.glyphs)
+
+    @property
+    def top(self) -> float:
+        return min(g.top for g in self.glyphs)
+
+    @property
+    def text(self) -> str:
+        return "".join(g.text for g in self.glyphs)
+
+
+# A gap wider than this share of the font size between two glyphs is a word space.
+SPACE_GAP = 0.2
+STAMP_SPACE_GAP = 0.35
+# A glyph at most this share of its line's usual size, whose foot is raised, is a superscript.
+SUPERSCRIPT_SIZE = 0.8
+# Lines are told apart by their glyphs' vertical centres: half a font size.
+LINE_TOLERANCE = 0.5
+# A gap wider than this many font sizes splits a line into column segments (header, foot).
+COLUMN_GAP = 2.0
+# A stamped glyph covering this share of a drafted glyph's width is printed over it.
+OVERPRINT = 0.5
+HEADER_FIRST_LINES = 3
+FOOT_START = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
+
+
+def _cluster_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    if not glyphs:
+        return []
+    sizes = [g.size for g in glyphs if not g.is_space and g.size > 0]
+    tolerance = LINE_TOLERANCE * (statistics.median(sizes) if sizes else 10.0)
+    ordered = sorted(glyphs, key=lambda g: g.cy)
+    lines: list[list[Glyph]] = [[ordered[0]]]
+    first_cy = ordered[0].cy
+    for glyph in ordered[1:]:
+        if glyph.cy - first_cy > tolerance:
+            lines.append([glyph])
+            first_cy = glyph.cy
+        else:
+            lines[-1].append(glyph)
+    return lines
+
+
+def _overlap(a: Glyph, b: Glyph) -> float:
+    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
+
+
+def _drop_overprinted(glyphs: list[Glyph]) -> list[Glyph]:
+    stamps = [g for g in glyphs if g.stamp and not g.is_space]
+    if not stamps:
+        return glyphs
+    kept = []
+    for g in glyphs:
+        if not g.stamp and not g.is_space:
+            width = max(g.x1 - g.x0, 0.1)
+            if any(_overlap(g, s) >= OVERPRINT * min(width, max(s.x1 - s.x0, 0.1)) for s in stamps):
+                continue
+        kept.append(g)
+    return kept
+
+
+def _needs_space(a: Glyph, b: Glyph, spaces: list[Glyph]) -> bool:
+    if a.raised != b.raised and (a.text + b.text).isalnum():
+        # A footnote mark is not part of the word it follows: "105/2025/NĐ-CP 2", not "NĐ-CP2".
+        return True
+    if a.stamp and b.stamp:
+        # Stamp boxes give tight ink boxes and have no space glyphs of their own.
+        return b.x0 - a.x1 > STAMP_SPACE_GAP * max(a.size, b.size, 1.0)
+    if a.stamp != b.stamp:
+        # A stamp fills a blank of the drafted line: it is a word of its own, except that a
+        # stamped number is joined to the symbol that follows it ("1696/QĐ-UBND").
+        return not (a.stamp and b.text.startswith("/")) and not (b.stamp and a.text.endswith("/"))
+    gap = b.x0 - a.x1
+    if gap > SPACE_GAP * max(a.size, b.size, 1.0):
+        return True
+    lo, hi = a.x1 - 0.5, b.x0 + 0.5
+    return any(lo <= (s.x0 + s.x1) / 2 <= hi for s in spaces)
+
+
+def _make_line(glyphs: list[Glyph]) -> Line:
+    glyphs = _drop_overprinted(glyphs)
+    spaces = [g for g in glyphs if g.is_space and not g.stamp]
+    ink = sorted((g for g in glyphs if not g.is_space), key=lambda g: (g.x0, g.x1))
+    if ink:
+        size = statistics.median(g.size for g in ink)
+        foot = statistics.median(g.bottom for g in ink)
+        ink = [replace(g, raised=g.size <= SUPERSCRIPT_SIZE * size and g.bottom < foot - 0.15 * size) for g in ink]
+    out: list[Glyph] = []
+    for g in ink:
+        if out and _needs_space(out[-1], g, spaces):
+            prev = out[-1]
+            out.append(replace(prev, text=" ", x0=prev.x1, x1=max(prev.x1, g.x0), stamp=False, raised=False))
+        out.append(g)
+    return Line(out)
+
+
+def _segments(line: Line) -> list[Line]:
+    """The line cut where the gap between two words is as wide as a column gutter."""
+    parts: list[list[Glyph]] = [[]]
+    last: Optional[Glyph] = None
+    for g in line.glyphs:
+        if g.is_space:
+            parts[-1].append(g)
+            continue
+        if last is not None and g.x0 - last.x1 > COLUMN_GAP * max(last.size, g.size, 1.0):
+            parts.append([])
+        parts[-1].append(g)
+        last = g
+    out = []
+    for part in parts:
+        while part and part[0].is_space:
+            part.pop(0)
+        while part and part[-1].is_space:
+            part.pop()
+        if part:
+            out.append(Line(part))
+    return out
+
+
+def _two_column_block(lines: list[list[Line]], start: int, min_gutter: float) -> Optional[tuple[int, float, float]]:
+    """(end, gutter left, gutter right) of the two-column block that starts at line `start`."""
+    first = lines[start]
+    if len(first) != 2:
+        return None
+    lo, hi = first[0].x1, first[1].x0
+    end = start + 1
+    while end < len(lines):
+        segs = lines[end]
+        if len(segs) == 2 and segs[0].x1 < hi and segs[1].x0 > lo:
+            new_lo, new_hi = max(lo, segs[0].x1), min(hi, segs[1].x0)
+        elif len(segs) == 1 and segs[0].x1 <= hi and (segs[0].x0 + segs[0].x1) / 2 < (lo + hi) / 2:
+            new_lo, new_hi = max(lo, segs[0].x1), hi
+        elif len(segs) == 1 and segs[0].x0 >= lo and (segs[0].x0 + segs[0].x1) / 2 > (lo + hi) / 2:
+            new_lo, new_hi = lo, min(hi, segs[0].x0)
+        else:
+            break
+        if new_hi - new_lo < min_gutter:
+            break
+        lo, hi = new_lo, new_hi
+        end += 1
+    return end, lo, hi
+
+
+def order_lines(glyphs: list[Glyph]) -> list[Line]:
+    """Lines of a page in reading order (see the module docstring)."""
+    upright = [g for g in glyphs if g.text]
+    rows = [_make_line(row) for row in _cluster_lines(upright)]
+    rows = [r for r in rows if r.glyphs]
+    if not rows:
+        return []
+    segmented = [_segments(r) for r in rows]
+    sizes = [g.size for g in upright if not g.is_space and g.size > 0]
+    min_gutter = 1.0 * (statistics.median(sizes) if sizes else 10.0)
+    out: list[Line] = []
+    i = 0
+    while i < len(rows):
+        block = None
+        segs = segmented[i]
+        is_header = i < HEADER_FIRST_LINES and len(segs) == 2
+        is_foot = len(segs) == 2 and FOOT_START.match(segs[0].text or "")
+        if is_header or is_foot:
+            block = _two_column_block(segmented, i, min_gutter)
+        if block is None:
+            out.append(rows[i])
+            i += 1
+            continue
+        end, lo, hi = block
+        left: list[Line] = []
+        right: list[Line] = []
+        for k in range(i, end):
+            for seg in segmented[k]:
+                (left if (seg.x0 + seg.x1) / 2 < (lo + hi) / 2 else right).append(seg)
+        out.extend(left + right)
+        i = end
+    return out
