@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from extract.vietnamese import vietnamese_share
+from extract.vietnamese import is_valid_syllable, vietnamese_share
 
 # TCVN 5712:1993 VN3 ("ABC" fonts such as .VnTime): one byte per letter, lowercase letters with
 # tones in the upper half; uppercase toned letters were drawn by the separate "H" fonts.
@@ -177,6 +177,17 @@ _NOT_8BIT = re.compile(f"[^\\x00-\\xff{re.escape(_CP1252_SPECIALS)}\\uf020-\\uf0
 _SYMBOL_PUA = re.compile("[\uf020-\uf0ff]")
 
 
+def _token_score(text: str) -> float:
+    """Share of the words of a short run that are valid syllables; a word with a stray symbol
+    ("ho¹ch") counts as invalid, where `vietnamese_share` would skip it."""
+    words = [w.strip(_PUNCTUATION) for w in text.split()]
+    words = [w for w in words if w and not w.isdigit()]
+    return sum(is_valid_syllable(w) for w in words) / len(words) if words else 0.0
+
+
+_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’-–…/"
+
+
 def font_encoding(font_name: str | None) -> str | None:
     """The legacy encoding a font name implies: 'tcvn3', 'tcvn3-caps' (the ABC "H" fonts), 'vni',
     or None for a Unicode font (Times New Roman, Arial, ...) or no font at all."""
@@ -195,8 +206,18 @@ def decode_font_run(text: str, encoding: str | None) -> str:
     its Windows-1252 character) in NFC Unicode. Text that is already Unicode (it holds a
     character no 8-bit font can) and text in a Unicode font (`encoding` None) are returned as
     they are."""
-    if encoding is None or not text or _NOT_8BIT.search(text):
+    if encoding is None or not text:
         return text
+    if _NOT_8BIT.search(text):
+        # Unicode, or a legacy font declared with the Vietnamese charset (RTF \fcharset163), which
+        # readers decode through Windows-1258 (TCVN3 0xD5 "ế" arrives as "Ơ"). Only a reading
+        # that is clearly more Vietnamese than the text as it stands undoes that.
+        try:
+            raw = unicodedata.normalize("NFC", text).encode("cp1258").decode("latin-1")
+        except UnicodeEncodeError:  # precomposed tone letters: no 8-bit charset has them
+            return text
+        candidate = decode_font_run(raw, encoding)
+        return candidate if _token_score(candidate) >= _token_score(text) + LEGACY_MARGIN else text
     text = _SYMBOL_PUA.sub(lambda m: chr(ord(m.group(0)) - 0xF000), text)
     if encoding == "vni":
         # The VNI table is written in Windows-1252 characters, as the VNI fonts were typed.

@@ -14,6 +14,9 @@ fi
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
 # pdftotext/pdftoppm: the real-document tests and benchmarks compare against poppler.
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# soffice: Word 97 .doc and .rtf are converted to .docx by LibreOffice headless (extract/office.py);
+# the -nogui flavour has no desktop dependencies.
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing Debian packages: ${need[*]}"
 SUDO=""
