@@ -1,10 +1,12 @@
 """Optical character recognition of page images with Tesseract, one process per page.
 
-Owns the page-parallel OCR: each worker renders or loads one page, runs one single-threaded
+Owns the page-parallel OCR: each worker renders or loads one page, prepares the image
+(`extract/preprocess.py`: coloured seal and signature ink removed), runs one single-threaded
 Tesseract (`OMP_THREAD_LIMIT=1`: on a few cores, N single-threaded pages in parallel beat one
-multi-threaded page at a time) and returns the page's text with its mean word confidence.
-Tesseract is run once per page (`image_to_data`), and the text is rebuilt from its
-block/paragraph/line structure, so confidence costs no second pass.
+multi-threaded page at a time) and returns the page's text, its mean word confidence and every
+word with its box and confidence (for searchable PDFs). Tesseract is run once per page
+(`image_to_data`), and the text is rebuilt from its block/paragraph/line structure, so
+confidence costs no second pass.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -20,6 +22,22 @@ from extract.errors import MissingDependency
 
 DEFAULT_DPI = 300
 DEFAULT_TIMEOUT = 180.0  # seconds per page
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How a page is prepared and read; the defaults are the measured best
+    (`scripts/bench_real_ocr.py`, figures in its docstring)."""
+
+    psm: int = 3  # Tesseract page segmentation: 3 = automatic layout
+    suppress_ink: bool = True  # whiten red/blue seal, signature and e-office stamp ink
+    extra_config: str = ""  # further Tesseract options, e.g. "-c preserve_interword_spaces=1"
+
+    def tesseract_config(self) -> str:
+        return f"--oem 1 --psm {self.psm} {self.extra_config}".strip()
+
+
+DEFAULT_SETTINGS = OcrSettings()
 
 
 @dataclass(frozen=True)
@@ -32,6 +50,20 @@ class PageJob:
     lang: str = "vie"
     dpi: int = DEFAULT_DPI
     timeout: float = DEFAULT_TIMEOUT
+    settings: OcrSettings = DEFAULT_SETTINGS
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """One word as Tesseract read it: box in pixels of the OCR'd image (origin top left)."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float
+    line: tuple[int, int, int]  # (block, paragraph, line) numbers
 
 
 @dataclass(frozen=True)
@@ -40,6 +72,9 @@ class OcrPage:
     text: str
     confidence: Optional[float]  # mean word confidence 0-100, None when no word was read
     error: Optional[str] = None  # set when the page could not be OCR'd (timeout, ...)
+    words: tuple[OcrWord, ...] = field(default=(), repr=False)
+    image_size: Optional[tuple[int, int]] = None  # (width, height) in pixels of the OCR'd image
+    dpi: Optional[int] = None
 
 
 def _init_worker() -> None:
@@ -47,6 +82,7 @@ def _init_worker() -> None:
 
 
 def load_page_image(job: PageJob):
+    """The page as rendered or stored, in colour where it has colour (the ink filter needs it)."""
     from PIL import Image
 
     if job.kind == "pdf":
@@ -55,15 +91,24 @@ def load_page_image(job: PageJob):
         pdf = pdfium.PdfDocument(job.path)
         try:
             page = pdf[job.index]
-            image = page.render(scale=job.dpi / 72, grayscale=True).to_pil()
+            image = page.render(scale=job.dpi / 72, grayscale=not job.settings.suppress_ink).to_pil()
             page.close()
         finally:
             pdf.close()
         return image
     image = Image.open(job.path)
     image.seek(job.index)
-    image = image.convert("L")
+    image.load()
     return image
+
+
+def prepare_image(image, settings: OcrSettings = DEFAULT_SETTINGS):
+    """Grey-level image for Tesseract, coloured ink removed when the settings say so."""
+    from extract.preprocess import suppress_coloured_ink
+
+    if settings.suppress_ink:
+        return suppress_coloured_ink(image)
+    return image.convert("L")
 
 
 def text_from_data(data: dict) -> tuple[str, Optional[float]]:
@@ -94,23 +139,41 @@ def text_from_data(data: dict) -> tuple[str, Optional[float]]:
     return text, mean
 
 
-def ocr_page(job: PageJob) -> OcrPage:
+def words_from_data(data: dict) -> tuple[OcrWord, ...]:
+    out = []
+    for i, word in enumerate(data["text"]):
+        conf = float(data["conf"][i])
+        if conf < 0 or not word.strip():
+            continue
+        out.append(OcrWord(unicodedata.normalize("NFC", word.strip()), int(data["left"][i]), int(data["top"][i]),
+                           int(data["width"][i]), int(data["height"][i]), conf,
+                           (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))))
+    return tuple(out)
+
+
+def run_tesseract(image, job: PageJob) -> dict:
+    """`image_to_data` of a prepared image; raises RuntimeError on the page timeout."""
     import pytesseract
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    image = load_page_image(job)
+    return pytesseract.image_to_data(
+        image,
+        lang=job.lang,
+        config=job.settings.tesseract_config(),
+        output_type=pytesseract.Output.DICT,
+        timeout=job.timeout,
+    )
+
+
+def ocr_page(job: PageJob) -> OcrPage:
+    image = prepare_image(load_page_image(job), job.settings)
     try:
-        data = pytesseract.image_to_data(
-            image,
-            lang=job.lang,
-            config="--oem 1 --psm 3",
-            output_type=pytesseract.Output.DICT,
-            timeout=job.timeout,
-        )
+        data = run_tesseract(image, job)
     except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout
         return OcrPage(job.index, "", None, error=f"OCR timed out after {job.timeout:g} s ({exc})")
     text, conf = text_from_data(data)
-    return OcrPage(job.index, text, conf)
+    dpi = job.dpi if job.kind == "pdf" else None
+    return OcrPage(job.index, text, conf, words=words_from_data(data), image_size=image.size, dpi=dpi)
 
 
 def ocr_pages(jobs: Iterable[PageJob], n_jobs: int = 1) -> list[OcrPage]:

@@ -1,0 +1,223 @@
+"""OCR accuracy on real pages: Tesseract alone against vnplan's chain, page by page.
+
+    python scripts/bench_real_ocr.py [--limit N] [--docs ID,ID] [--per-doc K] [--jobs 2]
+        [--dpi 300] [--psm 3] [--lang vie] [--no-ink] [--tess-config "-c ..."] [--json OUT]
+
+The pages: every page of the born-digital PDFs of ../shared/realdocs whose text layer is good
+(kind `pdf_text` in SOURCES.md; a page is skipped when its layer has fewer than 30 syllables or
+does not read as Vietnamese). The layer, read with pdfplumber as vnplan reads it, is the
+reference text (NFC; the Word 2010 export's ƣ/Ƣ for ư/Ư, noted in SOURCES.md, is mapped back).
+Each page is rendered and OCR'd twice:
+
+  tesseract  the page rendered in grey at 300 dpi, Tesseract `vie` (`--oem 1 --psm 3`) as is;
+  vnplan     vnplan's chain: the page rendered as `vnplan ocr` renders it (--dpi, colour kept),
+             coloured ink removed (extract/preprocess.py), Tesseract with the chain's settings
+             (extract/ocr.py), then repair as `vnplan extract` does it (extract.pipeline.
+             repair_stage: Vietnamese-model OCR mode), all pages of a document together.
+             The column `ocr` is the chain before repair.
+
+Scores (extract/metrics.py syllables: runs of letters and digits, NFC, case kept), over the
+reference's syllable count G:
+  seq  the syllable error rate in reading order (edit distance / G);
+  bag  order-free: the page as a bag (multiset) of syllables; errors = the bag distance
+       max(|G - P|, |P - G|) (multiset differences of gold G and prediction P), so a misread
+       syllable counts once, a syllable read in another order (tables, two-column headers,
+       footnotes) counts zero. It never exceeds the edit distance.
+Totals add errors and syllables over the pages. "worse" counts pages where vnplan's bag error is
+above Tesseract's. Tesseract results are cached in out/bench_real_ocr/ keyed by the hash of the
+image and the settings, so a rerun only pays for what changed. Without ../shared it says so
+and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+CACHE = ROOT / "out" / "bench_real_ocr"
+
+from extract.metrics import syllable_errors  # noqa: E402
+from extract.vietnamese import syllables  # noqa: E402
+
+BASELINE_CONFIG = "--oem 1 --psm 3"
+MIN_SYLLABLES = 30
+# Layer quirks of the reference noted in SOURCES.md: Word 2010 writes ư as U+01A3 (ƣ)
+REFERENCE_FIXES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
+
+
+def pdf_text_docs() -> list[str]:
+    """Ids of the documents SOURCES.md lists as `pdf_text`, in its order."""
+    ids = []
+    for line in (REALDOCS / "SOURCES.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) > 5 and cells[4] == "pdf_text":
+            ids.append(cells[1])
+    return ids
+
+
+def reference_pages(doc: str) -> list[tuple[int, str]]:
+    """(0-based page, reference text) of the pages whose layer is a usable reference."""
+    import pdfplumber
+
+    from extract.vietnamese import looks_vietnamese, nfc
+
+    out = []
+    with pdfplumber.open(REALDOCS / f"{doc}.pdf") as pdf:
+        for i, page in enumerate(pdf.pages):
+            text = nfc(page.extract_text() or "").translate(REFERENCE_FIXES)
+            if "(cid:" in text or len(syllables(text)) < MIN_SYLLABLES or not looks_vietnamese(text):
+                continue
+            out.append((i, text))
+    return out
+
+
+def bag_errors(hypothesis: str, reference: str) -> tuple[int, int]:
+    """(bag distance between the syllable multisets, number of reference syllables)."""
+    hyp, ref = Counter(syllables(hypothesis)), Counter(syllables(reference))
+    return max(sum((ref - hyp).values()), sum((hyp - ref).values())), sum(ref.values())
+
+
+def _cache_key(image, lang: str, config: str) -> str:
+    h = hashlib.sha256()
+    h.update(f"{image.mode}|{image.size}|{lang}|{config}|".encode())
+    h.update(image.tobytes())
+    return h.hexdigest()[:32]
+
+
+def cached_data(image, lang: str, config: str, timeout: float = 600.0) -> dict:
+    """Tesseract `image_to_data` of an image, from the cache when this image was read before."""
+    import pytesseract
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"{_cache_key(image, lang, config)}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    data = pytesseract.image_to_data(image, lang=lang, config=config, output_type=pytesseract.Output.DICT,
+                                     timeout=timeout)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return data
+
+
+def ocr_task(task: tuple) -> tuple[str, int, str, str]:
+    """(doc, page, tesseract text, chain OCR text before repair) of one page."""
+    import os
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    import pypdfium2 as pdfium
+
+    from extract.ocr import OcrSettings, PageJob, load_page_image, prepare_image, text_from_data
+
+    doc, index, dpi, lang, settings_kw = task
+    path = str(REALDOCS / f"{doc}.pdf")
+    pdf = pdfium.PdfDocument(path)
+    try:
+        base = pdf[index].render(scale=300 / 72, grayscale=True).to_pil()
+    finally:
+        pdf.close()
+    tess_text, _ = text_from_data(cached_data(base, "vie", BASELINE_CONFIG))
+    settings = OcrSettings(**settings_kw)
+    job = PageJob(path, index, "pdf", lang, dpi, settings=settings)
+    image = prepare_image(load_page_image(job), settings)
+    chain_text, _ = text_from_data(cached_data(image, lang, settings.tesseract_config()))
+    return doc, index, tess_text, chain_text
+
+
+def repair_pages(texts: list[str], lang: str) -> list[str]:
+    """Repair OCR'd pages of one document as the pipeline does (extract.pipeline.repair_stage)."""
+    from extract.ingest import RawDocument, RawPage
+    from extract.pipeline import repair_stage
+
+    raw = RawDocument("bench", "", "pdf_scan", None, [RawPage(i + 1, t, "ocr") for i, t in enumerate(texts)])
+    return repair_stage(raw, lang).text.split("\f")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="at most this many pages in all")
+    parser.add_argument("--docs", help="comma-separated document ids (default: every pdf_text document)")
+    parser.add_argument("--per-doc", type=int, help="at most this many pages of each document")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--dpi", type=int, default=None, help="chain render resolution (default: vnplan's)")
+    parser.add_argument("--psm", type=int, default=None)
+    parser.add_argument("--lang", default="vie")
+    parser.add_argument("--no-ink", action="store_true", help="keep coloured ink (no seal/signature filter)")
+    parser.add_argument("--tess-config", default=None, help="extra Tesseract options for the chain")
+    parser.add_argument("--no-repair", action="store_true")
+    parser.add_argument("--json", type=Path, help="write the per-page figures here")
+    args = parser.parse_args()
+
+    if not (REALDOCS / "SOURCES.md").exists():
+        print(f"skipped: {REALDOCS} not found (the real documents are not in this checkout)")
+        return 0
+    from extract.ocr import DEFAULT_DPI, DEFAULT_SETTINGS
+
+    settings_kw = {"psm": args.psm or DEFAULT_SETTINGS.psm, "suppress_ink": DEFAULT_SETTINGS.suppress_ink
+                   and not args.no_ink, "extra_config": DEFAULT_SETTINGS.extra_config
+                   if args.tess_config is None else args.tess_config}
+    dpi = args.dpi or DEFAULT_DPI
+    docs = args.docs.split(",") if args.docs else pdf_text_docs()
+    references: dict[tuple[str, int], str] = {}
+    for doc in docs:
+        if not (REALDOCS / f"{doc}.pdf").exists():
+            print(f"no such document: {doc}", file=sys.stderr)
+            return 2
+        for index, text in reference_pages(doc)[: args.per_doc]:
+            references[(doc, index)] = text
+    keys = list(references)[: args.limit]
+    tasks = [(doc, index, dpi, args.lang, settings_kw) for doc, index in keys]
+    if args.jobs > 1:
+        with ProcessPoolExecutor(args.jobs) as pool:
+            results = list(pool.map(ocr_task, tasks))
+    else:
+        results = [ocr_task(t) for t in tasks]
+    by_doc: dict[str, list[tuple[int, str, str]]] = {}
+    for doc, index, tess, chain in results:
+        by_doc.setdefault(doc, []).append((index, tess, chain))
+    repaired: dict[tuple[str, int], str] = {}
+    for doc, pages in by_doc.items():
+        fixed = [c for _, _, c in pages] if args.no_repair else repair_pages([c for _, _, c in pages], args.lang)
+        for (index, _, _), text in zip(pages, fixed):
+            repaired[(doc, index)] = text
+
+    print(f"chain: dpi {dpi}, lang {args.lang}, {json.dumps(settings_kw)}, repair {'off' if args.no_repair else 'on'}")
+    header = f"{'document':18} {'page':>4} {'syl':>5}  {'tess seq':>8} {'tess bag':>8}  {'ocr bag':>8}  " \
+             f"{'vnplan seq':>10} {'vnplan bag':>10}"
+    print(header)
+    rows = []
+    totals = Counter()
+    worse = 0
+    for doc, index, tess, chain in results:
+        ref = references[(doc, index)]
+        final = repaired[(doc, index)]
+        ts, n = syllable_errors(tess, ref)
+        tb, _ = bag_errors(tess, ref)
+        ob, _ = bag_errors(chain, ref)
+        vs, _ = syllable_errors(final, ref)
+        vb, _ = bag_errors(final, ref)
+        worse += vb > tb
+        totals.update(syl=n, ts=ts, tb=tb, ob=ob, vs=vs, vb=vb)
+        rows.append({"doc": doc, "page": index + 1, "syllables": n, "tesseract_seq": ts, "tesseract_bag": tb,
+                     "ocr_bag": ob, "vnplan_seq": vs, "vnplan_bag": vb})
+        print(f"{doc:18} {index + 1:4d} {n:5d}  {ts / n:8.2%} {tb / n:8.2%}  {ob / n:8.2%}  {vs / n:10.2%} {vb / n:10.2%}")
+    n = totals["syl"] or 1
+    print(f"{'total':18} {len(rows):4d} {totals['syl']:5d}  {totals['ts'] / n:8.2%} {totals['tb'] / n:8.2%}  "
+          f"{totals['ob'] / n:8.2%}  {totals['vs'] / n:10.2%} {totals['vb'] / n:10.2%}")
+    print(f"pages where vnplan's order-free error is above Tesseract's: {worse} of {len(rows)}")
+    if args.json:
+        args.json.write_text(json.dumps({"settings": settings_kw, "dpi": dpi, "lang": args.lang, "pages": rows,
+                                         "totals": dict(totals), "worse_pages": worse}, indent=1) + "\n",
+                             encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
