@@ -97,6 +97,30 @@ def _cluster_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
+def _place_stamps(lines: list[list[Glyph]], stamps: list[Glyph]) -> None:
+    """Put each stamped glyph in the drafted line it was stamped into: among the lines whose
+    height spans the stamp's centre, the one with a glyph (a blank included) under or next to it.
+    A stamp sits a little above or below the baseline it completes (lc-cv-3298: the day "10"
+    between the number line and the date line of the two columns)."""
+    for stamp in sorted(stamps, key=lambda g: (g.cy, g.x0)):
+        best, best_key = None, None
+        for k, line in enumerate(lines):
+            top = min(g.top for g in line)
+            bottom = max(g.bottom for g in line)
+            if not top <= stamp.cy <= bottom:
+                continue
+            reach = max(stamp.size, 1.0)
+            near = any(g.x0 - reach <= stamp.x1 and stamp.x0 <= g.x1 + reach for g in line if not g.stamp)
+            key = (near, -abs((top + bottom) / 2 - stamp.cy))
+            if best_key is None or key > best_key:
+                best, best_key = k, key
+        if best is None:
+            lines.append([stamp])
+            lines.sort(key=lambda line: min(g.cy for g in line))
+        else:
+            lines[best].append(stamp)
+
+
 def _overlap(a: Glyph, b: Glyph) -> float:
     return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
 
@@ -200,7 +224,9 @@ def _two_column_block(lines: list[list[Line]], start: int, min_gutter: float) ->
 def order_lines(glyphs: list[Glyph]) -> list[Line]:
     """Lines of a page in reading order (see the module docstring)."""
     upright = [g for g in glyphs if g.text]
-    rows = [_make_line(row) for row in _cluster_lines(upright)]
+    clusters = _cluster_lines([g for g in upright if not g.stamp])
+    _place_stamps(clusters, [g for g in upright if g.stamp])
+    rows = [_make_line(row) for row in clusters]
     rows = [r for r in rows if r.glyphs]
     if not rows:
         return []
