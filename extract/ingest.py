@@ -2,8 +2,9 @@
 
 Owns input checks (every refusal is an `InputError` naming the file and the reason), the kind of
 a file (sniffed from its bytes, not trusted from its extension), and page triage as OCRmyPDF
-users expect: a PDF page keeps a text layer that reads as Vietnamese; a page with no layer, or a
-layer that is not Vietnamese (English-model OCR junk, say), is OCR'd when it has an image.
+users expect: a PDF page keeps a text layer that reads as Vietnamese (decoded or converted from a
+legacy font where needed); a page with no layer, or a layer that cannot be trusted, is OCR'd.
+The per-page decision and the reading of PDF layers live in extract.pdflayer and extract.layout.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import Optional
 from extract.encoding import decode_bytes
 from extract.errors import InputError
 from extract.ocr import DEFAULT_DPI, DEFAULT_TIMEOUT, PageJob, ocr_pages
-from extract.vietnamese import looks_vietnamese
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".pnm", ".ppm", ".pgm"}
@@ -34,12 +34,13 @@ MAX_PAGES = 2000
 class RawPage:
     number: int  # 1-based
     text: str
-    method: str  # text_layer | ocr | txt | docx | doc | rtf | legacy_font
+    method: str  # text_layer | decoded | legacy_font | ocr | txt | docx | doc | rtf
     ocr_confidence: Optional[float] = None
     text_layer_rejected: Optional[str] = None
     error: Optional[str] = None
 
 
+    reason: Optional[str] = None  # why this method (PDF page triage, extract.pdflayer)
 @dataclass
 class RawDocument:
     path: str
@@ -60,7 +61,14 @@ class OcrOptions:
     jobs: int = 1
     dpi: int = DEFAULT_DPI
     timeout: float = DEFAULT_TIMEOUT
-    force_ocr: bool = False
+    force_ocr: bool = False  # the same as mode="force" (kept for callers of the old option)
+    # OCRmyPDF 17's --mode: auto (triage), force (OCR every page), skip (never OCR a page that
+    # has a text layer), redo (OCR the pages whose layer is OCR output); see extract.pdflayer
+    mode: str = "auto"
+
+    @property
+    def effective_mode(self) -> str:
+        return "force" if self.force_ocr else self.mode
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -101,6 +109,13 @@ def check_path(path: Path) -> None:
     if not path.exists():
         raise InputError(path, "no such file")
     if path.is_dir():
+        if path.is_symlink():
+            try:
+                os.stat(path)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    raise InputError(path, "a symbolic link that loops back on itself") from None
+            raise InputError(path, "a broken symbolic link (its target does not exist)")
         raise InputError(path, "is a directory, not a document (use `vnplan batch DIR --out OUT`)")
     if not path.is_file():
         raise InputError(path, "not a regular file")
@@ -212,31 +227,19 @@ def _ingest_pdf(path: Path, sha: str, options: OcrOptions) -> RawDocument:
         raise InputError(path, "the PDF has no pages")
     if n_pages > MAX_PAGES:
         raise InputError(path, f"too many pages ({n_pages} > {MAX_PAGES})")
-    pdf = _open_pdf(path)
+    _open_pdf(path).close()  # pdfminer's own refusals (encryption, damage) as one clear line
+    from extract.pdflayer import triage
+
     pages: list[RawPage] = []
     to_ocr: list[PageJob] = []
-    try:
-        for i, page in enumerate(pdf.pages):
-            try:
-                layer = page.extract_text() or ""
-            except Exception as exc:  # a broken content stream on one page must not lose the others
-                layer, reason = "", f"text layer unreadable ({type(exc).__name__})"
-            else:
-                reason = None
-            has_image = bool(page.images)
-            if layer.strip() and looks_vietnamese(layer) and not options.force_ocr:
-                pages.append(RawPage(i + 1, layer, "text_layer"))
-                continue
-            if reason is None:
-                reason = "no text layer" if not layer.strip() else "text layer is not Vietnamese"
-            if has_image or not layer.strip() or options.force_ocr:
-                pages.append(RawPage(i + 1, "", "ocr", text_layer_rejected=reason))
-                to_ocr.append(PageJob(str(path), i, "pdf", options.lang, options.dpi, options.timeout))
-            else:
-                # Nothing to OCR: keep the layer; repair will deal with it.
-                pages.append(RawPage(i + 1, layer, "text_layer", text_layer_rejected=f"{reason}; no image to OCR, kept"))
-    finally:
-        pdf.close()
+    for decision in triage(path, options.effective_mode):
+        i = decision.number - 1
+        if decision.method == "ocr":
+            pages.append(RawPage(decision.number, "", "ocr", text_layer_rejected=decision.rejected, reason=decision.reason))
+            to_ocr.append(PageJob(str(path), i, "pdf", options.lang, options.dpi, options.timeout))
+        else:
+            pages.append(RawPage(decision.number, decision.text, decision.method,
+                                 text_layer_rejected=decision.rejected, reason=decision.reason))
     for result in ocr_pages(to_ocr, options.jobs):
         page = pages[result.index]
         page.text, page.ocr_confidence, page.error = result.text, result.confidence, result.error
