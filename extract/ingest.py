@@ -38,9 +38,9 @@ class RawPage:
     ocr_confidence: Optional[float] = None
     text_layer_rejected: Optional[str] = None
     error: Optional[str] = None
-
-
     reason: Optional[str] = None  # why this method (PDF page triage, extract.pdflayer)
+
+
 @dataclass
 class RawDocument:
     path: str
@@ -109,13 +109,6 @@ def check_path(path: Path) -> None:
     if not path.exists():
         raise InputError(path, "no such file")
     if path.is_dir():
-        if path.is_symlink():
-            try:
-                os.stat(path)
-            except OSError as exc:
-                if exc.errno == errno.ELOOP:
-                    raise InputError(path, "a symbolic link that loops back on itself") from None
-            raise InputError(path, "a broken symbolic link (its target does not exist)")
         raise InputError(path, "is a directory, not a document (use `vnplan batch DIR --out OUT`)")
     if not path.is_file():
         raise InputError(path, "not a regular file")
