@@ -1,187 +1,195 @@
-"""Deadlines: the time expressions that say when something must be done.
+"""Deadlines: the time expressions that say when something must be done or take place.
 
-Owns `find_deadlines(text, context) -> (deadlines, warnings)`. Like Duckling's Time rules, each
-rule is a named pattern -> value, and the behaviour of every rule is pinned by the corpus in
-`tests/data/deadlines.yaml` (expressions that must parse to a value, and expressions that must not:
-a document's own date, a cited document's date, a period named in a title or a purpose sentence,
-a target's "đến năm 2020"). Patterns run on the folded text (`bodies.fold`: marks stripped, same
-offsets), so "truoc ngay 15/12 hang nam" from damaged OCR reads like "trước ngày 15/12 hằng năm".
+Owns `find_deadlines(text, context) -> (deadlines, warnings)`. The time expressions and their normalised
+values come from the one date grammar (`extract.dates`); this module decides which of them are deadlines,
+with the words of `extract/lexicon/entities/deadlines.yaml`:
 
-Dates are always day before month. A date that cannot be read (31/02, month 13) is null with a
-warning, never a guess; a day and month with neither a year nor a recurrence stay null too.
+- an expression right after a cue ("trước", "chậm nhất", "hoàn thành trong", "xong trong", "vào", "trong",
+  "từ", ...) is a deadline of the cue's kind;
+- a quarter, a month, a half-year, a day-to-day or quarter-to-quarter interval, a recurrence ("hằng năm",
+  "ngày 20 hằng tháng") is a deadline wherever it stands (schedules name them so);
+- a year or a span of years that heads a line ("Năm 2023: ...", "Giai đoạn 2022-2025: ..."), stands in
+  brackets ("(năm 2018)"), names an occasion ("nhân dịp ... năm 2020"), or fills a table cell on its own line;
+- not: dates inside legal references (a cited document's date), the document's own date, a time in the past
+  of the document's date (events reported; a limit "trước ngày ..." is kept), a target's horizon
+  ("đến năm 2025"), statistics and terms of office ("trung bình hàng năm", "nhiệm kỳ 2015 - 2020").
+
+Values: see `extract.dates` (a day "2026-04-15", a year "2026", an interval "2024/2025", every year "--12-10").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date as Date
 from typing import Callable, Optional
 
 from extract.bodies import fold
+from extract.dates import TimeExpression, find_times
+from extract.entity_lexicon import load
 from models import Deadline, Span, Warning
 
 
 @dataclass(frozen=True)
 class DeadlineContext:
-    """What relative expressions are read against ("năm nay" is the document's year)."""
+    """What relative and past expressions are read against: the document's year and date ("2026-05-11",
+    partial "2026-05" for an undated draft); without a date nothing is taken for the past."""
 
     year: Optional[int] = None
+    date: Optional[str] = None
 
 
-_RECUR = r"(?P<recur>(?:dinh ky\s+)?hang\s+(?:nam|quy|thang))"
-_DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])"
-_DM_WORDS = r"(?P<d2>\d{1,2})\s+thang\s+(?P<m2>\d{1,2})(?:\s+nam\s+(?P<y2>\d{4}))?(?!\d)"
-_DATE = rf"(?:{_DM}|{_DM_WORDS})"
-_BEFORE = r"(?:truoc|cham nhat(?:\s+(?:la|vao))?|han cuoi(?:\s+la)?|han chot(?:\s+la)?)"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d/])"
-
-Rule = tuple[str, re.Pattern, Callable[[re.Match], dict]]
+_LEX = load("deadlines")
 
 
-def _recurrence(group: Optional[str]) -> Optional[str]:
-    if not group:
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_CUES = [(kind, entry["words"]) for kind, entry in _LEX["cues"].items()]
+_CUE = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{_alternation(words)})" for kind, words in _CUES) + r")\s*[:,]?\s*(?:ngay\s+|la\s+)?$"
+)
+_NOT_AFTER = re.compile(r"(?<!\w)(?:" + _alternation(_LEX["not_after"]["words"]) + r")\s+(?:\S+\s+){0,2}$")
+_TARGET_YEAR = re.compile(r"(?<!\w)(?:" + _alternation(_LEX["target_years"]["words"]) + r")\s*$")
+_COMPLETION = re.compile(r"(?<!\w)(?:hoan thanh|hoan tat|xong|phai)(?!\w)")
+_FREE_GRAINS = ("quarter", "month", "monthly", "yearly", "recurrence")
+_OCCASION = re.compile(r"(?<!\w)(?:nhan\s+|vao\s+)?dip\s+(?:[^\W\d]+[ \n]+){1,10}?$")
+_HEADING = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.\s*|[-+•]\s*|[a-z]\)\s*)?$")
+_THIS_YEAR = re.compile(r"(?<!\w)(?:trong|vao)\s+nam\s+nay(?!\w)")
+_PERIODIC = re.compile(r"(?<!\w)dinh ky(?!\s*,\s*(?:dot xuat|chuyen de))(?!\s+(?:hang|6|sau|moi|theo))(?!\w)")
+_CLAUSE = re.compile(r"[;.!?]\s|\n\s*\n|\n\s*[-+•]\s|:\s")
+
+
+def _end_value(t: TimeExpression) -> Optional[str]:
+    """The last day-ish value the expression reaches, comparable with an ISO date string."""
+    if t.value is None:
         return None
-    return {"nam": "yearly", "quy": "quarterly", "thang": "monthly"}[group.split()[-1]]
+    end = t.value.split("/")[-1]
+    q = re.fullmatch(r"(\d{4})-Q(\d)", end)
+    if q:
+        return f"{q[1]}-{int(q[2]) * 3:02d}-31"
+    return end + "-99" if re.fullmatch(r"\d{4}(-\d\d)?", end) else end
 
 
-def _date_fields(m: re.Match) -> dict:
-    day, month, year = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
-    return {"day": int(day), "month": int(month), "year_in_date": int(year) if year else None}
+def _in_past(t: TimeExpression, context: DeadlineContext) -> bool:
+    if not context.date or t.value is None or t.value.startswith("--"):
+        return False
+    end = _end_value(t)
+    doc = context.date
+    return end is not None and end[: len(doc)] < doc[: len(end)]
 
 
-def _before_date(kind: str) -> Callable[[re.Match], dict]:
-    def value(m: re.Match) -> dict:
-        fields = _date_fields(m)
-        recur = _recurrence(m.groupdict().get("recur") or m.groupdict().get("recur2"))
-        return {"kind": kind, "recurrence": recur, **fields}
-
-    return value
-
-
-def _year(kind: str) -> Callable[[re.Match], dict]:
-    return lambda m: {"kind": kind, "year": int(m["year"]), "recurrence": None}
+def _lead(folded: str, start: int) -> str:
+    """The words before an expression in its clause (at most 120 characters)."""
+    window = folded[max(0, start - 120) : start]
+    cut = 0
+    for m in _CLAUSE.finditer(window):
+        cut = m.end()
+    return window[cut:]
 
 
-def _range(m: re.Match) -> dict:
-    return {"kind": "during", "year": None, "year_end": int(m["year_end"]), "recurrence": None, "range_start": int(m["year"])}
+def _own_date(text: str, folded: str, t: TimeExpression, context: DeadlineContext) -> bool:
+    """The document's date in its header: "Lào Cai, ngày 21 tháng 7 năm 2022"."""
+    if t.start > 2500:
+        return False
+    line_start = folded.rfind("\n", 0, t.start) + 1
+    before = folded[line_start : t.start]
+    return bool(re.search(r"[^\W\d]\s*,\s*(?:ngay\s*)?$", before)) or (context.date is not None and t.value == context.date)
 
 
-# Named rules, most specific first; a later rule never overlaps an earlier match.
-RULES: list[Rule] = [
-    ("recurring_before_date", re.compile(rf"{_RECUR}\s+{_BEFORE}\s+(?:ngay\s+)?{_DATE}"), _before_date("before")),
-    (
-        "before_date",
-        re.compile(rf"(?<!\w){_BEFORE}\s+ngay\s+{_DATE}(?:\s*,?\s*(?P<recur2>hang\s+(?:nam|quy|thang)))?"),
-        _before_date("before"),
-    ),
-    (
-        "on_date",
-        re.compile(rf"(?<!\w)(?:vao|trong)\s+ngay\s+{_DATE}(?:\s*,?\s*(?P<recur2>hang\s+(?:nam|quy|thang)))?"),
-        _before_date("on"),
-    ),
-    ("by_date", re.compile(rf"(?<!\w)(?:den|hoan thanh trong)\s+ngay\s+{_DATE}"), _before_date("by")),
-    ("before_year", re.compile(rf"(?<!\w)(?:truoc|cham nhat(?:\s+(?:la|vao))?|hoan thanh trong)\s+nam\s+{_YEAR}"), _year("before")),
-    ("in_year", re.compile(rf"(?<!\w)vao\s+nam\s+{_YEAR}"), _year("on")),
-    ("during_year", re.compile(rf"(?<!\w)trong\s+nam\s+{_YEAR}"), _year("during")),
-    ("this_year", re.compile(r"(?<!\w)(?:trong|vao)\s+nam\s+nay(?!\w)"), lambda m: {"kind": "during", "relative": "this_year", "recurrence": None}),
-    (
-        "occasion_year",
-        re.compile(rf"(?<!\w)(?:nhan\s+|vao\s+)?dip\s+(?:[^\W\d]+[ \n]+){{1,10}}?nam\s+{_YEAR}"),
-        _year("on"),
-    ),
-    # "Năm 2023: ..." / "6. Năm 2018 các sở ..." — a year heading a paragraph of the schedule.
-    ("year_heading", re.compile(rf"(?:(?<=\n)|^)[ \t]*(?:\d+\.\s*|[-+]\s*|[a-z]\)\s*)?(?P<word>nam)\s+{_YEAR}(?=\s*[:,]|\s+[^\W\d])"), _year("on")),
-    ("year_parenthesis", re.compile(rf"\(\s*nam\s+{_YEAR}\s*\)"), _year("on")),
-    (
-        "range_heading",
-        re.compile(rf"(?:(?<=\n)|^)[ \t]*(?:\d+\.\s*|[-+]\s*|[a-z]\)\s*)?(?P<word>giai doan)\s+{_YEAR}\s*-\s*(?P<year_end>(?:19|20)\d\d)\s*:"),
-        _range,
-    ),
-    ("recurring", re.compile(rf"(?<!\w){_RECUR}(?!\w)"), lambda m: {"kind": "during", "recurrence": _recurrence(m["recur"])}),
-    (
-        "periodic",
-        re.compile(r"(?<!\w)dinh ky(?!\s*,\s*(?:dot xuat|chuyen de))(?!\w)"),
-        lambda m: {"kind": "on", "recurrence": None},
-    ),
-]
-
-# Where the expression is part of a description, not a commitment: skip.
-_NOT_A_DEADLINE_BEFORE = re.compile(r"(?:che do bao cao|bao cao)\s*$")
+def _table_cell(text: str, t: TimeExpression) -> bool:
+    """An expression alone on its line, as a schedule column of a table comes out of a text layer."""
+    line_start = text.rfind("\n", 0, t.start) + 1
+    line_end = text.find("\n", t.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start : t.start].strip(" \t-+•|") and not text[t.end : line_end].strip(" \t.;,|")
 
 
-def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1] in " \t\n,;:":
-        end -= 1
-    while start < end and text[start] in " \t\n":
-        start += 1
-    return start, end
-
-
-def _expression_start(text: str, m: re.Match) -> int:
-    """Start of the expression proper: headings' numbers and dashes are not part of it."""
-    if "word" in m.re.groupindex and m["word"] is not None:
-        return m.start("word")
-    return m.start()
-
-
-def find_deadlines(text: str, context: DeadlineContext = DeadlineContext(), folded: Optional[str] = None) -> tuple[list[Deadline], list[Warning]]:
+def find_deadlines(text: str, context: DeadlineContext = DeadlineContext(), folded: Optional[str] = None,
+                   exclude: list[tuple[int, int]] = ()) -> tuple[list[Deadline], list[Warning]]:
     folded = folded if folded is not None else fold(text)
-    taken: list[tuple[int, int]] = []
     found: list[Deadline] = []
     warnings: list[Warning] = []
-    for name, pattern, value in RULES:
-        for m in pattern.finditer(folded):
-            start = _expression_start(text, m)
-            start, end = _trim_span(text, start, m.end())
-            if any(s < end and start < e for s, e in taken):
-                continue
-            if name == "year_heading" and not text[m.start("word")].isupper():
-                continue
-            if name == "range_heading" and not text[m.start("word")].isupper():
-                continue
-            if name == "periodic" and re.match(r"\s+(?:hang|6|sau|moi)", folded[m.end() : m.end() + 8]):
-                continue
-            v = value(m)
-            deadline = _build(text, start, end, v, context, warnings)
-            if deadline is None:
-                continue
-            taken.append((start, end))
-            found.append(deadline)
+    for t in find_times(text, folded):
+        if any(s <= t.start < e for s, e in exclude):
+            continue  # a cited document's date
+        decided = _decide(text, folded, t, context)
+        if decided is None:
+            continue
+        kind, start = decided
+        found.append(_build(text, start, t, kind, warnings))
+    taken = [(d.start, d.end) for d in found]
+    for m in _THIS_YEAR.finditer(folded):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            surface = text[m.start() : m.end()]
+            if context.year is None:
+                warnings.append(Warning(code="relative_year_unresolved", message=f"{surface!r}: the document's year is unknown",
+                                        span=Span(text=surface, start=m.start(), end=m.end())))
+            found.append(Deadline(text=surface, start=m.start(), end=m.end(), kind="during",
+                                  date=str(context.year) if context.year else None, year=context.year))
+    for m in _PERIODIC.finditer(folded):
+        if not any(s <= m.start() < e for s, e in taken) and not _NOT_AFTER.search(folded[max(0, m.start() - 40) : m.start()]):
+            found.append(Deadline(text=text[m.start() : m.end()], start=m.start(), end=m.end(), kind="on"))
     found.sort(key=lambda d: d.start)
     return found, warnings
 
 
-def _build(text: str, start: int, end: int, v: dict, context: DeadlineContext, warnings: list[Warning]) -> Optional[Deadline]:
+def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext) -> Optional[tuple[str, int]]:
+    """(kind, start of the deadline's text) when the expression is a deadline, else None."""
+    lead = _lead(folded, t.start)
+    cue = _CUE.search(lead)
+    kind = next((k for k, v in cue.groupdict().items() if v), None) if cue else None
+    start = t.start - (len(lead) - cue.start()) if cue else t.start
+    if kind is None and re.search(r"(?<!\w)(?:truoc|cham nhat)(?!\w)", folded[t.start : t.end]):
+        kind = "before"  # "định kỳ hàng năm trước ngày 20/11": the limit inside the expression
+    if _own_date(text, folded, t, context) and kind is None:
+        return None
+    if _NOT_AFTER.search(lead):
+        return None
+    if kind == "before" and t.value is not None and not t.value.startswith("-"):
+        return kind, start  # a limit stays a deadline even when the letter reports it after the day
+    if _in_past(t, context):
+        return None
+    if t.grain == "year" and _TARGET_YEAR.search(lead) and not _COMPLETION.search(lead):
+        return None  # "mục tiêu ... đến năm 2025": a target's horizon
+    default = "during" if t.grain in ("interval", "quarter", "month", "year", "recurrence") else "on"
+    if t.rule == "interval_from_to":
+        default = "from"
+    if kind is not None:
+        if kind == "from" and t.rule != "interval_from_to" and t.grain == "year":
+            return None  # "từ năm 2008, đến nay ...": a start in the past, told
+        return kind, start
+    if t.grain in _FREE_GRAINS or (t.grain == "interval" and t.rule != "interval_years"):
+        return default, t.start
+    if t.grain == "interval" and t.rule == "interval_from_to" and not re.match(r"tu\s+nam", folded[t.start : t.end]):
+        return default, t.start
+    heading = _HEADING.search(folded, max(0, t.start - 12), t.start)
+    if heading is not None and t.text[:1].isupper() and re.match(r"\s*[:,]|\s+[^\W\d]", folded[t.end : t.end + 3]):
+        if t.grain == "interval" and not re.match(r"\s*:", folded[t.end : t.end + 3]):
+            return None  # "Giai đoạn 2022-2025:" heads a paragraph; a title's period does not
+        return ("on" if t.grain == "year" else default), t.start
+    if t.grain == "interval" and re.search(r"(?:^|\n)[ \t]*(?:\d+\.\s*|[-+]\s*)?giai doan\s+$", folded[max(0, t.start - 30) : t.start]) \
+            and text[folded.rfind("giai doan", 0, t.start)].isupper() and re.match(r"\s*:", folded[t.end : t.end + 3]):
+        return default, folded.rfind("giai doan", 0, t.start)
+    if t.grain == "year" and re.search(r"\(\s*$", folded[max(0, t.start - 3) : t.start]) and folded[t.end : t.end + 2].strip().startswith(")"):
+        return "on", t.start
+    occasion = _OCCASION.search(folded, max(0, t.start - 120), t.start)
+    if t.grain == "year" and occasion:
+        return "on", occasion.start()
+    if _table_cell(text, t) and t.grain in ("day", "interval", "year") and t.start > 1500:
+        return default, t.start
+    return None
+
+
+def _build(text: str, start: int, t: TimeExpression, kind: str, warnings: list[Warning]) -> Deadline:
+    end = t.end
     surface = text[start:end]
-    iso = None
-    year = v.get("year")
-    recurrence = v.get("recurrence")
-    if "day" in v:
-        day, month, y = v["day"], v["month"], v["year_in_date"]
-        try:
-            Date(y or 2000, month, day)  # 2000 is a leap year: 29/02 recurring is readable
-            valid = True
-        except ValueError:
-            valid = False
-        if not valid:
-            warnings.append(Warning(code="unreadable_date", message=f"cannot read the date in {surface!r}",
-                                    span=Span(text=surface, start=start, end=end)))
-        elif y is not None:
-            iso = f"{y:04d}-{month:02d}-{day:02d}"
-            year = y
-        elif recurrence == "yearly":
-            iso = f"--{month:02d}-{day:02d}"
-        else:
-            warnings.append(Warning(code="date_without_year", message=f"{surface!r} names a day and month but no year",
-                                    span=Span(text=surface, start=start, end=end)))
-    if v.get("relative") == "this_year":
-        if context.year is None:
-            warnings.append(Warning(code="relative_year_unresolved", message=f"{surface!r}: the document's year is unknown",
-                                    span=Span(text=surface, start=start, end=end)))
-        year = context.year
-    return Deadline(text=surface, start=start, end=end, kind=v["kind"], date=iso, year=year,
-                    year_end=v.get("year_end"), recurrence=recurrence)
+    if t.warning:
+        message = {"unreadable_date": f"cannot read the date in {surface!r}",
+                   "date_without_year": f"{surface!r} names a day and month but no year"}[t.warning]
+        warnings.append(Warning(code=t.warning, message=message, span=Span(text=surface, start=start, end=end)))
+    return Deadline(text=surface, start=start, end=end, kind=kind, date=t.value, year=t.year, year_end=t.year_end,
+                    recurrence=t.recurrence)
 
 
 def parse_deadline(expression: str, context: DeadlineContext = DeadlineContext()) -> Optional[Deadline]:

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.bodies import fold
+from extract.dates import parse_date
 from extract.deadlines import DeadlineContext, attach_actions, find_deadlines
 from extract.references import find_references
 from extract.responsibilities import find_responsibilities
@@ -109,8 +110,9 @@ def targets_component(doc: Doc) -> Doc:
 @Language.component("vnplan_deadlines")
 def deadlines_component(doc: Doc) -> Doc:
     state = _state(doc)
-    context = state.get("context") or DeadlineContext(year=_document_year(doc.text))
-    deadlines, warnings = find_deadlines(doc.text, context, state["folded"])
+    context = state.get("context") or _document_context(doc.text)
+    cited = [(r.start, r.end) for r in state["legal_references"]]  # a cited document's date is not a deadline
+    deadlines, warnings = find_deadlines(doc.text, context, state["folded"], cited)
     # a target's "đến năm 2020" is its by_year, not a deadline
     inside_targets = [(t.start, t.end) for t in state["targets"]]
     deadlines = [d for d in deadlines if not any(s <= d.start < e for s, e in inside_targets)]
@@ -141,10 +143,13 @@ def responsibilities_component(doc: Doc) -> Doc:
 _DOC_DATE = re.compile(r"ngay\s+\S{0,3}\s*thang\s+\S{0,3}\s*nam\s+((?:19|20)\d\d)")
 
 
-def _document_year(text: str) -> Optional[int]:
-    """The year of the document's own date ("..., ngày 21 tháng 7 năm 2022"), for "năm nay"."""
-    m = _DOC_DATE.search(fold(text[:1500]))
-    return int(m.group(1)) if m else None
+def _document_context(text: str) -> DeadlineContext:
+    """The document's own date ("..., ngày 21 tháng 7 năm 2022"; "ngày   tháng 5 năm 2026" of a draft gives
+    "2026-05"), for "năm nay" and for telling past events from deadlines."""
+    m = _DOC_DATE.search(fold(text[:2500]))
+    if m is None:
+        return DeadlineContext()
+    return DeadlineContext(year=int(m.group(1)), date=parse_date(text[m.start() : m.end()]))
 
 
 @lru_cache(maxsize=1)

@@ -1,84 +1,97 @@
-"""Legal references: mentions of other legal documents by number, and short forms that point back.
+"""Legal references: mentions of other documents by number, and short forms that point back.
 
-Owns `find_references(text) -> list[LegalReference]`. Matching runs on the folded text
-(`bodies.fold`, same offsets) so that residual OCR damage ("Quyet dinh so 1258/QD-TTg") is still
-found; the values written out are proper Vietnamese ("QĐ-TTg"). Like eyecite, a full citation is
-found first, then its date, issuer and the verb that governs it ("Căn cứ" / "Thực hiện" / "theo"),
-and finally short forms ("Quyết định nêu trên") are resolved to the citation they refer to.
+Owns `find_references(text) -> list[LegalReference]`. As eyecite does, the citation itself is found first
+(a number and its symbol: normative "105/2025/NĐ-CP", "55/2024/QH15"; "1258/QĐ-TTg", "7432/UBND-XD"; Party
+"22-NQ/TU"; standards "QCVN 01:2019/BCT"; a bare number after a type word and "số"), then, around it, the type
+word before it ("Nghị định", "Luật Hóa chất", "Văn bản"; a member of an enumeration shares the type of the
+first one), the date after it, its issuer ("của ...") and the verb that governs it ("Căn cứ" / "Thực hiện" /
+"theo"); finally short forms ("Quyết định nêu trên") are resolved to the citation they refer to. Words and
+symbol heads are data (`extract/lexicon/entities/references.yaml`).
+
+Keys are written as the document writes them, with the national numbering rules' Đ restored where OCR lost
+it ("QD-TTg" -> "QĐ-TTg") and a footnote mark glued to a normative symbol dropped ("QH151" -> "QH15").
+The document's own number in its header is not a reference.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date as Date
 from typing import Optional
 
 from extract.bodies import canonical_body, fold, squash
+from extract.dates import _DMY, _point
+from extract.entity_lexicon import load
 from models import LegalReference
 
-DOC_TYPES = {
-    "quyet dinh": "Quyết định", "ke hoach": "Kế hoạch", "nghi quyet": "Nghị quyết", "cong van": "Công văn",
-    "huong dan": "Hướng dẫn", "thong bao": "Thông báo", "chi thi": "Chỉ thị", "nghi dinh": "Nghị định",
-    "thong tu": "Thông tư", "thong tu lien tich": "Thông tư liên tịch", "quy che": "Quy chế", "luat": "Luật",
-    "phap lenh": "Pháp lệnh", "chuong trinh": "Chương trình", "ket luan": "Kết luận", "to trinh": "Tờ trình",
-}
-# Abbreviated type words ("QĐ 2338/QĐ-UBND", "TB 90/TB-UBND"): accepted only in capitals.
-ABBREVIATED_TYPES = {"qd": "Quyết định", "tb": "Thông báo", "kh": "Kế hoạch", "nq": "Nghị quyết", "cv": "Công văn",
-                     "hd": "Hướng dẫn", "ct": "Chỉ thị", "nd": "Nghị định", "tt": "Thông tư"}
+_LEX = load("references")
+DOC_TYPES: dict[str, str] = _LEX["doc_types"]["words"]
+ABBREVIATED_TYPES: dict[str, str] = _LEX["abbreviated_types"]["words"]
+SYMBOL_HEAD_TYPES: dict[str, str] = _LEX["symbol_heads"]["heads"]
+_SYMBOL_PARTS: dict[str, str] = _LEX["lost_d"]["parts"]
+_HEADER_CHARS: int = _LEX["own_number"]["header_chars"]
 
-# Parts of symbols whose Đ the OCR or the repair lost, written back.
-_SYMBOL_PARTS = {
-    "QD": "QĐ", "HDTDKT": "HĐTĐKT", "LDTBXH": "LĐTBXH", "SLDTBXH": "SLĐTBXH", "BCD": "BCĐ", "TTG": "TTg",
-    "HDND": "HĐND", "UBTVQH": "UBTVQH", "BTDKT": "BTĐKT", "TDKT": "TĐKT", "ND": "NĐ", "BLDTBXH": "BLĐTBXH",
-    "DU": "ĐU", "BCH": "BCH", "HU": "HU", "TU": "TU", "TW": "TW",
-}
-
-_TYPE_WORDS = "|".join(sorted((re.escape(k) for k in DOC_TYPES), key=len, reverse=True))
-_ABBR_WORDS = "|".join(ABBREVIATED_TYPES)
-_SYMBOL = r"[a-z][a-z&]*(?:\s?[-/]\s?[a-z][a-z&]*)*"
-# Residual OCR damage seen after repair: "K& hoạch", "Hudng dân", "sd/sẽ/s6 1258".
-_DAMAGED_TYPES = {r"k\S{1,2}\s+hoach": "ke hoach", r"hu\w{1,3}ng\s+dan": "huong dan", r"quy\w{0,2}t\s+dinh": "quyet dinh",
-                  r"ngh\w{1,2}\s+quy\w{1,2}t": "nghi quyet", r"c\w{1,2}ng\s+v\w{1,2}n": "cong van"}
-_REF = re.compile(
-    rf"(?<![\w])(?P<type>{_TYPE_WORDS}|{_ABBR_WORDS}|{'|'.join(_DAMAGED_TYPES)})\s+(?:(?:so|s[\w\d])\s*[:.]?\s*)?"
-    rf"(?P<num>\d{{1,5}})\s*(?P<sep>[/-]|[il|](?=[a-z]))\s*(?P<sym>{_SYMBOL})(?![\w])"
+_UP = "A-ZĐÀ-Ỹ"
+_PART = rf"[{_UP}][A-Za-zĐđ0-9&]*"
+_SEP = r"[ \t]?\n?[ \t]?"  # a symbol broken at the line's end: "TT-\nBGTVT"
+# number, separator, optional year (normative form), symbol of one or more parts
+_KEY = re.compile(
+    rf"(?<![\w/.,-])(?P<num>\d{{1,5}})[ \t]*(?P<sep>[/-]|[Il|](?=[A-ZĐ]{{2}}))[ \t]*(?P<year>(?:19|20)\d\d[ \t]*/[ \t]*)?"
+    rf"(?P<sym>{_PART}(?:{_SEP}[-/]{_SEP}(?:{_PART}|[a-z]{{1,4}}\b))*)"
 )
-_NUMERIC_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-_WORDY_DATE = r"(?P<d2>\d{1,2})\s+th\w{1,2}ng\s+(?P<m2>\d{1,2})\s+n\w{1,2}m\s+(?P<y2>\d{4})"
-_DATE_AFTER = re.compile(rf"\s*,?\s*ngay\s+(?:{_NUMERIC_DATE}|{_WORDY_DATE})")
+_SERIES = "|".join(_LEX["standards"]["series"])
+_STANDARD = re.compile(rf"(?<![\w])(?P<series>{_SERIES})[ \t]*(?P<code>\d{{1,4}}(?:-\d{{1,3}})*[ \t]*:[ \t]*(?:19|20)\d\d(?:[ \t]*/[ \t]*{_PART})?)")
+_TYPE_WORDS = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in DOC_TYPES), key=len, reverse=True))
+_TYPE = re.compile(rf"(?<!\w)(?P<type>{_TYPE_WORDS})(?!\w)")
+_ABBR = re.compile(rf"(?<!\w)(?P<abbr>{'|'.join(ABBREVIATED_TYPES)})\s*$")
+_SO = re.compile(r"(?<!\w)(?:so|s[o0]\.)\s*:?\s*$")
+_NUMBER_ONLY = re.compile(r"(?<!\w)so\s*:?\s*(?P<num>\d{3,15})(?![\d/.,-]|\s*[/-]\s*\w)")
+_DATE_AFTER = re.compile(rf"[ \t\n]*,?[ \t\n]*(?:(?:ban hanh|ky)[ \t\n]+)?(?:ngay[ \t\n]+)?(?P<date>{_DMY})")
 _ISSUER_AFTER = re.compile(r"\s+cua\s+")
 # Words that end an issuer: what the cited document is about, or the next clause.
 _ISSUER_STOP = re.compile(
-    r"\s+(?:ve|thuc hien|chi dao|phe duyet|ban hanh|va|tai|de|den|cho|quy dinh|huong dan|thong qua|voi|trong|theo|giai doan)(?!\w)"
+    r"\s+(?:ve|thuc\s+hien|chi\s+dao|phe\s+duyet|ban\s+hanh|va|tai|de|den|cho|quy\s+dinh|huong\s+dan|thong\s+qua|voi|trong|theo|giai\s+doan|da|thi|nay|doi\s+voi)(?!\w)"
     r"|[;,.:()\"“”]|\s+\d|\s*$"
 )
 _RELATION_WORDS = re.compile(r"(?<!\w)(can cu|thuc hien|trien khai|theo)(?!\w)")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|\n\s*[-+]\s+(?=[A-ZĐÀ-Ỹ])|\n\s*[IVX]+\.\s|\n\s*\d+(?:\.\d+)*\.\s|:\s")
+# Between a type word and its number: descriptive words ("Luật Hóa chất số", "Giấy phép sử dụng vật liệu nổ
+# công nghiệp số"), never a clause break or another number.
+_TYPE_GAP = re.compile(r"[^;:.\d()\[\]]{0,90}?$")
+_ENUM_GAP = re.compile(r"\s*(?:,|;|va|hoac)?\s*(?:cac\s+)?(?:so\s*)?$")
 _SHORT_FORM = re.compile(rf"(?<![\w])(?P<type>{_TYPE_WORDS})\s+(?:neu tren|tren|noi tren|do|nay)(?![\w])")
 
 
-def _iso(day: str, month: str, year: str) -> Optional[str]:
-    try:
-        return Date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
 def normalise_symbol(raw: str) -> str:
-    """'QD-TTg' -> 'QĐ-TTg', 'HD-\\nHĐTĐKT' -> 'HD-HĐTĐKT' (Hướng dẫn keeps its plain D)."""
+    """'QD-TTg' -> 'QĐ-TTg', 'HD-\\nHĐTĐKT' -> 'HD-HĐTĐKT' (Hướng dẫn keeps its plain D); spaces dropped."""
     raw = re.sub(r"\s+", "", raw)
-    parts = re.split(r"([-/])", raw)
     out = []
-    for part in parts:
-        if part in ("-", "/"):
-            out.append(part)
-            continue
+    for part in re.split(r"([-/])", raw):
         key = fold(part).upper()
-        if part.upper() == key and key in _SYMBOL_PARTS:  # written without the Đ, or in a wrong case
+        if part not in ("-", "/") and part.upper() == key and key in _SYMBOL_PARTS:  # written without the Đ
             out.append(_SYMBOL_PARTS[key])
         else:
             out.append(part)
     return "".join(out)
+
+
+def _drop_footnote_mark(symbol: str) -> tuple[str, int]:
+    """A footnote number glued to a normative symbol: "QH151" -> "QH15", "TT-BGTVT4" -> "TT-BGTVT".
+
+    Normative symbols end in letters, except the legislature of a Luật (QH + two digits)."""
+    last = re.split(r"[-/]", symbol)[-1]
+    m = re.fullmatch(r"((?:PL-)?(?:UBTV)?QH\d\d)(\d+)", last) or re.fullmatch(r"([A-ZĐa-z&]+)(\d{1,2})", last)
+    if m and not re.fullmatch(r"(?:UBTV)?QH\d\d", last):
+        return symbol[: len(symbol) - len(m[2])], len(m[2])
+    return symbol, 0
+
+
+def _type_of_symbol(symbol: str) -> str:
+    parts = [p for p in re.split(r"[-/]", symbol) if p]
+    for part in parts:
+        head = re.sub(r"\d+$", "", part)
+        if head in SYMBOL_HEAD_TYPES:
+            return SYMBOL_HEAD_TYPES[head]
+    return "Công văn"
 
 
 def _relation(text: str, folded: str, start: int, previous: Optional[tuple[int, str]]) -> str:
@@ -100,57 +113,70 @@ def _relation(text: str, folded: str, start: int, previous: Optional[tuple[int, 
     return {"can cu": "can_cu", "thuc hien": "thuc_hien", "trien khai": "thuc_hien", "theo": "theo"}[found]
 
 
-# A number and symbol with no type word before it, or one the OCR destroyed ("Ký họ(;1chs6 318/KH-UBND",
-# "Qb 2338/QĐ-UBND"): the type is read from the symbol's head, which names it ("QĐ-" a Quyết định).
-SYMBOL_HEAD_TYPES = {"QĐ": "Quyết định", "KH": "Kế hoạch", "NQ": "Nghị quyết", "TB": "Thông báo", "CT": "Chỉ thị",
-                     "NĐ": "Nghị định", "TT": "Thông tư", "HD": "Hướng dẫn", "TTLT": "Thông tư liên tịch", "KL": "Kết luận",
-                     "QC": "Quy chế", "CTr": "Chương trình", "TTr": "Tờ trình"}
-_BARE = re.compile(rf"(?<![\w/.-])(?P<num>\d{{1,5}})\s*(?P<sep>[/-])\s*(?P<sym>{_SYMBOL})(?![\w])")
-# The document's own number in its header ("Số: 165 /KH-UBND") is not a reference.
-_OWN_NUMBER = re.compile(r"(?<!\w)s\w{0,2}\s*:?\s*$")
+def _own_number(text: str, folded: str, at: int) -> bool:
+    """"Số: 165/KH-UBND" heading a line of the header."""
+    if at > _HEADER_CHARS:
+        return False
+    line_start = folded.rfind("\n", 0, at) + 1
+    return bool(re.fullmatch(r"[ \t]*so\s*:?\s*", folded[line_start:at]))
 
 
-def _candidates(text: str, folded: str) -> list[tuple[int, str, str, str, int, int]]:
-    """(start, doc_type, number, separator, symbol start, symbol end) of every citation by number."""
-    found = []
-    for m in _REF.finditer(folded):
-        type_key = m["type"]
-        if type_key not in DOC_TYPES and type_key not in ABBREVIATED_TYPES:
-            type_key = next((v for k, v in _DAMAGED_TYPES.items() if re.fullmatch(k, type_key)), None)
-            if type_key is None:
+def _find_type(text: str, folded: str, at: int, floor: int) -> Optional[tuple[int, str]]:
+    """(start, doc_type) of the type word that the citation at `at` belongs to, looking back in its clause."""
+    window_start = max(floor, at - 110)
+    gap = _TYPE_GAP.search(folded, window_start, at)
+    if gap is None:
+        return None
+    best = None
+    for m in _TYPE.finditer(folded, gap.start(), at):
+        word = text[m.start() : m.end()]
+        if not word[:1].isupper() and fold(m["type"]) in ("van ban", "quy dinh", "bao cao", "ket luan", "giay phep", "phuong an"):
+            # "văn bản", "quy định", "báo cáo" in lower case are common nouns unless "số" follows them
+            if not re.match(r"\s+so\b", folded[m.end() : m.end() + 5]):
                 continue
-        if type_key in ABBREVIATED_TYPES:
-            raw_type = text[m.start("type") : m.end("type")]
-            if not raw_type.isupper():
-                continue
-            doc_type = ABBREVIATED_TYPES[type_key]
-        else:
-            doc_type = DOC_TYPES[type_key]
-        sep = m["sep"]
-        sym_start = m.start("sym")
-        if sep in "il|":  # "80INQ-CP": the slash read as a capital I
-            if text[m.start("sep")] not in "Il|" or not text[sym_start : sym_start + 1].isupper():
-                continue
-            sep = "/"
-        found.append((m.start(), doc_type, m["num"], sep, sym_start, m.end("sym")))
-    taken = [(f[0], f[5]) for f in found]
-    for m in _BARE.finditer(folded):
-        if any(s <= m.start() < e for s, e in taken):
+        best = (m.start(), DOC_TYPES[re.sub(r"\s+", " ", m["type"])])
+    if best is None:
+        a = _ABBR.search(folded, max(0, at - 6), at)
+        if a and text[a.start("abbr") : a.end("abbr")].isupper():
+            return a.start("abbr"), ABBREVIATED_TYPES[a["abbr"]]
+    return best
+
+
+def _candidates(text: str, folded: str) -> list[dict]:
+    found: list[dict] = []
+    for m in _KEY.finditer(text):
+        sym_raw = m["sym"]
+        symbol = normalise_symbol(sym_raw)
+        letters = re.sub(r"[^A-ZĐ]", "", symbol)
+        if len(letters) < 2 and not (m["year"] and letters):
+            continue  # "số 3 - nhóm", "1/2": not codes
+        if _own_number(text, folded, m.start()):
             continue
-        symbol = normalise_symbol(text[m.start("sym") : m.end("sym")])
-        parts = re.split(r"[-/]", symbol)
-        doc_type = SYMBOL_HEAD_TYPES.get(parts[0])
-        if doc_type is None or len(parts) < 2 or not parts[-1][:1].isupper():
+        dropped = 0
+        if m["year"]:
+            symbol, dropped = _drop_footnote_mark(symbol)
+        year = re.sub(r"\s+", "", m["year"] or "")
+        sep = m["sep"] if m["sep"] in "/-" else "/"  # "80INQ-CP": the slash read as a capital I
+        key = f"{m['num']}{sep}{year}{symbol}"
+        found.append({"needs_type": sep != m["sep"], "key_start": m.start(), "end": m.end(), "number": m["num"], "symbol": year + symbol, "key": key,
+                      "normative": bool(m["year"]), "head_type": _type_of_symbol(symbol)})
+    for m in _STANDARD.finditer(text):
+        code = re.sub(r"[ \t]+", "", m["code"])
+        series = m["series"]
+        written_space = text[m.end("series") : m.start("code")]
+        key = f"{series}{' ' if written_space else ''}{code}"
+        found.append({"key_start": m.start(), "end": m.end(), "number": code.split(":")[0], "symbol": code, "key": key,
+                      "normative": True, "head_type": "Quy chuẩn" if series.startswith("QC") else "Tiêu chuẩn", "standard": True})
+    taken = [(c["key_start"], c["end"]) for c in found]
+    for m in _NUMBER_ONLY.finditer(folded):
+        if any(s <= m.start("num") < e for s, e in taken):
             continue
-        line_start = folded.rfind("\n", 0, m.start()) + 1
-        if _OWN_NUMBER.search(folded, line_start, m.start()) and m.start() < len(text) // 5:
+        t = _find_type(text, folded, m.start(), 0)
+        if t is None or m.start() - t[0] > 90:
             continue
-        start = m.start()
-        prev = re.search(r"(?<![\w])(\w{1,3})\s+$", text[max(0, start - 6) : start])
-        if prev and prev.group(1)[:1].isupper() and fold(prev.group(1))[:1] == fold(parts[0])[:1]:
-            start -= len(text[max(0, start - 6) : start]) - prev.start(1)  # "Qb 2338/QĐ-UBND": the type word, damaged
-        found.append((start, doc_type, m["num"], m["sep"], m.start("sym"), m.end("sym")))
-    found.sort()
+        found.append({"key_start": m.start("num"), "end": m.end("num"), "number": m["num"], "symbol": None, "key": m["num"],
+                      "normative": False, "head_type": t[1]})
+    found.sort(key=lambda c: c["key_start"])
     return found
 
 
@@ -158,18 +184,40 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
     folded = folded if folded is not None else fold(text)
     refs: list[LegalReference] = []
     previous: Optional[tuple[int, str]] = None  # (end, relation) of the last citation
-    for start, doc_type, number, sep, sym_start, sym_end in _candidates(text, folded):
-        end = sym_end
-        sym_raw = text[sym_start:sym_end]
-        symbol = normalise_symbol(sym_raw)
-        if not re.search(r"[A-ZĐ]", symbol):  # "số 3 - nhóm": not a code
+    last_end, last_type = 0, None
+    for c in _candidates(text, folded):
+        key_start = c["key_start"]
+        if refs and key_start < refs[-1].end:
             continue
-        key = f"{number}{sep}{symbol}"
+        start, doc_type = key_start, None
+        so = _SO.search(folded, max(0, key_start - 8), key_start)
+        if c.get("standard"):
+            t = _find_type(text, folded, key_start, last_end)
+            if t is not None and t[1] in ("Quy chuẩn", "Tiêu chuẩn") and key_start - t[0] < 40:
+                start = t[0]
+            doc_type = c["head_type"]
+        elif last_type is not None and refs and _ENUM_GAP.fullmatch(folded, refs[-1].end, key_start) and "\n" not in text[refs[-1].end : key_start].strip(" "):
+            # "các Nghị định số 06/2021/NĐ-CP, 35/2023/NĐ-CP và 175/2024/NĐ-CP": members share the type
+            doc_type = last_type
+            if so is not None:
+                start = so.start()
+        else:
+            t = _find_type(text, folded, key_start, last_end)
+            if t is not None:
+                start, doc_type = t
+            elif c.get("needs_type") or (so is None and not c["normative"] and c["head_type"] == "Công văn"):
+                continue  # a bare code that names no kind of document ("QL279/..."): not read as a citation
+            else:
+                doc_type = c["head_type"]
+                prev = re.search(r"(?<![\w])(\w{1,3})\s+$", text[max(0, key_start - 6) : key_start])
+                if so is None and prev and prev.group(1)[:1].isupper() and c["symbol"] and fold(prev.group(1))[:1] == fold(c["symbol"])[:1]:
+                    start = key_start - (len(text[max(0, key_start - 6) : key_start]) - prev.start(1))  # "Qb 2338/QĐ-UBND"
+        end = c["end"]
         iso = None
         d = _DATE_AFTER.match(folded, end)
         if d:
-            day, month, year = (d["d"], d["m"], d["y"]) if d["d"] else (d["d2"], d["m2"], d["y2"])
-            iso = _iso(day, month, year)
+            p = _point(folded[d.start("date") : d.end("date")])
+            iso = p[0] if p else None
             end = d.end()
         issuer = None
         i = _ISSUER_AFTER.match(folded, end)
@@ -181,13 +229,12 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
                 end = i.end() + len(text[i.end() : stop_at].rstrip())
                 issuer = squash(text[i.end() : end])
         relation = _relation(text, folded, start, previous)
-        refs.append(
-            LegalReference(
-                text=text[start:end], start=start, end=end, doc_type=doc_type, number=number,
-                symbol=symbol, key=key, date=iso, issuer=issuer, relation=relation,
-            )
-        )
+        refs.append(LegalReference(
+            text=text[start:end], start=start, end=end, doc_type=doc_type, number=c["number"], symbol=c["symbol"],
+            key=c["key"], date=iso, issuer=issuer, relation=relation,
+        ))
         previous = (end, relation)
+        last_end, last_type = end, doc_type
     _propagate_dates(refs)
     refs += _short_forms(text, folded, refs)
     refs.sort(key=lambda r: r.start)
@@ -196,13 +243,13 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
 
 def _propagate_dates(refs: list[LegalReference]) -> None:
     """A key mentioned again without its date takes the date of its first dated mention."""
-    first: dict[str, tuple[Optional[str], Optional[str]]] = {}
+    first: dict[str, Optional[str]] = {}
     for ref in refs:
         if ref.date and ref.key not in first:
-            first[ref.key] = (ref.date, ref.issuer)
+            first[ref.key] = ref.date
     for ref in refs:
         if ref.date is None and ref.key in first:
-            ref.date = first[ref.key][0]
+            ref.date = first[ref.key]
 
 
 def _short_forms(text: str, folded: str, refs: list[LegalReference]) -> list[LegalReference]:
@@ -212,17 +259,17 @@ def _short_forms(text: str, folded: str, refs: list[LegalReference]) -> list[Leg
     for m in _SHORT_FORM.finditer(folded):
         if fold(text[m.end() - 3 : m.end()]) == "nay" or any(s <= m.start() < e for s, e in spans):
             continue
-        doc_type = DOC_TYPES[m["type"]]
+        if not text[m.start()].isupper():
+            continue  # "văn bản trên", "quy định trên": common nouns
+        doc_type = DOC_TYPES[re.sub(r"\s+", " ", m["type"])]
         antecedent = next((r for r in reversed(refs) if r.end <= m.start() and r.doc_type == doc_type and r.key), None)
         if antecedent is None:
             continue
-        out.append(
-            LegalReference(
-                text=text[m.start() : m.end()], start=m.start(), end=m.end(), doc_type=doc_type, number=None,
-                symbol=None, key=antecedent.key, date=antecedent.date, issuer=antecedent.issuer,
-                relation=_relation(text, folded, m.start(), None), resolved_to=antecedent.key, confidence=0.8,
-            )
-        )
+        out.append(LegalReference(
+            text=text[m.start() : m.end()], start=m.start(), end=m.end(), doc_type=doc_type, number=None,
+            symbol=None, key=antecedent.key, date=antecedent.date, issuer=antecedent.issuer,
+            relation=_relation(text, folded, m.start(), None), resolved_to=antecedent.key, confidence=0.8,
+        ))
     return out
 
 
