@@ -147,6 +147,7 @@ def run(path: str | Path, options: OcrOptions = OcrOptions(), raw: Optional[RawD
                 end=end,
                 ocr_confidence=page.ocr_confidence,
                 text_layer_rejected=page.text_layer_rejected,
+                reason=page.reason,
             )
         )
         if page.error:
