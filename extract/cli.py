@@ -82,18 +82,35 @@ def main(
     _state["debug"] = debug
 
 
-def _ocr_options(lang: str, jobs: int, dpi: int, timeout: float, force_ocr: bool = False):
+def _ocr_options(lang: str, jobs: int, dpi: int, timeout: float, force_ocr: bool = False, mode: "OcrMode" = None):
     from extract.ingest import OcrOptions
 
     if jobs < 1:
         raise typer.BadParameter("--jobs must be at least 1")
-    return OcrOptions(lang=lang, jobs=jobs, dpi=dpi, timeout=timeout, force_ocr=force_ocr)
+    return OcrOptions(lang=lang, jobs=jobs, dpi=dpi, timeout=timeout, force_ocr=force_ocr,
+                      mode=mode.value if mode is not None else "auto")
 
 
 JOBS = typer.Option(1, "--jobs", "-j", help="Pages (ocr, extract) or documents (batch) processed in parallel.")
 LANG = typer.Option("vie", "--lang", "-l", help="Tesseract language(s), e.g. vie or vie+eng.")
 DPI = typer.Option(300, "--dpi", help="Resolution at which PDF pages are rendered for OCR.")
 TIMEOUT = typer.Option(180.0, "--page-timeout", help="Seconds allowed to OCR one page.")
+
+
+class OcrMode(str, Enum):
+    """OCRmyPDF 17's --mode (extract.pdflayer)."""
+
+    auto = "auto"
+    force = "force"
+    skip = "skip"
+    redo = "redo"
+
+
+MODE = typer.Option(
+    OcrMode.auto, "--mode",
+    help="PDF pages: auto (keep a Vietnamese layer, decode or convert broken ones, OCR the rest), force (OCR every "
+    "page), skip (never OCR a page that has a text layer), redo (OCR pages whose layer is OCR output).",
+)
 
 
 @app.command()
@@ -105,7 +122,8 @@ def ocr(
     jobs: int = JOBS,
     dpi: int = DPI,
     page_timeout: float = TIMEOUT,
-    force_ocr: bool = typer.Option(False, "--force-ocr", help="OCR every page even if it has a good text layer."),
+    force_ocr: bool = typer.Option(False, "--force-ocr", help="OCR every page even if it has a good text layer (= --mode force)."),
+    mode: OcrMode = MODE,
 ) -> None:
     """Text of a document: the text layer where a page has a usable one, Tesseract where not.
 
@@ -114,7 +132,7 @@ def ocr(
     from extract.ingest import ingest
     from extract.output import write_text_or_stdout
 
-    raw = ingest(input, _ocr_options(lang, jobs, dpi, page_timeout, force_ocr))
+    raw = ingest(input, _ocr_options(lang, jobs, dpi, page_timeout, force_ocr, mode))
     for page in raw.pages:
         if page.error:
             typer.echo(f"vnplan: warning: {input}: page {page.number}: {page.error}", err=True)
@@ -163,12 +181,13 @@ def extract(
     jobs: int = JOBS,
     dpi: int = DPI,
     page_timeout: float = TIMEOUT,
+    mode: OcrMode = MODE,
 ) -> None:
     """One document to one JSON document (see `vnplan schema`)."""
     from extract.output import write_text_or_stdout
     from extract.pipeline import run
 
-    document = run(input, _ocr_options(lang, jobs, dpi, page_timeout))
+    document = run(input, _ocr_options(lang, jobs, dpi, page_timeout, mode=mode))
     write_text_or_stdout(output, document.model_dump_json(indent=2) + "\n")
 
 
@@ -189,12 +208,13 @@ def batch(
     lang: str = LANG,
     dpi: int = DPI,
     page_timeout: float = TIMEOUT,
+    mode: OcrMode = MODE,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Many documents: one JSON per document plus OUT/index.jsonl; failures recorded, never fatal."""
     from extract.batch import collect_inputs, run_batch
 
-    options = _ocr_options(lang, 1, dpi, page_timeout)
+    options = _ocr_options(lang, 1, dpi, page_timeout, mode=mode)
     total = len(collect_inputs(inputs))
     if total == 0:
         raise InputError(", ".join(map(str, inputs)), "no supported documents found")
