@@ -269,7 +269,7 @@ class _BodyReader:
         pieces: list[tuple[str, Optional[str]]] = []
         boxes = []
         for run in _runs(p):
-            text = run.text
+            text = _run_text(run)
             if text:
                 encoding = self._run_encoding(run, style_id)
                 if pieces and pieces[-1][1] == encoding:  # VNI marks may sit in the next run
@@ -282,6 +282,8 @@ class _BodyReader:
             yield from self.blocks(box)
 
     def _decode(self, text: str, encoding: Optional[str]) -> str:
+        if encoding is None:  # an invisible soft hyphen in Unicode text would split its word
+            text = text.replace(SOFT_HYPHEN, "")
         out = decode_font_run(text, encoding)
         if out != text:
             self.converted[encoding] = self.converted.get(encoding, 0) + 1
@@ -304,6 +306,25 @@ class _BodyReader:
             return
         for row in rows:
             yield "\t".join(row)
+
+
+SOFT_HYPHEN = "\xad"
+# What a run's elements read as. TCVN3 "ư" is byte 0xAD, the Latin-1 soft hyphen, which Word and
+# LibreOffice store as a w:softHyphen element: it must come back as that byte for the table.
+_RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-", W + "softHyphen": SOFT_HYPHEN}
+
+
+def _run_text(run) -> str:
+    pieces = []
+    for child in run.iterchildren():
+        tag = child.tag
+        if tag == W + "t":
+            pieces.append(child.text or "")
+        elif tag == W + "br":  # line, column or page break: the words on either side stay apart
+            pieces.append("\n")
+        elif tag in _RUN_TEXT:
+            pieces.append(_RUN_TEXT[tag])
+    return "".join(pieces)
 
 
 def _fonts(rpr) -> tuple[Optional[str], ...]:
