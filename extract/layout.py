@@ -47,6 +47,7 @@ class Glyph:
 @dataclass
 class Line:
     glyphs: list[Glyph] = field(default_factory=list)  # left to right, spaces included as glyphs
+    blanks: list[tuple[float, float]] = field(default_factory=list)  # x spans of the layer's own spaces
 
     @property
     def x0(self) -> float:
@@ -171,18 +172,24 @@ def _make_line(glyphs: list[Glyph]) -> Line:
             prev = out[-1]
             out.append(replace(prev, text=" ", x0=prev.x1, x1=max(prev.x1, g.x0), stamp=False, raised=False))
         out.append(g)
-    return Line(out)
+    return Line(out, sorted((g.x0, g.x1) for g in spaces))
+
+
+def _covered(blanks: list[tuple[float, float]], lo: float, hi: float) -> float:
+    return sum(max(0.0, min(b1, hi) - max(b0, lo)) for b0, b1 in blanks)
 
 
 def _segments(line: Line) -> list[Line]:
-    """The line cut where the gap between two words is as wide as a column gutter."""
+    """The line cut where the gap between two words is as wide as a column gutter. A gap the
+    layer fills with its own spaces is a blank left in a line ("Số:        /UBND-XD"), not a gutter."""
     parts: list[list[Glyph]] = [[]]
     last: Optional[Glyph] = None
     for g in line.glyphs:
         if g.is_space:
             parts[-1].append(g)
             continue
-        if last is not None and g.x0 - last.x1 > COLUMN_GAP * max(last.size, g.size, 1.0):
+        gap = 0.0 if last is None else g.x0 - last.x1 - _covered(line.blanks, last.x1, g.x0)
+        if last is not None and gap > COLUMN_GAP * max(last.size, g.size, 1.0):
             parts.append([])
         parts[-1].append(g)
         last = g
@@ -193,7 +200,7 @@ def _segments(line: Line) -> list[Line]:
         while part and part[-1].is_space:
             part.pop()
         if part:
-            out.append(Line(part))
+            out.append(Line(part, line.blanks))
     return out
 
 

@@ -61,11 +61,12 @@ def font_face(fontname: str) -> Optional[str]:
 
 
 def legacy_encoding(fontname: str) -> Optional[str]:
-    """The legacy Vietnamese encoding a font's name announces: `.VnTime`, `.VnTimeH` (TCVN3/ABC),
-    `VNI-Times` (VNI); None for Unicode fonts."""
+    """The legacy Vietnamese encoding a font's name announces: `.VnTime` (tcvn3, TCVN3/ABC),
+    `.VnTimeH` (tcvn3h, its capitals face), `VNI-Times` (vni); None for Unicode fonts."""
     name = base_font(fontname)
-    if name.startswith(".Vn") or name.lower().startswith("vn3"):
-        return "tcvn3"
+    if name.startswith(".Vn"):
+        # The "H" faces (.VnTimeH, .VnArialH) are capitals fonts: the lowercase codes draw capitals.
+        return "tcvn3h" if re.sub(r"[-,].*$", "", name).endswith("H") else "tcvn3"
     if name.upper().startswith("VNI-") or name.upper().startswith("VNI_"):
         return "vni"
     return None
@@ -137,20 +138,38 @@ def _glyphs_of(page, stats: LayerStats) -> list[Glyph]:
     return glyphs
 
 
+def _textpage_chars(page):
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    try:
+        for k in range(textpage.count_chars()):
+            ch = chr(raw.FPDFText_GetUnicode(textpage.raw, k))
+            if not ch.strip() or raw.FPDFText_HasUnicodeMapError(textpage.raw, k) == 1:
+                continue
+            yield ch, textpage.get_charbox(k), raw.FPDFText_GetFontSize(textpage.raw, k)
+    finally:
+        textpage.close()
+
+
 def stamp_glyphs(pdfium_doc, index: int, height: float) -> list[Glyph]:
     """What the page's annotations and form fields draw (e-office stamps), positioned.
 
     The page is flattened in memory (forms initialised first): the characters pdfium's text
-    page gains are the annotations' text."""
+    page gains are the annotations' text. They are found by difference, character and place,
+    since pdfium may order the flattened text among the page's own."""
+    from collections import Counter
+
     import pypdfium2.raw as raw
+
+    def key(ch, box):
+        return ch, round(box[0], 1), round(box[1], 1)
 
     page = pdfium_doc[index]
     try:
         if raw.FPDFPage_GetAnnotCount(page.raw) == 0:
             return []
-        textpage = page.get_textpage()
-        before = textpage.count_chars()
-        textpage.close()
+        before = Counter(key(ch, box) for ch, box, _ in _textpage_chars(page))
         if raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY) != raw.FLATTEN_SUCCESS:
             return []
     finally:
@@ -158,15 +177,12 @@ def stamp_glyphs(pdfium_doc, index: int, height: float) -> list[Glyph]:
     page = pdfium_doc[index]
     glyphs = []
     try:
-        textpage = page.get_textpage()
-        for k in range(before, textpage.count_chars()):
-            ch = chr(raw.FPDFText_GetUnicode(textpage.raw, k))
-            if not ch.strip() or raw.FPDFText_HasUnicodeMapError(textpage.raw, k) == 1:
+        for ch, (left, bottom, right, top), size in _textpage_chars(page):
+            k = key(ch, (left, bottom))
+            if before[k] > 0:
+                before[k] -= 1
                 continue
-            left, bottom, right, top = textpage.get_charbox(k)
-            size = raw.FPDFText_GetFontSize(textpage.raw, k)
             glyphs.append(Glyph(ch, left, right, height - top, height - bottom, size, "stamp", stamp=True))
-        textpage.close()
     finally:
         page.close()
     return glyphs
@@ -195,6 +211,8 @@ def render_lines(lines: list[Line]) -> str:
 def _convert(text: str, encoding: Optional[str]) -> str:
     if encoding == "tcvn3":
         return tcvn3_to_unicode(text)
+    if encoding == "tcvn3h":
+        return tcvn3_to_unicode(text).upper()
     if encoding == "vni":
         return vni_to_unicode(text)
     return text
