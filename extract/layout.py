@@ -78,6 +78,8 @@ COLUMN_GAP = 2.0
 # A stamped glyph covering this share of a drafted glyph's width is printed over it.
 OVERPRINT = 0.5
 HEADER_FIRST_LINES = 3
+# A vertical gap of this many font sizes between two lines ends a two-column block.
+BLOCK_BREAK = 2.5
 FOOT_START = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
 
 
@@ -141,7 +143,7 @@ def _drop_overprinted(glyphs: list[Glyph]) -> list[Glyph]:
 
 
 def _needs_space(a: Glyph, b: Glyph, spaces: list[Glyph]) -> bool:
-    if a.raised != b.raised and (a.text + b.text).isalnum():
+    if a.raised != b.raised and (a.text[-1:] + b.text[:1]).isalnum():
         # A footnote mark is not part of the word it follows: "105/2025/NĐ-CP 2", not "NĐ-CP2".
         return True
     if a.stamp and b.stamp:
@@ -213,6 +215,12 @@ def _two_column_block(lines: list[list[Line]], start: int, min_gutter: float) ->
     end = start + 1
     while end < len(lines):
         segs = lines[end]
+        previous = lines[end - 1]
+        size = max(g.size for seg in segs for g in seg.glyphs)
+        if min(seg.top for seg in segs) - max(g.bottom for seg in previous for g in seg.glyphs) > BLOCK_BREAK * size:
+            break  # a wide vertical gap ends the block
+        if len(segs) == 1 and lo <= (segs[0].x0 + segs[0].x1) / 2 <= hi:
+            break  # centred on the gutter: a title ("KẾ HOẠCH", "QUYẾT ĐỊNH"), not a column's line
         if len(segs) == 2 and segs[0].x1 < hi and segs[1].x0 > lo:
             new_lo, new_hi = max(lo, segs[0].x1), min(hi, segs[1].x0)
         elif len(segs) == 1 and segs[0].x1 <= hi and (segs[0].x0 + segs[0].x1) / 2 < (lo + hi) / 2:
@@ -240,12 +248,15 @@ def order_lines(glyphs: list[Glyph]) -> list[Line]:
     segmented = [_segments(r) for r in rows]
     sizes = [g.size for g in upright if not g.is_space and g.size > 0]
     min_gutter = 1.0 * (statistics.median(sizes) if sizes else 10.0)
+    text_width = max(r.x1 for r in rows) - min(r.x0 for r in rows)
     out: list[Line] = []
     i = 0
     while i < len(rows):
         block = None
         segs = segmented[i]
-        is_header = i < HEADER_FIRST_LINES and len(segs) == 2
+        # The header opens the page; only short lines (a draft mark, a form number) may precede it.
+        is_header = i < HEADER_FIRST_LINES and len(segs) == 2 and all(
+            r.x1 - r.x0 < 0.5 * text_width for r in rows[:i])
         is_foot = len(segs) == 2 and FOOT_START.match(segs[0].text or "")
         if is_header or is_foot:
             block = _two_column_block(segmented, i, min_gutter)
