@@ -1,0 +1,202 @@
+"""Document structure: the components of an administrative document and its section tree.
+
+Owns `segment(text) -> Segmented`, the stage between repair and entity extraction. It follows
+the components Nghị định 30/2020/NĐ-CP, Phụ lục I, lays out for every administrative document
+(and Hướng dẫn 36-HD/VPTW for Party documents), each read by its own module:
+
+    header_top  issuer and parent, "Số:" number and symbol, place and date   (ô 1-4)
+    title       type word and trích yếu, or a Công văn's "V/v"; movement, period (ô 5)
+    outline     the body's sections: Roman parts, articles (Điều), numbered items; annexes (ô 6)
+    foot        "Kính gửi" addressees, signer, "Nơi nhận" recipients           (ô 7, 9)
+
+The text is seen once through `extract.text.DocView`; word lists live in `extract/lexicon/`.
+Every guess becomes a `Warning`; every value keeps its span in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extract.lexicon import load
+from extract.structure import foot as foot_reader
+from extract.structure import header_top, title as title_reader
+from extract.structure.outline import closing_start, outline, recipients_start
+from extract.structure.placenames import respell
+from extract.text import DocView, fold
+from models import Metadata, Section, Span, Warning
+
+
+@dataclass
+class Segmented:
+    metadata: Metadata
+    sections: list[Section] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+@dataclass
+class HeaderResult:
+    metadata: Metadata
+    warnings: list[Warning]
+
+
+def _initials(name: str) -> list[str]:
+    """Abbreviations a body's name gives its symbol (ND30 II.3.b): the first letter of each word
+    ("Sở Lao động - Thương binh và Xã hội" -> "SLĐTBXH", "LĐTBXH")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if fold(w) not in ("va",)]
+    letters = "".join(w[0].upper() for w in words)
+    return [letters, letters[1:]] if len(letters) > 2 else [letters]
+
+
+def restore_symbol(symbol: str, names: list[str]) -> str:
+    """The symbol with "Đ" put back where OCR wrote "D": a part whose letters are those of the
+    issuer's initials or of a type abbreviation that has "Đ" ("KH-LDTBXH" -> "KH-LĐTBXH",
+    "QD-UBND" -> "QĐ-UBND")."""
+    candidates = [a for _, _, abbrs in title_reader.doc_types() for a in abbrs]
+    for name in names:
+        candidates += _initials(name)
+    by_fold = {}
+    for c in candidates:
+        if "Đ" in c:
+            by_fold.setdefault(fold(c), c)
+    parts = re.split(r"([-/])", symbol)
+    return "".join(by_fold.get(fold(p), p) if "Đ" not in p and p.upper() == p else p for p in parts)
+
+
+def read_header(view: DocView, first_section: Optional[int], foot_start: int) -> HeaderResult:
+    """Metadata of the document: the header components wherever the text holds them, the foot
+    from `foot_start` on."""
+    text = view.text
+    warnings: list[Warning] = []
+    values: dict[str, object] = {}
+    spans: dict[str, Span] = {}
+
+    def put(name: str, value, start: int, end: int, confidence: float = 1.0) -> None:
+        if value is None:
+            return
+        values[name] = value
+        spans[name] = header_top.span_of(text, start, end, confidence)
+
+    number_line = next((ln for ln in view.lines if not ln.blank and header_top.is_number_line(ln)), None)
+    type_found = title_reader.find_type_line(view, first_section)
+    if type_found and number_line and type_found[0].index > number_line.index + 12 and first_section is None:
+        type_found = None  # a type word far below the header is body text
+
+    if number_line is not None:
+        number, symbol = header_top.number_symbol(number_line, warnings, text)
+        if number:
+            put("number", number.value, number.start, number.end)
+        if symbol:
+            put("symbol", symbol.value, symbol.start, symbol.end)
+
+    # place and date (ô 4): beside or under the number line, else the first place-date line
+    date_line = None
+    if number_line is not None:
+        near = view.lines[max(0, number_line.index - 4) : number_line.index + 10]
+        date_line = next((ln for ln in near if header_top.read_date_line(ln)), None)
+    if date_line is None:
+        limit = first_section if first_section is not None else len(text)
+        date_line = next((ln for ln in view.lines if ln.start < limit and header_top.read_date_line(ln)), None)
+    if date_line is not None:
+        date = header_top.read_date(date_line, text, warnings)
+        if date:
+            put("date", date.value, date.start, date.end, 1.0 if len(str(date.value)) == 10 else 0.6)
+        place = header_top.read_place(date_line, text, warnings)
+        if place:
+            put("place", place.value, place.start, place.end)
+
+    block = header_top.issuer_block(view, number_line, type_found[0].start if type_found else first_section)
+    issuer, parent = header_top.read_issuer(block, text, warnings)
+    if issuer:
+        put("issuer", issuer.value, issuer.start, issuer.end)
+    if parent:
+        put("issuer_parent", parent.value, parent.start, parent.end)
+    if "issuer" not in values:
+        lo = type_found[0].start if type_found else 0
+        found = title_reader.issuer_from_preamble(text, lo, first_section if first_section is not None else min(len(text), lo + 3000))
+        if found:
+            put("issuer", found.value, found.start, found.end, 0.8)
+            warnings.append(Warning(code="issuer_from_preamble", message=f"no header issuer; read {found.value!r} from the enacting sentence",
+                                    span=spans["issuer"]))
+    if "symbol" in values:
+        restored = restore_symbol(str(values["symbol"]), [str(values[k]) for k in ("issuer", "issuer_parent") if k in values])
+        if restored != values["symbol"]:
+            warnings.append(Warning(code="symbol_restored", message=f"symbol {values['symbol']!r} read as {restored!r}"))
+            values["symbol"] = restored
+
+    # type word and trích yếu (ô 5a), or a Công văn's V/v (ô 5b)
+    subject_line = None
+    if number_line is not None:
+        near = view.lines[number_line.index : number_line.index + 10]
+        subject_line = next((ln for ln in near if header_top.subject_match(ln)), None)
+    if subject_line is None:
+        limit = first_section if first_section is not None else len(text)
+        subject_line = next((ln for ln in view.lines if ln.start < limit and header_top.subject_match(ln)), None)
+    if subject_line is None and number_line is not None:
+        subject_line = next((ln for ln in view.lines if header_top.subject_match(ln)), None)
+    title = None
+    doc_type_word = None
+    if type_found:
+        line, doc_type_word, type_end = type_found
+        put("doc_type", doc_type_word, line.start, line.start + type_end)
+        limit = first_section if first_section is not None and first_section > line.start else len(text)
+        title = title_reader.read_title(view, line, line.start + type_end, limit)
+    elif subject_line is not None:
+        title = title_reader.read_subject(view, subject_line, len(text))
+    doc_type = title_reader.check_type(doc_type_word, values.get("symbol"), subject_line is not None and not type_found, warnings)
+    if doc_type and "doc_type" not in values:
+        anchor = subject_line or number_line
+        if anchor is not None:
+            put("doc_type", doc_type, anchor.start, anchor.end, 0.8)
+    if title:
+        value = respell(str(title.value), values.get("place"))
+        put("title", value, title.start, title.end)
+        mv = title_reader.movement(value)
+        if mv:
+            values["movement"] = mv[0]
+            if not any(c in title_reader._QUOTE_CLOSE for c in value[mv[1] :]):
+                warnings.append(Warning(code="movement_unquoted", message="closing quote of the movement name not found"))
+        ps, pe = title_reader.period(value)
+        if ps and doc_type not in (title_reader.cong_van(),):
+            values["period_start"], values["period_end"] = ps, pe
+
+    # addressees (ô 9a), signer (ô 7) and recipients (ô 9b)
+    addressees, _ = foot_reader.read_addressees(view)
+    foot = foot_reader.read_foot(view, foot_start)
+    recipients = addressees + (foot.recipients or [])
+    items = [r[0].strip().rstrip(" ;.,:").lstrip("-– ").strip() for r in recipients]
+    items = [x for x in items if x]
+    if items:
+        values["recipients"] = items
+        put("recipients", items, recipients[0][1], max(recipients[0][2], recipients[-1][2]) if recipients[-1][1] >= recipients[0][1] else recipients[0][2])
+    if foot.signer_title:
+        put("signer_title", *foot.signer_title)
+    if foot.signer_name:
+        name, nstart, nend = foot.signer_name
+        name = foot_reader.fix_surname(name, warnings, header_top.span_of(text, nstart, nend))
+        put("signer_name", name, nstart, nend)
+        if foot_reader.name_is_doubtful(name):
+            warnings.append(Warning(code="signer_name_doubtful", message=f"signer name {name!r} has invalid syllables",
+                                    span=spans["signer_name"]))
+    for required in ("doc_type", "date", "issuer", "title"):
+        if required not in values:
+            warnings.append(Warning(code=f"{required}_missing", message=f"no {required.replace('_', ' ')} found in the header"))
+    return HeaderResult(Metadata(**values, spans=spans), warnings)
+
+
+def segment(text: str) -> Segmented:
+    """Header metadata, section tree and warnings of a document's repaired text."""
+    view = DocView(text)
+    sections, warnings = outline(text)
+    body = [s for s in sections if s.number or s.label != "other" or s.heading] if sections else []
+    first = sections[0].start if sections else None
+    annex_starts = {s.start for s in sections if s.label == "other" and s.number in ("",) or False}
+    body_end = sections[-1].end if sections else closing_start(text)
+    # the foot starts at the "Nơi nhận" line, or where the last body section ends
+    body_sections = [s for s in sections if s.start not in annex_starts]
+    if body_sections:
+        body_end = body_sections[-1].end
+    foot_start = min(body_end, recipients_start(text, first or 0))
+    header = read_header(view, first, foot_start)
+    return Segmented(header.metadata, sections, header.warnings + warnings)

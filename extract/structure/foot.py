@@ -1,0 +1,271 @@
+"""The foot of an administrative document: the signature block and the recipients.
+
+Owns, after Nghị định 30/2020, Phụ lục I: the signer's authority and position lines (ô 7a,
+"KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"; authority prefixes TM., KT., TL., TUQ., Q.) and name (ô 7b);
+the "Nơi nhận:" list (ô 9b, each line "- ...;" to "- Lưu: VT, ...") and, for a Công văn, Tờ
+trình or Báo cáo, the "Kính gửi:" addressees (ô 9a). The signature block sits beside the
+recipients: in the text its lines may come interleaved with them ("- Như trên; PHÓ GIÁM ĐỐC"),
+after a tab (.docx tables) or after them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from extract.lexicon import load
+from extract.structure.header_top import addressee_match
+from extract.structure.placenames import skeleton
+from extract.text import DocView, Line, collapse, fold, is_valid_syllable
+from models import Span, Warning
+
+
+@lru_cache(maxsize=1)
+def _foot() -> dict:
+    foot = load("foot")
+    prefixes = sorted({re.sub(r"[^a-z/]", "", e["value"].lower()) for e in foot["authority"]}, key=len, reverse=True)
+    return {
+        "prefix": re.compile(r"^(?P<p>" + "|".join(re.escape(p) for p in prefixes) + r")\b(?P<dot>\s*\.)?(?P<sp>\s*)(?P<rest>.*)$"),
+        "positions": [(e["value"], e["form"]) for e in foot["positions"]],
+        "collectives": [(e["value"], e["form"]) for e in foot["collective_heads"]],
+        "head": re.compile(foot["recipients_head"]["pattern"]),
+        "archive": foot["archive_line"]["value"],
+        "signed": tuple(e["value"] for e in foot["signed_marks"]),
+        "surnames": tuple(foot["surnames"].split()),
+    }
+
+
+@dataclass
+class Foot:
+    signer_title: Optional[tuple[str, int, int]] = None
+    signer_name: Optional[tuple[str, int, int]] = None
+    recipients: list[list] = None  # [text, start, end]
+
+
+def signer_title_part(fragment: str) -> Optional[str]:
+    """A signature-block line in its written form ("KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"), or None.
+
+    The line is upper case; after an optional authority prefix it names a position, or after
+    "TM." a collective; damaged words ("TM UY BAN NHAN DAN") take the lexicon's written form."""
+    frag = fragment.strip(" \t:;,")
+    letters = [c for c in frag if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.7 or len(frag) > 60:
+        return None
+    f = collapse(fold(frag))
+    lex = _foot()
+    m = lex["prefix"].match(f)
+    prefix, rest, rest_raw = "", f, frag
+    if m and (m["dot"] or m["sp"]) and m["rest"]:
+        sep = "" if m["dot"] and not m["sp"] else " "
+        prefix = m["p"].upper() + "." + sep
+        rest = m["rest"]
+        rest_raw = collapse(frag)[m.start("rest") :]
+    candidates = lex["positions"] + (lex["collectives"] if prefix.startswith(("TM", "T/M")) else [])
+    best, score, exact = None, 0.0, False
+    for key, form in candidates:
+        if rest == key or rest.startswith(key + " "):
+            if not exact or len(key) > len(best[0]):
+                best, score, exact = (key, form), 100.0, True
+            continue
+        if exact:
+            continue
+        s = fuzz.ratio(rest, key)
+        if s > score:
+            best, score = (key, form), s
+    if not best or score < 80:
+        return None
+    key, form = best
+    if exact:
+        # as written, when its marks are whole; else the lexicon's form and the rest as written
+        written = rest_raw.strip()
+        if _has_all_marks(written, form):
+            return prefix + written
+        extra = written.split()[len(key.split()) :]
+        return prefix + " ".join([form] + extra)
+    return prefix + form
+
+
+def _has_all_marks(written: str, form: str) -> bool:
+    return written.upper().startswith(form)
+
+
+def looks_like_name(fragment: str) -> bool:
+    words = fragment.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if any(not w[:1].isupper() or any(c.isdigit() or c in ",;:()/." for c in w) for w in words):
+        return False
+    letters = sum(c.isalpha() for c in fragment.replace(" ", ""))
+    if letters < 0.85 * len(fragment.replace(" ", "")):
+        return False
+    return all(w[1:] == w[1:].lower() for w in words)
+
+
+def fix_surname(name: str, warnings: list[Warning], span: Optional[Span] = None) -> str:
+    """`name` with its family name put right when repair gave it marks no surname has and its
+    letters fit exactly one surname ("Họ Tiến Thiệu" -> "Hồ Tiến Thiệu"); a warning says so."""
+    words = name.split()
+    surnames = _foot()["surnames"]
+    if not words or words[0] in surnames:
+        return name
+    fits = {s for s in surnames if skeleton(s) == skeleton(words[0])}
+    if len(fits) != 1:
+        return name
+    fixed = " ".join([fits.pop()] + words[1:])
+    warnings.append(Warning(code="signer_name_corrected",
+                            message=f"signer {name!r}: family name read as in {fixed!r}; the other words may be misread too", span=span))
+    return fixed
+
+
+_ANNEX_GLUED = re.compile(r"(?<=[a-zà-ỹ])(?=PHỤ LỤC|Phụ lục|PHU LUC)")
+_BULLET = re.compile(r"\s*[-_–—•+]\s*")
+
+
+def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
+    """Signature and "Nơi nhận" list from offset `start` on (the end of the body)."""
+    lex = _foot()
+    lines = [ln for ln in view.lines if ln.start >= start and (end is None or ln.start < end)]
+    head_k = next((k for k, ln in enumerate(lines) if not ln.blank and lex["head"].match(ln.folded)), None)
+    titles: list[tuple[str, int, int]] = []
+    name: list = []
+    recipients: list[list] = []
+    closed = False
+
+    def fragment(frag: str, frag_start: int) -> bool:
+        glued = _ANNEX_GLUED.search(frag)
+        if glued:
+            frag = frag[: glued.start()]
+        stripped = frag.strip(" \t:;,")
+        if not stripped:
+            return True
+        off = frag_start + frag.index(stripped[0])
+        t = signer_title_part(stripped)
+        if t and not name:
+            titles.append((t, off, off + len(stripped)))
+            return True
+        if looks_like_name(stripped) and titles and not name:
+            name.append((collapse(stripped), off, off + len(stripped)))
+            return True
+        if fold(stripped).lstrip("(").startswith(lex["signed"]):
+            return True
+        return False
+
+    def cells(ln: Line) -> list[tuple[str, int]]:
+        out, pos = [], ln.start
+        for part in ln.text.split("\t"):
+            if part.strip():
+                out.append((part, pos))
+            pos += len(part) + 1
+        return out
+
+    def add_item(body: str, body_start: int) -> None:
+        semi = body.rfind(";")
+        tail = body[semi + 1 :] if semi >= 0 else ""
+        if semi >= 0 and tail.strip() and fragment(tail, body_start + semi + 1):
+            body = body[:semi]
+        item = body.rstrip(" \t;")
+        recipients.append([item, body_start, body_start + len(item)])
+
+    if head_k is None:
+        for ln in lines:
+            for part, pos in cells(ln):
+                fragment(part, pos)
+            if name:
+                break
+    else:
+        for k, ln in enumerate(lines[head_k:]):
+            if ln.blank:
+                continue
+            parts = cells(ln)
+            if not parts:
+                continue
+            if k == 0:
+                m = lex["head"].match(ln.folded)
+                rest_start = ln.start + m.end()
+                first_rest = view.text[rest_start : ln.end]
+                for part in first_rest.split("\t"):
+                    if part.strip():
+                        fragment(part, rest_start + first_rest.find(part))
+                continue
+            first, first_pos = parts[0]
+            for part, pos in parts[1:]:
+                fragment(part, pos)
+            bullet = _BULLET.match(first)
+            if bullet and not closed:
+                add_item(first[bullet.end() :], first_pos + bullet.end())
+                if fold(recipients[-1][0]).startswith(lex["archive"]):
+                    closed = True
+                continue
+            if fragment(first, first_pos):
+                if name:
+                    break
+                continue
+            if recipients and (not closed or first.lstrip().startswith("(")):
+                semi = first.rfind(";")
+                if semi >= 0 and first[semi + 1 :].strip() and fragment(first[semi + 1 :], first_pos + semi + 1):
+                    first = first[:semi]
+                item = first.strip().rstrip(" \t;.")
+                if item and not (closed and not first.lstrip().startswith("(")):
+                    prev = recipients[-1]
+                    prev[0] = collapse(prev[0].rstrip(" .;") + item if item.startswith("(") else prev[0].rstrip() + " " + item)
+                    prev[2] = first_pos + first.index(item[0]) + len(item)
+                    if fold(item).startswith(lex["archive"]):
+                        closed = True
+                continue
+            if name:
+                break
+    out = Foot(recipients=[r for r in recipients if r[0].strip(" ;.,:")])
+    if titles:
+        out.signer_title = (" / ".join(t for t, _, _ in titles), titles[0][1], titles[-1][2])
+    if name:
+        out.signer_name = name[0]
+    return out
+
+
+def read_addressees(view: DocView, limit: Optional[int] = None) -> tuple[list[list], Optional[Line]]:
+    """The "Kính gửi:" addressees (ND30 II.9.b): on its line when one, else one per dash line
+    under it; [text, start, end] each, without the dash and the final ";" or "."."""
+    for ln in view.lines:
+        if limit is not None and ln.start >= limit:
+            break
+        m = addressee_match(ln) if not ln.blank else None
+        if not m:
+            continue
+        out: list[list] = []
+        rest = view.text[ln.start + m.end() : ln.end]
+        rest_strip = rest.strip(" \t")
+        if rest_strip and not rest_strip.startswith("-"):
+            item = rest_strip.split("\t")[0].rstrip(" .;")
+            s = ln.start + m.end() + rest.find(rest_strip)
+            return [[item, s, s + len(item)]], ln
+        for nxt in view.lines[ln.index + 1 : ln.index + 40]:
+            if nxt.blank:
+                if out:
+                    break
+                continue
+            b = _BULLET.match(nxt.text)
+            if b and nxt.text[b.end() :].strip():
+                body = nxt.text[b.end() :].split("\t")[0]
+                item = body.rstrip(" .;")
+                s = nxt.start + b.end()
+                out.append([item, s, s + len(item)])
+                if body.rstrip().endswith("."):
+                    break
+            elif out and not out[-1][0].endswith((";",)) and nxt.text[:1].islower():
+                cont = nxt.text.split("\t")[0].rstrip(" .;")
+                out[-1][0] = collapse(out[-1][0] + " " + cont)
+                out[-1][2] = nxt.start + len(cont)
+                if nxt.text.rstrip().endswith("."):
+                    break
+            else:
+                break
+        return out, ln
+    return [], None
+
+
+def name_is_doubtful(name: str) -> bool:
+    return not all(is_valid_syllable(w) for w in name.split())

@@ -1,0 +1,438 @@
+"""The top of an administrative document: number and symbol, place and date, issuer and parent.
+
+Owns reading ô 1-4 of Nghị định 30/2020, Phụ lục I (IV: the layout): the issuer's name (with its
+cơ quan chủ quản above it) in the left column, "Số: 12/KH-UBND" under it, the quốc hiệu and
+tiêu ngữ (or the Party motto) in the right column with "Lào Cai, ngày ... tháng ... năm ..."
+under them. The text may hold these two columns interleaved line by line ("ỦY BAN NHÂN DÂN
+CỘNG HÒA XÃ HỘI ..."), column by column, or as table cells joined by tabs (.docx), and the block
+may stand anywhere (a .docx header table read after the body): the "Số:" line anchors it, and
+the issuer is the run of capital lines above that line in the left column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from extract.lexicon import load
+from extract.structure.placenames import district_gazetteer, match_province, proper_name, provinces, skeleton
+from extract.text import DocView, Line, collapse, fold
+from models import Span, Warning
+
+
+@dataclass
+class Field:
+    value: object
+    start: int
+    end: int
+
+
+def span_of(text: str, start: int, end: int, confidence: float = 1.0) -> Span:
+    return Span(text=text[start:end], start=start, end=end, confidence=confidence)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, object]:
+    header = load("header")
+    return {
+        "motto": [re.compile(e["pattern"]) for e in header["motto"]],
+        "furniture": [re.compile(e["pattern"]) for e in header["furniture"]],
+        "number": re.compile(header["number_line"]["pattern"]),
+        "subject": re.compile(header["subject_line"]["pattern"]),
+        "addressee": re.compile(header["addressee_line"]["pattern"]),
+    }
+
+
+# "Lạng Sơn, ngày ..." in the right column (ND30 II.4.c: "sau địa danh có dấu phẩy").
+_PLACE_DATE = re.compile(r"(?:(?<=\s)|^)[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*,\s*ng\S{1,2}y\b")
+_DATE = re.compile(r"ng\S{1,2}y(?P<d>[^\n]{0,12}?)th\S{1,3}g(?P<m>[^\n]{0,12}?)n\S{1,2}m\s*(?P<y>\d{4})")
+
+
+def split_columns(line: str) -> int:
+    """Offset in `line` where its right column starts (len(line) when it has none): the first
+    motto or place-date marker, or a tab between table cells."""
+    f = fold(line)
+    cut = len(line)
+    for marker in _patterns()["motto"] + [_PLACE_DATE]:
+        m = marker.search(f)
+        if m:
+            cut = min(cut, m.start())
+    tab = line.find("\t")
+    if 0 < tab < cut and line[:tab].strip():
+        cut = tab
+    return cut
+
+
+def is_motto(line: Line) -> bool:
+    f = line.folded
+    return any(p.search(f) and p.search(f).start() == 0 for p in _patterns()["motto"]) or any(
+        p.search(f.strip()) for p in _patterns()["furniture"]
+    )
+
+
+def is_number_line(line: Line) -> bool:
+    return bool(_patterns()["number"].match(line.folded)) and bool(re.search(r"[/\-]", line.text))
+
+
+def subject_match(line: Line) -> Optional[re.Match]:
+    return _patterns()["subject"].match(line.folded)
+
+
+def addressee_match(line: Line) -> Optional[re.Match]:
+    return _patterns()["addressee"].match(line.folded)
+
+
+def _upper_share(s: str) -> float:
+    letters = [c for c in s if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+# ----------------------------------------------------------------------------------------------
+# Number and symbol (ô 3)
+
+# A symbol: groups of capitals joined by "-" (ND30 II.3.c) and, for Party documents, "/" (HD 36).
+_CODE = r"[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:\s?[-–/]\s?[A-ZĐ&][A-ZĐa-zđ0-9&.]*)+"
+_NUMBER_SYMBOL = re.compile(
+    r"(?P<num>\d{1,6})?\s*(?P<sep>[/\-–])?\s*(?P<year>(?:19|20)\d\d\s*/\s*)?(?P<code>" + _CODE + ")"
+)
+
+
+def number_symbol(line: Line, warnings: list[Warning], text: str) -> tuple[Optional[Field], Optional[Field]]:
+    """(number, symbol) of a "Số:" line. "Số: 165/KH-UBND" -> 165, KH-UBND; "Số: 89/2026/QĐ-CT"
+    -> 89, 2026/QĐ-CT (normative numbering keeps the year); Party "Số 22-NQ/TU" -> 22, NQ/TU;
+    a draft "Số: /KH-SCT" -> None, KH-SCT."""
+    s = line.text
+    m0 = re.match(r"\s*\S{1,3}\s*[:;.]?", s)
+    body_start = m0.end() if m0 else 0
+    cut = split_columns(s[body_start:]) + body_start
+    body = s[body_start:cut]
+    m = _NUMBER_SYMBOL.search(body)
+    if not m:
+        return None, None
+    code = re.sub(r"\s+", "", m["code"]).replace("–", "-").rstrip(".")
+    year = re.sub(r"\s+", "", m["year"] or "")
+    base = line.start + body_start
+    symbol = Field(year + code, base + (m.start("year") if m["year"] else m.start("code")), base + m.end("code"))
+    number = None
+    before = body[: m.start()].strip()
+    if m["num"]:
+        number = Field(m["num"], base + m.start("num"), base + m.end("num"))
+    elif before and re.sub(r"[\s/]", "", before):
+        warnings.append(Warning(code="number_unreadable", message=f"document number unreadable ({before!r}); left null",
+                                span=span_of(text, base + body.find(before), base + body.find(before) + len(before))))
+    else:
+        # OCR lost the slash: "904KH-UBND"
+        glued = re.match(r"(\d{1,6})(?=[A-ZĐ])", m["code"])
+        if glued:
+            number = Field(glued.group(1), base + m.start("code"), base + m.start("code") + len(glued.group(1)))
+            symbol = Field(code[len(glued.group(1)) :], number.end, symbol.end)
+    return number, symbol
+
+
+# ----------------------------------------------------------------------------------------------
+# Place and date (ô 4)
+
+
+def read_date(line: Line, text: str, warnings: list[Warning]) -> Optional[Field]:
+    """The date of a "..., ngày 26 tháng 9 năm 2017" line; partial ("2024-08", "2026") with a
+    warning when the day or month is left blank (drafts)."""
+    m = _DATE.search(line.folded)
+    if not m:
+        return None
+    s = line.text
+    year = m["y"]
+    d_raw, m_raw = s[m.start("d") : m.end("d")], s[m.start("m") : m.end("m")]
+    day = d_raw.strip() if re.fullmatch(r"\s*\d{1,2}\s*", d_raw) else None
+    month = m_raw.strip() if re.fullmatch(r"\s*\d{1,2}\s*", m_raw) else None
+    start, end = line.start + m.start(), line.start + m.end()
+    if month and day and 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+        return Field(f"{year}-{int(month):02d}-{int(day):02d}", start, end)
+    if month and 1 <= int(month) <= 12:
+        value = f"{year}-{int(month):02d}"
+        why = "the day is blank" if not d_raw.strip() else f"the day is unreadable ({d_raw.strip()!r})"
+    else:
+        value = year
+        why = "day and month are blank or unreadable"
+    # A digital signature timestamp of the same month gives the day a signed copy carries.
+    month_pattern = value[5:7] or r"\d\d"
+    stamp = re.search(rf"\b{year}-{month_pattern}-(\d\d)T\d\d:\d\d", text) if d_raw.strip() else None
+    if stamp:
+        warnings.append(Warning(code="date_from_signature", message=f"date {why}; taken from the digital signature timestamp",
+                                span=span_of(text, start, end)))
+        return Field(stamp.group(0)[:10], start, end)
+    warnings.append(Warning(code="date_partial", message=f"date is partial ({value}): {why}", span=span_of(text, start, end)))
+    return Field(value, start, end)
+
+
+def read_place(line: Line, text: str, warnings: list[Warning]) -> Optional[Field]:
+    f = line.folded
+    s = line.text
+    m = re.search(r"(?:(?<=\s)|^)(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,4})\s*,\s*ng\S{1,2}y\b", f)
+    if not m:
+        # damaged place name ("Binh Phụ:ước, ngày"): the tokens before the comma, matched
+        # against the provinces
+        m2 = re.search(r"(?P<place>(?:[^\s,/]+\s+){0,3}[^\s,/]+)\s*,\s*ng\S{1,2}y", f)
+        if not m2:
+            return None
+        tokens = s[m2.start("place") : m2.end("place")].split()
+        while tokens and (any(c.isdigit() for c in tokens[0]) or not tokens[0][:1].isupper()):
+            tokens.pop(0)
+        if not tokens:
+            return None
+        surface = " ".join(tokens)
+        found = match_province(surface)
+        if not found or found[1] < 80:
+            return None
+        start = line.start + s.find(surface)
+        return Field(found[0], start, start + len(surface))
+    words = s[m.start("place") : m.end("place")].split()
+    keep: list[str] = []
+    all_caps = all(w.isupper() for w in words)
+    for w in reversed(words):
+        if w[:1].isupper() and (all_caps or not (len(w) > 1 and w.isupper())):
+            keep.insert(0, w)
+        else:
+            break
+    if not keep:
+        return None
+    surface = " ".join(keep)
+    start = line.start + s.find(surface, m.start("place"))
+    value = proper_name(surface, text, None, warnings)
+    if skeleton(value).startswith("thanh pho ") and skeleton(value)[10:] in {skeleton(p) for p in provinces()}:
+        value = value  # "Thành phố Hồ Chí Minh" is written out (ND30 Phụ lục I, V.4 example)
+    return Field(value, start, start + len(surface))
+
+
+# ----------------------------------------------------------------------------------------------
+# Issuer and parent (ô 2)
+
+
+@lru_cache(maxsize=1)
+def _heads() -> list[tuple[list[str], str]]:
+    heads = [(e["value"].split(), e["form"]) for e in load("issuers")["heads"]]
+    return sorted(heads, key=lambda h: -len(h[0]))
+
+
+@lru_cache(maxsize=1)
+def _units() -> list[tuple[list[str], str]]:
+    return sorted(((e["value"].split(), e["form"]) for e in load("issuers")["units"]), key=lambda u: -len(u[0]))
+
+
+@lru_cache(maxsize=1)
+def _fields() -> list[tuple[str, str]]:
+    return [(skeleton(e["value"]), e["value"]) for e in load("issuers")["fields"]]
+
+
+def _words(s: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded letters) of each word of `s`."""
+    return [(m.start(), m.end(), re.sub(r"[^a-z0-9]", "", fold(m.group(0)))) for m in re.finditer(r"[^\s,;:()]+", s)]
+
+
+def _head_at(words: list[tuple[int, int, str]], i: int) -> Optional[tuple[int, str]]:
+    for seq, form in _heads():
+        if [w[2] for w in words[i : i + len(seq)]] == seq:
+            return len(seq), form
+    return None
+
+
+def split_bodies(block: str) -> list[tuple[int, int, str]]:
+    """The bodies named in an issuer block, in order: (start, end, head form). A body starts at a
+    head word ("BỘ", "SỞ", "CỤC", "ỦY BAN NHÂN DÂN", "ĐẢNG ỦY", "CÔNG TY", ...) and runs to the
+    next one: "UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG" holds two, the parent and the issuer."""
+    words = _words(block)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        head = _head_at(words, i)
+        if head and (not out or i > 0):
+            n, form = head
+            if out:
+                out[-1] = (out[-1][0], words[i - 1][1], out[-1][2])
+            out.append((words[i][0], words[-1][1], form))
+            i += n
+            continue
+        if not out:
+            out.append((words[i][0], words[-1][1], ""))
+        i += 1
+    return out
+
+
+def _field_case(words: str) -> str:
+    """Words of a body's name in normal case: a ministry's or department's field in its official
+    case ("CÔNG THƯƠNG" -> "Công Thương"), the rest lower case (places after a unit word proper)."""
+    toks = words.split()
+    for sk, canon in _fields():
+        for n in (len(sk.split()), len(sk.split()) + 1):  # a dash may stand as a token of its own
+            if n <= len(toks) and skeleton(" ".join(toks[:n])) == sk:
+                rest = " ".join(toks[n:])
+                return canon + (" " + _sentence(rest) if rest else "")
+    return _sentence(words)
+
+
+def _sentence(words: str) -> str:
+    """Lower case, but for abbreviations (UBND, KCN) and proper place names after a unit word."""
+    out: list[str] = []
+    toks = words.split()
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        f = re.sub(r"[^a-z]", "", fold(t))
+        unit = next((form for seq, form in _units() if [re.sub(r"[^a-z]", "", fold(x)) for x in toks[i : i + len(seq)]] == seq), None)
+        if unit and i + len(unit.split()) < len(toks):
+            out.append(unit)
+            i += len(unit.split())
+            rest = " ".join(toks[i:])
+            out.append(proper_name(rest, "", unit if unit not in ("tỉnh", "thành phố") else None))
+            break
+        letters = [c for c in t if c.isalpha()]
+        is_abbr = len(letters) >= 2 and t.isupper() and not any(c in "AĂÂEÊIOÔƠUƯY" for c in fold(t).upper()[1:-1]) and len(f) <= 6 and not re.fullmatch(r"[a-z]*[aeiouy][a-z]*", f)
+        out.append(t if is_abbr else t.lower())
+        i += 1
+    return " ".join(out)
+
+
+def body_name(segment: str, form: str, text: str, warnings: list[Warning]) -> str:
+    """A body's name from its header words in normal case ("SỞ CÔNG THƯƠNG" -> "Sở Công Thương",
+    "UBND TỈNH LÀO CAI" -> "UBND tỉnh Lào Cai", "CỤC HÓA CHẤT" -> "Cục Hóa chất")."""
+    seg = collapse(segment).strip(" ,;:-")
+    if _upper_share(seg) < 0.6:
+        return seg  # already written in normal case
+    words = seg.split()
+    n_head = 0
+    if form:
+        n_head = next(len(seq) for seq, fm in _heads() if fm == form and [re.sub(r"[^a-z0-9]", "", fold(w)) for w in words[: len(seq)]] == seq)
+    rest = " ".join(words[n_head:])
+    if form in ("UBND", "HĐND"):
+        m = re.match(r"(?P<unit>\S+(?:\s+\S+)?)", rest)
+        for seq, unit in _units():
+            if [re.sub(r"[^a-z]", "", fold(w)) for w in rest.split()[: len(seq)]] == seq:
+                name = " ".join(rest.split()[len(seq):])
+                place = proper_name(name, text, None if unit in ("tỉnh", "thành phố") else unit, warnings)
+                if unit in ("tỉnh", "thành phố") and place not in provinces() and not district_gazetteer().get(skeleton(place)):
+                    found = match_province(name)
+                    if found and 70 <= found[1]:
+                        if found[1] < 100:
+                            warnings.append(Warning(code="issuer_name_guessed", message=f"damaged province name {name!r} read as {found[0]!r}"))
+                        place = found[0]
+                return f"{form} {unit} {place}"
+        return f"{form} {_sentence(rest)}".strip()
+    if not rest:
+        return form
+    named = _field_case(rest)
+    return f"{form} {named}".strip() if form else named[:1].upper() + named[1:]
+
+
+def department_inside(folded: str) -> Optional[tuple[str, int]]:
+    """(field, offset) of a ministry/department field name whose head word OCR lost or glued to
+    the word before ("PHV6CSA LAO DQNG - TRUONG BINH VA XA HOI"): scanned headers (seed 000 and
+    the stress corpus's English-model OCR of the seeds)."""
+    words = [(m.start(), re.sub(r"[^a-z]", "", m.group(0))) for m in re.finditer(r"\S+", folded)]
+    for key_words, canon in _fields():
+        key = key_words.replace(" ", "")
+        if len(key) < 12:
+            continue  # short names ("Y tế") are too easy to find by accident
+        for i in range(len(words)):
+            joined = ""
+            for j in range(i, len(words)):
+                joined += words[j][1]
+                if len(joined) >= len(key) - 2:
+                    break
+            if fuzz.ratio(joined, key) >= 85:
+                return canon, words[i][0]
+    return None
+
+
+def issuer_block(view: DocView, number_line: Optional[Line], stop: Optional[int]) -> list[tuple[Line, int]]:
+    """The left-column header lines naming the issuer: (line, end of its left part).
+
+    With a "Số:" line, the capital lines right above it (motto lines, rules and blanks skipped);
+    without one, the capital lines at the top of the text before `stop` (the type word)."""
+    out: list[tuple[Line, int]] = []
+    lines = view.lines
+    if number_line is not None:
+        k = number_line.index - 1
+        while k >= 0 and len(out) < 8:
+            ln = lines[k]
+            k -= 1
+            if ln.blank or is_motto(ln):
+                continue
+            cut = split_columns(ln.text)
+            left = ln.text[:cut].strip()
+            if not left:
+                continue
+            if _upper_share(left) < 0.7 or subject_match(ln) or read_date_line(ln):
+                break
+            out.insert(0, (ln, ln.start + len(ln.text[:cut].rstrip())))
+        return out
+    for ln in lines:
+        if stop is not None and ln.start >= stop:
+            break
+        if ln.blank or is_motto(ln):
+            if out and ln.blank and len(out) >= 2:
+                pass
+            continue
+        cut = split_columns(ln.text)
+        left = ln.text[:cut].strip()
+        if not left:
+            continue
+        if _upper_share(left) < 0.7:
+            break
+        out.append((ln, ln.start + len(ln.text[:cut].rstrip())))
+        if len(out) >= 6:
+            break
+    return out
+
+
+def read_date_line(line: Line) -> bool:
+    return bool(_PLACE_DATE.search(line.folded)) and bool(_DATE.search(line.folded))
+
+
+def read_issuer(block: list[tuple[Line, int]], text: str, warnings: list[Warning]) -> tuple[Optional[Field], Optional[Field]]:
+    """(issuer, parent) from the issuer block: the last body named is the issuer, the one before
+    it its cơ quan chủ quản (ND30 II.2.a)."""
+    if not block:
+        return None, None
+    parts = [text[ln.start : end].strip() for ln, end in block]
+    joined = " ".join(parts)
+    offsets = []  # joined offset -> text offset
+    for (ln, end), part in zip(block, parts):
+        offsets.extend(range(ln.start, ln.start + len(part)))
+        offsets.append(ln.start + len(part))
+    bodies = split_bodies(joined)
+    if len(bodies) == 1 and not bodies[0][2]:
+        inside = department_inside(fold(joined))
+        if inside and inside[1] > 0:
+            # the word "SỞ" was lost or glued by OCR: the field name starts a second body
+            first = joined[: inside[1]]
+            first = re.sub(r"(?i)(?<=\S)s\S$", "", first.rstrip())  # "PHV6CSA": "SỞ" glued to the name
+            bodies = [(0, len(first), ""), (inside[1], len(joined), "Sở")]
+            warnings.append(Warning(code="issuer_damaged", message=f"damaged header {joined!r}: department read as 'Sở {inside[0]}'"))
+    if not bodies:
+        return None, None
+
+    def field(body: tuple[int, int, str]) -> Field:
+        start, end, form = body
+        segment = joined[start:end]
+        unit_at = re.search(r"(?:^|\s)(tinh|huyen|thanh pho|quan|thi xa)\s", fold(segment)) if form == "" else None
+        if unit_at:
+            value = body_name("UBND " + segment[unit_at.start(1) :], "UBND", text, warnings)
+            warnings.append(Warning(code="issuer_inferred", message=f"header names only the unit; issuer read as {value!r}"))
+        elif form == "Sở" and department_inside(fold(segment)) and not re.match(r"^\s*s[o0]\b", fold(segment)):
+            value = "Sở " + department_inside(fold(segment))[0]
+        else:
+            value = body_name(segment, form, text, warnings)
+            if form == "" and len(bodies) == 1:
+                # a unit name without "UBND" above it (seed 002's damaged "HUYỆN TAM ĐƯỜNG")
+                m = re.match(r"^\s*(?:ubnd|uy ban nhan dan)?\s*(tinh|huyen|thanh pho|quan|thi xa)\s", fold(segment))
+                if m:
+                    value = body_name("UBND " + segment[m.start(1):], "UBND", text, warnings)
+        s, e = offsets[start], offsets[min(end, len(offsets) - 1)]
+        return Field(value, s, max(s, e))
+
+    issuer = field(bodies[-1])
+    parent = field(bodies[-2]) if len(bodies) >= 2 else None
+    return issuer, parent
