@@ -69,7 +69,7 @@ _HALF_YEAR = rf"(?:{_HALF})\s+{_Y}(?![\d/])"
 _POINT = rf"(?:(?:ngay\s+)?{_DMY}|{_QUARTER_ONE}|{_MONTH}|{_YEAR})"
 _WEEKDAY = "|".join(re.escape(w) for w in _WORDS["weekdays"]["words"])
 _CLOCK = r"(?<!\d)\d{1,2}\s*(?:h|gio)\s*(?:\d{2})?\s*(?:'|’|phut)?"
-_RECUR = r"(?:hang|hang)\s+(?:nam|quy|thang)"
+_RECUR = r"hang\s+(?:nam|quy|thang)"  # hằng / hàng: both fold to "hang"
 
 
 def _iso_day(day: int, month: int, year: Optional[int]) -> Optional[str]:
@@ -194,8 +194,36 @@ def _recurring(m: re.Match, s: str) -> dict:
 _WEEKDAY_AFTER = rf"(?:\s*[,(-]?\s*(?:{_WEEKDAY})\s*\)?)?"
 _RECUR_AFTER = rf"(?:\s*,?\s*{_RECUR})"
 
+_DM_PLAIN = r"\d{1,2}\s+thang\s+\d{1,2}|\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
+
+
+def _day_month_span(m: re.Match, s: str) -> dict:
+    """"Từ ngày 16 tháng 5 đến ngày 29 tháng 6 năm 2006": both days take the year at the end; without a year
+    ("từ ngày 01 tháng 01 đến ngày 31 tháng 12 (hằng năm)", a reporting period) the span recurs every year."""
+    body = s[m.start() : m.end()]
+    nums = [int(n) for n in re.findall(r"\d+", body)]
+    year = nums[4] if len(nums) > 4 else None
+    a, b = _iso_day(nums[0], nums[1], year), _iso_day(nums[2], nums[3], year)
+    if a is None or b is None:
+        return {"value": None, "grain": "interval", "warning": "unreadable_date"}
+    if year:
+        return {"value": f"{a}/{b}", "grain": "interval", "year": year, "year_end": year}
+    return {"value": f"{a}/{b}", "grain": "yearly", "recurrence": "yearly"}
+
+
+def _next_year_day(m: re.Match, s: str) -> dict:
+    """"trước ngày 15 tháng 02 của năm liền kề sau năm báo cáo": a day of every year."""
+    d, mo = (int(n) for n in re.findall(r"\d+", s[m.start() : m.end()])[:2])
+    iso = _iso_day(d, mo, None)
+    return {"value": iso, "grain": "yearly", "recurrence": "yearly", "warning": None if iso else "unreadable_date"}
+
+
 # Named rules, most specific first; a later rule never overlaps an earlier match.
 RULES: list[tuple[str, re.Pattern, Value]] = [
+    ("interval_day_months", re.compile(rf"(?<!\w)tu\s+(?:ngay\s+)?(?:{_DM_PLAIN})\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?:{_DM_PLAIN})"
+                                       rf"(?:\s*,?\s*nam\s+{_Y}(?![\d/])|\s*,?\s*{_RECUR})?"), _day_month_span),
+    ("day_month_next_year", re.compile(rf"(?<!\w)(?:ngay\s+)?(?:{_DM_PLAIN})\s+(?:cua\s+)?nam\s+(?:lien ke|sau|tiep theo|thong ke|bao cao)(?:\s+sau\s+nam\s+bao\s+cao)?"),
+     _next_year_day),
     ("interval_from_to", re.compile(rf"(?<!\w)tu\s+(?:ngay\s+)?{_POINT}\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?{_POINT}"), _interval),
     ("interval_dates", re.compile(rf"(?<!\w)(?:ngay\s+)?{_DMY}\s*[-–]\s*(?:ngay\s+)?{_DMY}"), _interval),
     ("interval_quarters", re.compile(rf"(?<!\w){_QUARTER_ONE}\s*[-–]\s*{_QUARTER_ONE}"), _interval),
@@ -212,6 +240,8 @@ RULES: list[tuple[str, re.Pattern, Value]] = [
     ("month", re.compile(rf"(?<!\w){_MONTH}"), _month),
     ("quarter", re.compile(rf"(?<!\w){_QUARTER_ONE}"), _quarter),
     ("year", re.compile(rf"(?<!\w){_YEAR}"), _year),
+    # "định kỳ hằng quý và cả năm" (lc-qd-2463): the whole year, every year
+    ("recurring_whole_year", re.compile(r"(?<=hang quy va )ca\s+nam(?!\s*\d)(?!\w)|(?<=hang thang va )ca\s+nam(?!\s*\d)(?!\w)"), lambda m, s: {"value": None, "grain": "recurrence", "recurrence": "yearly"}),
     ("recurring", re.compile(rf"(?<!\w)(?:dinh ky\s+)?{_RECUR}(?!\w)"), _recurring),
 ]
 

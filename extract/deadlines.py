@@ -36,6 +36,7 @@ class DeadlineContext:
 
     year: Optional[int] = None
     date: Optional[str] = None
+    now: Optional[str] = None  # the earliest day the document can be written: its date, the latest date it cites, ...
 
 
 _LEX = load("deadlines")
@@ -56,27 +57,34 @@ _FREE_GRAINS = ("quarter", "month", "monthly", "yearly", "recurrence")
 _OCCASION = re.compile(r"(?<!\w)(?:nhan\s+|vao\s+)?dip\s+(?:[^\W\d]+[ \n]+){1,10}?$")
 _HEADING = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.\s*|[-+•]\s*|[a-z]\)\s*)?$")
 _THIS_YEAR = re.compile(r"(?<!\w)(?:trong|vao)\s+nam\s+nay(?!\w)")
-_PERIODIC = re.compile(r"(?<!\w)dinh ky(?!\s*,\s*(?:dot xuat|chuyen de))(?!\s+(?:hang|6|sau|moi|theo))(?!\w)")
+_PERIODIC = re.compile(r"(?<!\w)dinh ky(?!\s*,\s*(?:dot xuat|chuyen de))(?!\s*\(?\s*(?:hang|6|sau|moi|hoac|va|dot xuat))(?!\w)")
+# A time limit counted in days ("không quá 10 ngày làm việc", lc-qd-kthoachat; "trong thời hạn 15 ngày"): a deadline
+# without a date.
+_DURATION = re.compile(r"(?<!\w)(?:trong\s+thoi\s+han|trong\s+vong|khong\s+qua|cham\s+nhat(?:\s+la)?)\s+\d{1,3}\s+ngay(?:\s+lam\s+viec)?(?!\w)")
 _CLAUSE = re.compile(r"[;.!?]\s|\n\s*\n|\n\s*[-+•]\s|:\s")
 
 
 def _end_value(t: TimeExpression) -> Optional[str]:
-    """The last day-ish value the expression reaches, comparable with an ISO date string."""
+    """The last day the expression reaches, as an ISO string ("2026-Q3" -> "2026-09-31": compared, never shown)."""
     if t.value is None:
         return None
     end = t.value.split("/")[-1]
     q = re.fullmatch(r"(\d{4})-Q(\d)", end)
     if q:
         return f"{q[1]}-{int(q[2]) * 3:02d}-31"
-    return end + "-99" if re.fullmatch(r"\d{4}(-\d\d)?", end) else end
+    if re.fullmatch(r"\d{4}", end):
+        return end + "-12-31"
+    return end + "-31" if re.fullmatch(r"\d{4}-\d\d", end) else end
 
 
 def _in_past(t: TimeExpression, context: DeadlineContext) -> bool:
-    if not context.date or t.value is None or t.value.startswith("--"):
+    """The expression ends before the document was written: an event reported, not a time to act by."""
+    now = max(filter(None, [context.now, context.date]), default=None)
+    if not now or t.value is None or t.value.startswith("-"):
         return False
     end = _end_value(t)
-    doc = context.date
-    return end is not None and end[: len(doc)] < doc[: len(end)]
+    now = now + "-01" * (2 - now.count("-"))  # a partial date is its first day (a lower bound)
+    return end is not None and end < now
 
 
 def _lead(folded: str, start: int) -> str:
@@ -90,10 +98,11 @@ def _lead(folded: str, start: int) -> str:
 
 def _own_date(text: str, folded: str, t: TimeExpression, context: DeadlineContext) -> bool:
     """The document's date in its header: "Lào Cai, ngày 21 tháng 7 năm 2022"."""
-    if t.start > 2500:
+    if t.grain not in ("day", "month", "year"):
         return False
     line_start = folded.rfind("\n", 0, t.start) + 1
     before = folded[line_start : t.start]
+    # the place and the date line stand wherever a table layout puts them (docx headers, signature blocks)
     return bool(re.search(r"[^\W\d]\s*,\s*(?:ngay\s*)?$", before)) or (context.date is not None and t.value == context.date)
 
 
@@ -127,6 +136,9 @@ def find_deadlines(text: str, context: DeadlineContext = DeadlineContext(), fold
                                         span=Span(text=surface, start=m.start(), end=m.end())))
             found.append(Deadline(text=surface, start=m.start(), end=m.end(), kind="during",
                                   date=str(context.year) if context.year else None, year=context.year))
+    for m in _DURATION.finditer(folded):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Deadline(text=text[m.start() : m.end()], start=m.start(), end=m.end(), kind="before"))
     for m in _PERIODIC.finditer(folded):
         if not any(s <= m.start() < e for s, e in taken) and not _NOT_AFTER.search(folded[max(0, m.start() - 40) : m.start()]):
             found.append(Deadline(text=text[m.start() : m.end()], start=m.start(), end=m.end(), kind="on"))
@@ -148,23 +160,24 @@ def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext)
         return None
     if kind == "before" and t.value is not None and not t.value.startswith("-"):
         return kind, start  # a limit stays a deadline even when the letter reports it after the day
-    if _in_past(t, context):
-        return None
-    if t.grain == "year" and _TARGET_YEAR.search(lead) and not _COMPLETION.search(lead):
-        return None  # "mục tiêu ... đến năm 2025": a target's horizon
+    if _in_past(t, context) and not (kind == "from" and re.match(r"\s*(?:den|toi)\s+(?:thoi diem|nay|hien nay|khi)(?!\w)", folded[t.end : t.end + 20])):
+        return None  # an event reported; "Từ 01/3/2025 đến thời điểm kiểm tra" is the period an inspection covers
+    if t.grain == "year" and _TARGET_YEAR.search(lead) and not _COMPLETION.search(lead + folded[t.end : t.end + 40]) \
+            and not _HEADING.search(folded, max(0, cue.start() - 12 if cue else t.start - 12), cue.start() if cue else t.start):
+        return None  # "mục tiêu ... đến năm 2025": a target's horizon; "Đến năm 2015, hoàn thành ..." is a schedule
+    if re.search(r"\d\s*%\s*(?:\S+\s+)?$", lead):
+        return None  # "lấp đầy 10% trong năm 2027": a target's year
     default = "during" if t.grain in ("interval", "quarter", "month", "year", "recurrence") else "on"
     if t.rule == "interval_from_to":
         default = "from"
     if kind is not None:
-        if kind == "from" and t.rule != "interval_from_to" and t.grain == "year":
-            return None  # "từ năm 2008, đến nay ...": a start in the past, told
         return kind, start
     if t.grain in _FREE_GRAINS or (t.grain == "interval" and t.rule != "interval_years"):
         return default, t.start
     if t.grain == "interval" and t.rule == "interval_from_to" and not re.match(r"tu\s+nam", folded[t.start : t.end]):
         return default, t.start
     heading = _HEADING.search(folded, max(0, t.start - 12), t.start)
-    if heading is not None and t.text[:1].isupper() and re.match(r"\s*[:,]|\s+[^\W\d]", folded[t.end : t.end + 3]):
+    if heading is not None and t.grain in ("year", "interval") and t.text[:1].isupper() and re.match(r"\s*[:,]|\s+[^\W\d]", folded[t.end : t.end + 3]):
         if t.grain == "interval" and not re.match(r"\s*:", folded[t.end : t.end + 3]):
             return None  # "Giai đoạn 2022-2025:" heads a paragraph; a title's period does not
         return ("on" if t.grain == "year" else default), t.start

@@ -110,7 +110,7 @@ def targets_component(doc: Doc) -> Doc:
 @Language.component("vnplan_deadlines")
 def deadlines_component(doc: Doc) -> Doc:
     state = _state(doc)
-    context = state.get("context") or _document_context(doc.text)
+    context = state.get("context") or _document_context(doc.text, state["legal_references"])
     cited = [(r.start, r.end) for r in state["legal_references"]]  # a cited document's date is not a deadline
     deadlines, warnings = find_deadlines(doc.text, context, state["folded"], cited)
     # a target's "đến năm 2020" is its by_year, not a deadline
@@ -143,13 +143,24 @@ def responsibilities_component(doc: Doc) -> Doc:
 _DOC_DATE = re.compile(r"ngay\s+\S{0,3}\s*thang\s+\S{0,3}\s*nam\s+((?:19|20)\d\d)")
 
 
-def _document_context(text: str) -> DeadlineContext:
-    """The document's own date ("..., ngày 21 tháng 7 năm 2022"; "ngày   tháng 5 năm 2026" of a draft gives
-    "2026-05"), for "năm nay" and for telling past events from deadlines."""
-    m = _DOC_DATE.search(fold(text[:2500]))
-    if m is None:
-        return DeadlineContext()
-    return DeadlineContext(year=int(m.group(1)), date=parse_date(text[m.start() : m.end()]))
+_PLACE_DATE = re.compile(r"[^\W\d]\s*,\s*ngay\s+\S{0,3}\s*thang\s+\S{0,3}\s*nam\s+((?:19|20)\d\d)")
+_REPORT_TITLE = re.compile(r"^\s*bao cao\s*\n[^\n]*?nam\s+((?:19|20)\d\d)\s*$", re.M)
+
+
+def _document_context(text: str, references=()) -> DeadlineContext:
+    """What "now" is for the document: its own date ("Lào Cai, ngày 21 tháng 7 năm 2022"; "ngày   tháng 5 năm
+    2026" of a draft gives "2026-05"), for "năm nay" and for telling past events from deadlines. A document is
+    written after every document it cites, and a report ("BÁO CÁO ... năm 2025") after the year it reports on:
+    both bound "now" from below when the header's date is missing or partial."""
+    folded = fold(text)
+    m = _PLACE_DATE.search(folded) or _DOC_DATE.search(folded[:2500])
+    year = int(m.group(1)) if m else None
+    date = parse_date(text[m.start() : m.end()]) if m else None
+    bounds = [r.date for r in references if r.date]
+    report = _REPORT_TITLE.search(folded[:600])
+    if report:
+        bounds.append(f"{int(report.group(1)) + 1}-01-01")
+    return DeadlineContext(year=year, date=date, now=max(bounds) if bounds else None)
 
 
 @lru_cache(maxsize=1)
