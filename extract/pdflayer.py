@@ -311,10 +311,11 @@ def decide_page(page, number: int, pdfium_doc, mode: str = "auto") -> PageDecisi
                         rejected="text layer is not Vietnamese; no image to OCR, kept", has_image=has_image)
 
 
-def triage(path: str | Path, mode: str = "auto") -> list[PageDecision]:
+def triage(path: str | Path, mode: str = "auto", pages: Optional[set[int]] = None) -> list[PageDecision]:
     """The decision for every page of a PDF, without running OCR (the caller OCRs the `ocr` pages).
 
-    The caller has checked the file (ingest._ingest_pdf: truncation, encryption, page count)."""
+    `pages` (1-based numbers) limits the work to those pages. The caller has checked the file
+    (ingest._ingest_pdf: truncation, encryption, page count)."""
     import pdfplumber
     import pypdfium2 as pdfium
 
@@ -324,6 +325,7 @@ def triage(path: str | Path, mode: str = "auto") -> list[PageDecision]:
     try:
         pdfium_doc.init_forms()  # before any page is loaded, so that stamps and fields are drawn
         with pdfplumber.open(path) as pdf:
-            return [decide_page(page, i + 1, pdfium_doc, mode) for i, page in enumerate(pdf.pages)]
+            return [decide_page(page, i + 1, pdfium_doc, mode) for i, page in enumerate(pdf.pages)
+                    if pages is None or i + 1 in pages]
     finally:
         pdfium_doc.close()
