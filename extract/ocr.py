@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -183,9 +184,30 @@ def ocr_pages(jobs: Iterable[PageJob], n_jobs: int = 1) -> list[OcrPage]:
         return []
     check_tesseract(jobs[0].lang)
     if n_jobs <= 1 or len(jobs) == 1:
-        return [ocr_page(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), initializer=_init_worker) as pool:
-        return list(pool.map(ocr_page, jobs))
+        results = [ocr_page(job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), initializer=_init_worker) as pool:
+            results = list(pool.map(ocr_page, jobs))
+    for store in _recorders:
+        store.update({(job.path, job.index): page for job, page in zip(jobs, results)})
+    return results
+
+
+_recorders: list[dict] = []
+
+
+@contextmanager
+def recorded_pages():
+    """Collect every page `ocr_pages` reads while the block runs, keyed by (path, 0-based index).
+
+    The text stages keep only each page's text; the searchable-PDF writer also needs the word
+    boxes, and gets them here without a second OCR pass."""
+    store: dict[tuple[str, int], OcrPage] = {}
+    _recorders.append(store)
+    try:
+        yield store
+    finally:
+        _recorders.remove(store)
 
 
 @lru_cache(maxsize=8)

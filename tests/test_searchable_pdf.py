@@ -1,0 +1,160 @@
+"""Searchable PDF output (`vnplan ocr X.pdf -o Y.pdf`): the original pages, an invisible layer of
+repaired Vietnamese text on the OCR'd ones, good text layers copied as they are."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from extract.metrics import syllable_error_rate
+
+from conftest import vnplan
+from docs import ENGLISH_OCR_JUNK, VIETNAMESE, mixed_pdf, scanned_pdf_with_junk_layer
+
+# Two pages typed for this test (a decision's opening and an article), Nghị định 30/2020 layout.
+PAGE_1 = (
+    "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\n"
+    "QUYẾT ĐỊNH\n"
+    "Về việc ủy quyền cho Giám đốc Sở Công Thương\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;\n"
+    "Căn cứ Nghị định số 105/2025/NĐ-CP ngày 15 tháng 5 năm 2025 của Chính phủ;\n"
+    "Theo đề nghị của Giám đốc Sở Công Thương tại Tờ trình số 86/TTr-SCT."
+)
+PAGE_2 = (
+    "Điều 1. Ủy quyền cho Giám đốc Sở Công Thương thực hiện thủ tục hành chính\n"
+    "về an toàn lao động và vận chuyển hàng hóa nguy hiểm đến hết ngày 28 tháng 02 năm 2027.\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+    "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này."
+)
+
+
+def image_only_pdf(path, pages: list[str]):
+    """An image-only PDF (no text layer), one 300 dpi page image per text."""
+    from extract.synth import render_page
+
+    images = [render_page(text, size=44) for text in pages]
+    images[0].save(path, save_all=True, append_images=images[1:], resolution=300.0)
+    return path
+
+
+def pdftotext(path, first: int | None = None, last: int | None = None) -> str:
+    args = ["pdftotext", "-enc", "UTF-8"]
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run(args + [str(path), "-"], check=True, capture_output=True).stdout.decode("utf-8")
+
+
+def renders(path, scale: float = 100 / 72):
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [(pdf[i].get_size(), np.asarray(pdf[i].render(scale=scale, grayscale=True).to_pil(), dtype=float))
+                for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """(a two-page image-only PDF of PAGE_1 and PAGE_2, what `vnplan ocr X.pdf -o Y.pdf` made of it)"""
+    folder = tmp_path_factory.mktemp("searchable")
+    source = image_only_pdf(folder / "scan.pdf", [PAGE_1, PAGE_2])
+    target = folder / "scan.ocr.pdf"
+    result = vnplan("ocr", source, "-o", target, "--jobs", "2")
+    assert result.returncode == 0, result.stderr.decode()
+    return source, target
+
+
+@pytest.mark.slow
+class TestImageOnlyScan:
+    def test_source_has_no_text(self, made):
+        assert pdftotext(made[0]).strip() == ""
+
+    def test_poppler_reads_it(self, made):
+        info = subprocess.run(["pdfinfo", str(made[1])], capture_output=True, text=True)
+        assert info.returncode == 0, info.stderr
+        assert "Pages:           2" in info.stdout
+
+    def test_same_pages_and_sizes_and_look(self, made):
+        before, after = renders(made[0]), renders(made[1])
+        assert len(after) == len(before) == 2
+        for (size_a, pixels_a), (size_b, pixels_b) in zip(before, after):
+            assert size_b == pytest.approx(size_a, abs=0.01)
+            assert pixels_a.shape == pixels_b.shape
+            assert abs(pixels_a - pixels_b).mean() < 0.5  # the text layer draws nothing
+
+    def test_text_layer_is_the_typed_text(self, made):
+        for page, typed in ((1, PAGE_1), (2, PAGE_2)):
+            text = pdftotext(made[1], page)
+            assert syllable_error_rate(text, typed) <= 0.03, text
+
+    @pytest.mark.parametrize("phrase", ["QUYẾT ĐỊNH", "Giám đốc Sở Công Thương", "105/2025/NĐ-CP", "hàng hóa nguy hiểm"])
+    def test_archive_search_finds(self, made, phrase):
+        assert phrase in " ".join(pdftotext(made[1]).split())
+
+    def test_font_is_embedded(self, made):
+        fonts = subprocess.run(["pdffonts", str(made[1])], capture_output=True, text=True, check=True).stdout
+        rows = fonts.splitlines()[2:]
+        assert rows and all(" yes yes yes " in row for row in rows), fonts
+
+
+@pytest.mark.slow
+def test_born_digital_page_copied_and_scanned_page_made_searchable(tmp_path):
+    source = mixed_pdf(tmp_path / "mixed.pdf", VIETNAMESE, PAGE_2)
+    target = tmp_path / "mixed.ocr.pdf"
+    result = vnplan("ocr", source, "-o", target)
+    assert result.returncode == 0, result.stderr.decode()
+    assert pdftotext(target, 1) == pdftotext(source, 1)  # the born-digital page, as it was
+    assert pdftotext(source, 2).strip() == ""
+    assert syllable_error_rate(pdftotext(target, 2), PAGE_2) <= 0.03
+    (_, a1), (_, a2) = renders(source)
+    (_, b1), (_, b2) = renders(target)
+    assert abs(a1 - b1).mean() == 0 and abs(a2 - b2).mean() < 0.5
+
+
+@pytest.mark.slow
+def test_junk_layer_of_a_latin_ocr_engine_is_replaced(tmp_path):
+    source = scanned_pdf_with_junk_layer(tmp_path / "junk.pdf", VIETNAMESE, ENGLISH_OCR_JUNK)
+    assert "Quyét dinh" in pdftotext(source)
+    target = tmp_path / "junk.ocr.pdf"
+    result = vnplan("ocr", source, "-o", target)
+    assert result.returncode == 0, result.stderr.decode()
+    text = pdftotext(target)
+    assert "Quyét dinh" not in text and "chirc" not in text
+    assert "Quyết định số 1258/QĐ-TTg" in " ".join(text.split())
+
+
+@pytest.mark.slow
+def test_png_becomes_a_one_page_searchable_pdf(tmp_path):
+    from docs import png
+
+    source = png(tmp_path / "page.png", PAGE_1)
+    target = tmp_path / "page.pdf"
+    result = vnplan("ocr", source, "-o", target)
+    assert result.returncode == 0, result.stderr.decode()
+    assert syllable_error_rate(pdftotext(target), PAGE_1) <= 0.03
+
+
+# The repaired spelling of each OCR word is found through repair's character map.
+WORD_CASES = [
+    # (OCR'd page text, its words, expected spelling in the layer)
+    ("Ke hoach to chuc thuc hien", "Ke hoach to chuc thuc hien".split(), "Kế hoạch tổ chức thực hiện".split()),
+    ("Quyết định số 1258/QĐ-TTg", ["Quyết", "định", "số", "1258/QĐ-TTg"], ["Quyết", "định", "số", "1258/QĐ-TTg"]),
+]
+
+
+@pytest.mark.parametrize("page_text, words, expected", WORD_CASES)
+def test_layer_words_carry_the_repaired_spelling(page_text, words, expected):
+    from extract.ingest import RawDocument, RawPage
+    from extract.ocr import OcrWord
+    from extract.pipeline import repair_stage
+    from extract.searchable import _repaired_words
+
+    raw = RawDocument("x", "", "pdf_scan", None, [RawPage(1, "Trang một.", "text_layer"), RawPage(2, page_text, "ocr")])
+    repaired = repair_stage(raw)
+    boxes = [OcrWord(w, 10 * i, 0, 9, 9, 90.0, (1, 1, 1)) for i, w in enumerate(words)]
+    base = len(raw.pages[0].text) + 1
+    assert [text for text, _ in _repaired_words(page_text, base, boxes, repaired)] == expected
