@@ -117,7 +117,7 @@ MODE = typer.Option(
 @_guard
 def ocr(
     input: Path = typer.Argument(..., help="PDF, image (PNG, JPEG, TIFF) or text file."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the text here (default: stdout)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the text here (default: stdout); a name ending in .pdf writes a searchable PDF."),
     lang: str = LANG,
     jobs: int = JOBS,
     dpi: int = DPI,
@@ -127,11 +127,19 @@ def ocr(
 ) -> None:
     """Text of a document: the text layer where a page has a usable one, Tesseract where not.
 
-    Pages are separated by a form feed.
+    Pages are separated by a form feed. With `-o NAME.pdf`, a searchable PDF: the original pages,
+    the OCR'd ones with an invisible layer of the repaired text (extract/searchable.py).
     """
     from extract.ingest import ingest
     from extract.output import write_text_or_stdout
 
+    if output is not None and output.suffix.lower() == ".pdf":
+        from extract.searchable import write_searchable_pdf
+
+        made = write_searchable_pdf(input, output, _ocr_options(lang, jobs, dpi, page_timeout, force_ocr, mode))
+        for number, error in made.errors:
+            typer.echo(f"vnplan: warning: {input}: page {number}: {error}", err=True)
+        return
     raw = ingest(input, _ocr_options(lang, jobs, dpi, page_timeout, force_ocr, mode))
     for page in raw.pages:
         if page.error:
