@@ -28,18 +28,19 @@ DOC_TYPES: dict[str, str] = _LEX["doc_types"]["words"]
 ABBREVIATED_TYPES: dict[str, str] = _LEX["abbreviated_types"]["words"]
 SYMBOL_HEAD_TYPES: dict[str, str] = _LEX["symbol_heads"]["heads"]
 _SYMBOL_PARTS: dict[str, str] = _LEX["lost_d"]["parts"]
-_HEADER_CHARS: int = _LEX["own_number"]["header_chars"]
+_NOT_BY_NUMBER_ONLY = set(_LEX["number_only"]["not_types"])
+_COMPLETE = _LEX["dangling_symbols"]["complete"]
 
 _UP = "A-ZĐÀ-Ỹ"
 _PART = rf"[{_UP}][A-Za-zĐđ0-9&]*"
 _SEP = r"[ \t]?\n?[ \t]?"  # a symbol broken at the line's end: "TT-\nBGTVT"
 # number, separator, optional year (normative form), symbol of one or more parts
 _KEY = re.compile(
-    rf"(?<![\w/.,-])(?P<num>\d{{1,5}})[ \t]*(?P<sep>[/-]|[Il|](?=[A-ZĐ]{{2}}))[ \t]*(?P<year>(?:19|20)\d\d[ \t]*/[ \t]*)?"
+    rf"(?<![\w/.,-])(?P<num>\d{{1,5}}(?:\.\d{{1,2}}(?=[./]))?)[ \t]*(?P<sep>[/-]|\.(?=(?:19|20)\d\d/)|[Il|](?=[A-ZĐ]{{2}}))[ \t]*(?P<year>(?:19|20)\d\d[ \t]*/[ \t]*)?"
     rf"(?P<sym>{_PART}(?:{_SEP}[-/]{_SEP}(?:{_PART}|[a-z]{{1,4}}\b))*)"
 )
 _SERIES = "|".join(_LEX["standards"]["series"])
-_STANDARD = re.compile(rf"(?<![\w])(?P<series>{_SERIES})[ \t]*(?P<code>\d{{1,4}}(?:-\d{{1,3}})*[ \t]*:[ \t]*(?:19|20)\d\d(?:[ \t]*/[ \t]*{_PART})?)")
+_STANDARD = re.compile(rf"(?<![\w])(?P<series>{_SERIES})[ \t]*(?P<code>\d{{1,4}}[A-Z]?(?:-\d{{1,3}})*[ \t]*:[ \t]*(?:19|20)\d\d(?:[ \t]*/[ \t]*{_PART})?)")
 _TYPE_WORDS = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in DOC_TYPES), key=len, reverse=True))
 _TYPE = re.compile(rf"(?<!\w)(?P<type>{_TYPE_WORDS})(?!\w)")
 _ABBR = re.compile(rf"(?<!\w)(?P<abbr>{'|'.join(ABBREVIATED_TYPES)})\s*$")
@@ -113,12 +114,14 @@ def _relation(text: str, folded: str, start: int, previous: Optional[tuple[int, 
     return {"can cu": "can_cu", "thuc hien": "thuc_hien", "trien khai": "thuc_hien", "theo": "theo"}[found]
 
 
+_OWN = re.compile(r"(?:^|(?<=\n))[ \t]*(?:Số|SỐ|So|Mã số dự án|Mã số)[ \t]*:[ \t]*$")
+
+
 def _own_number(text: str, folded: str, at: int) -> bool:
-    """"Số: 165/KH-UBND" heading a line of the header."""
-    if at > _HEADER_CHARS:
-        return False
-    line_start = folded.rfind("\n", 0, at) + 1
-    return bool(re.fullmatch(r"[ \t]*so\s*:?\s*", folded[line_start:at]))
+    """"Số: 165/KH-UBND" heading a line (the header's number, wherever a table layout puts it; "Mã số dự án:"
+    of a certificate)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return bool(_OWN.search(text[line_start:at]))
 
 
 def _find_type(text: str, folded: str, at: int, floor: int) -> Optional[tuple[int, str]]:
@@ -143,6 +146,12 @@ def _find_type(text: str, folded: str, at: int, floor: int) -> Optional[tuple[in
 
 
 def _candidates(text: str, folded: str) -> list[dict]:
+    found = _all_candidates(text, folded)
+    own = {c["key"] for c in found if c.get("own")}
+    return [c for c in found if c["key"] not in own]
+
+
+def _all_candidates(text: str, folded: str) -> list[dict]:
     found: list[dict] = []
     for m in _KEY.finditer(text):
         sym_raw = m["sym"]
@@ -150,18 +159,20 @@ def _candidates(text: str, folded: str) -> list[dict]:
         letters = re.sub(r"[^A-ZĐ]", "", symbol)
         if len(letters) < 2 and not (m["year"] and letters):
             continue  # "số 3 - nhóm", "1/2": not codes
-        if _own_number(text, folded, m.start()):
-            continue
+        own = _own_number(text, folded, m.start())
         dropped = 0
         if m["year"]:
             symbol, dropped = _drop_footnote_mark(symbol)
+            if symbol in _COMPLETE and re.match(r"[ \t]*-", text[m.end() : m.end() + 3]):
+                symbol = _COMPLETE[symbol]  # "105/2025/NĐ-" cut by a table cell
         year = re.sub(r"\s+", "", m["year"] or "")
-        sep = m["sep"] if m["sep"] in "/-" else "/"  # "80INQ-CP": the slash read as a capital I
+        sep = m["sep"] if m["sep"] in "/-." else "/"  # "80INQ-CP": the slash read as a capital I
         key = f"{m['num']}{sep}{year}{symbol}"
-        found.append({"needs_type": sep != m["sep"], "key_start": m.start(), "end": m.end(), "number": m["num"], "symbol": year + symbol, "key": key,
+        found.append({"own": own, "needs_type": sep != m["sep"], "key_start": m.start(), "end": m.end(), "number": m["num"], "symbol": year + symbol, "key": key,
                       "normative": bool(m["year"]), "head_type": _type_of_symbol(symbol)})
     for m in _STANDARD.finditer(text):
         code = re.sub(r"[ \t]+", "", m["code"])
+        code = re.sub(r"(/[A-ZĐ]+)\d{1,2}$", r"\1", code)  # "QCVN122:2024/BGTVT3": a footnote mark
         series = m["series"]
         written_space = text[m.end("series") : m.start("code")]
         key = f"{series}{' ' if written_space else ''}{code}"
@@ -171,8 +182,11 @@ def _candidates(text: str, folded: str) -> list[dict]:
     for m in _NUMBER_ONLY.finditer(folded):
         if any(s <= m.start("num") < e for s, e in taken):
             continue
+        if _own_number(text, folded, m.start("num")) or re.search(r"ma\s+so[^\n]{0,12}:\s*$", folded[max(0, m.start("num") - 30) : m.start("num")]):
+            found.append({"own": True, "key": m["num"], "key_start": m.start("num"), "end": m.end("num")})
+            continue
         t = _find_type(text, folded, m.start(), 0)
-        if t is None or m.start() - t[0] > 90:
+        if t is None or m.start() - t[0] > 90 or t[1] in _NOT_BY_NUMBER_ONLY:
             continue
         found.append({"key_start": m.start("num"), "end": m.end("num"), "number": m["num"], "symbol": None, "key": m["num"],
                       "normative": False, "head_type": t[1]})
@@ -219,6 +233,8 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
             p = _point(folded[d.start("date") : d.end("date")])
             iso = p[0] if p else None
             end = d.end()
+        if iso is None:
+            iso = _date_before(text, folded, start, last_end)
         issuer = None
         i = _ISSUER_AFTER.match(folded, end)
         if i:
@@ -239,6 +255,22 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
     refs += _short_forms(text, folded, refs)
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+_DATE_LEADS = re.compile(rf"(?:^|(?<=[\n.;:]))[ \t\n]*(?:-[ \t]*)?ngay[ \t]+(?P<date>{_DMY})[ \t]*,")
+
+
+def _date_before(text: str, folded: str, start: int, floor: int) -> Optional[str]:
+    """"Ngày 18/12/2025, Cục Địa chất ... có Văn bản số 3633/ĐCKS-PCKS": a sentence that opens with the date
+    of the document it then cites (reports tell events so)."""
+    window_start = max(floor, start - 160)
+    last = None
+    for m in _DATE_LEADS.finditer(folded, window_start, start):
+        last = m
+    if last is None or re.search(r"[.;]\s", folded[last.end() : start]):
+        return None
+    p = _point(folded[last.start("date") : last.end("date")])
+    return p[0] if p else None
 
 
 def _propagate_dates(refs: list[LegalReference]) -> None:
