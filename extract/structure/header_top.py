@@ -362,7 +362,7 @@ def issuer_block(view: DocView, number_line: Optional[Line], stop: Optional[int]
                 continue
             cut = split_columns(ln.text)
             left = ln.text[:cut].strip()
-            if not left:
+            if not left or any(p.search(fold(left)) for p in _patterns()["furniture"]):
                 continue
             if _upper_share(left) < 0.7 or subject_match(ln) or read_date_line(ln):
                 break

@@ -24,6 +24,7 @@ from typing import Optional
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from extract.lexicon import load
 from extract.text import LINE_BREAKS, fold
@@ -31,10 +32,15 @@ from models import Section, Span, Warning
 
 
 @lru_cache(maxsize=1)
-def _label_phrases() -> list[tuple[str, str]]:
-    """(label, folded phrase) of the section lexicon, longest phrase first."""
-    out = [(label, e["value"]) for label, entries in load("sections")["labels"].items() for e in entries]
+def _label_phrases() -> list[tuple[str, str, bool]]:
+    """(label, folded phrase, found anywhere in a run-in heading) of the lexicon, longest first."""
+    out = [(label, e["value"], bool(e.get("anywhere"))) for label, entries in load("sections")["labels"].items() for e in entries]
     return sorted(out, key=lambda lp: -len(lp[1]))
+
+
+@lru_cache(maxsize=1)
+def _other_openings() -> tuple[str, ...]:
+    return tuple(e["value"] for e in load("sections")["other_openings"])
 
 
 def heading_labels(heading: str, run_in: bool = False) -> list[str]:
@@ -45,16 +51,20 @@ def heading_labels(heading: str, run_in: bool = False) -> list[str]:
     one wins ("phân công nhiệm vụ"). In a run-in heading (a numbered item's or an article's
     sentence) only a phrase among its first words names the section."""
     words = re.findall(r"[a-z0-9]+", fold(heading))
-    limit = load("sections")["run_in_words"] if run_in else len(words)
+    if " ".join(words).startswith(_other_openings()):
+        return ["other"]
+    run_in_limit = load("sections")["run_in_words"]
     taken: list[tuple[int, int, str]] = []  # (first word, last word + 1, label)
-    for label, phrase in _label_phrases():
+    for label, phrase, anywhere in _label_phrases():
         pw = re.findall(r"[a-z0-9]+", phrase)
         n = len(pw)
         key = " ".join(pw)
-        threshold = 80 if len(key) <= 8 else 85
+        limit = run_in_limit if run_in and not anywhere else len(words)
         for i in range(0, min(limit, max(1, len(words) - n + 1))):
             window = " ".join(words[i : i + n])
-            if fuzz.ratio(window, key) >= threshold:
+            # one damaged letter in a short phrase ("muc pich"), a few in a long one
+            close = Levenshtein.distance(window, key) <= 1 if len(key) <= 10 else fuzz.ratio(window, key) >= 85
+            if close:
                 if not any(a <= i and i + n <= b for a, b, _ in taken):
                     taken.append((i, i + n, label))
                 break
@@ -62,7 +72,7 @@ def heading_labels(heading: str, run_in: bool = False) -> list[str]:
     if not found and not run_in:
         # words glued by OCR ("TO CHUCTHUC HIEN"): compare without spaces
         glued = "".join(words)
-        for label, phrase in _label_phrases():
+        for label, phrase, _ in _label_phrases():
             p = phrase.replace(" ", "").replace(",", "")
             if len(p) >= 8 and len(glued) >= len(p) - 1 and fuzz.partial_ratio(p, glued) >= 85:
                 found.append((glued.find(p[:3]) if p[:3] in glued else 99, label))
@@ -99,7 +109,7 @@ _DECIMAL_OCR_LINE = re.compile(r"(?P<num>[\dlIoOSZB|]{1,2})\s*[.,:)]\s*(?P<rest>
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "o": "0", "O": "0", "S": "5", "Z": "2", "B": "8"})
 _LETTER_LINE = re.compile(r"(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
 # Requests numbered "(i)", "(ii)" in a Công văn (lc-cv-3686), read like list letters.
-_PAREN_ROMAN_LINE = re.compile(r"\((?P<num>[ivx]{1,4})\)\s*(?P<rest>\S.*)$")
+_PAREN_ROMAN_LINE = re.compile(r"\((?P<num>[ivx]{1,4})\)\.?\s*(?P<rest>\S.*)$")
 _SMALL_ROMANS = [r.lower() for r in ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]]
 # Any one or two letters before ")": a list letter that OCR or repair changed ("ở)" for "a)",
 # "e)" for "c)", "có)" for "c)"); taken only where the sequence of letters asks for it.
@@ -216,7 +226,9 @@ def closing_start(text: str, body_start: int = 0) -> int:
         head = re.sub(r"\s+", " ", head)
         for phrase in _closing_phrases():
             window = head[: len(phrase)]
-            if fuzz.ratio(window, phrase) >= 80:
+            # one slip in a short phrase ("tren day la"; not "tren dia ban"), a few in a long one
+            close = Levenshtein.distance(window, phrase) <= 1 if len(phrase) <= 12 else fuzz.ratio(window, phrase) >= 80
+            if close:
                 best = min(best, line.start)
                 break
         if best != len(text):
@@ -344,7 +356,10 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
     article_re = _section_patterns()["article_head"]
 
     def l2_continues(n: int) -> bool:
-        return (last_l2 is None and n == 1) or (last_l2 is not None and last_l2 < n <= last_l2 + 2)
+        # a skipped item number (seed 003's "1." then "3.") is kept inside a part; at the top of
+        # a document without parts numbering must continue exactly (quoted articles restart it)
+        step = 1 if mode == "decimal" else 2
+        return (last_l2 is None and n == 1) or (last_l2 is not None and last_l2 < n <= last_l2 + step)
 
     for i, line in enumerate(lines):
         if line.start < body_start or line.start >= body_end or not line.text:
@@ -464,7 +479,7 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
                 last_l2, last_l3, last_letter = n, None, None
                 continue
         m = _PAREN_ROMAN_LINE.match(s)
-        if m and out:
+        if m and out and last_letter is None:
             idx = _SMALL_ROMANS.index(m["num"]) if m["num"] in _SMALL_ROMANS else -1
             if idx == (0 if last_paren is None else last_paren + 1):
                 heading, hs, he = _heading_of(lines, i, m.start("rest"), 4)
@@ -665,7 +680,7 @@ def _to_sections(nodes: list[_Candidate], text: str, label: Optional[str], label
     out = []
     for node in nodes:
         if label is None:
-            node_labels = heading_labels(node.heading, run_in=run_in)
+            node_labels = heading_labels(node.heading, run_in=run_in or not _is_upper_heading(node.heading))
             node_label = node_labels[0]
         else:
             node_label, node_labels = label or "other", labels or [label or "other"]
@@ -728,8 +743,15 @@ def outline(text: str, body_start: int = 0) -> tuple[list[Section], list[Warning
                 )
             )
     annexes = [a for a in annexes if a[0] >= end]
+
+    def he_of(annex: tuple) -> int:
+        return annex[4]
+
     for k, (start, number, heading, _, _) in enumerate(annexes):
         stop = annexes[k + 1][0] if k + 1 < len(annexes) else len(text)
         if stop > start:
-            sections.append(Section(label="other", labels=["other"], number=number, heading=heading, start=start, end=stop))
+            inner, _ = find_candidates(text, he_of(annexes[k]), stop, "decimal")
+            children = _to_sections(_build_tree(inner, stop), text, "other", ["other"])
+            sections.append(Section(label="other", labels=["other"], number=number, heading=heading, start=start, end=stop,
+                                    children=children))
     return sections, warnings

@@ -60,8 +60,9 @@ def _type_at(folded_line: str) -> Optional[tuple[str, int]]:
             if end < len(folded_line) and folded_line[end].isalpha():
                 continue
             return name, end
+    for key, name, _ in doc_types():
         # damaged letters (OCR): the whole line is the type word
-        if len(compact) <= len(key) + 2 and len(compact) >= len(key) - 2 and fuzz.ratio(compact, key) >= 80:
+        if len(key) - 2 <= len(compact) <= len(key) + 2 and fuzz.ratio(compact, key) >= 80:
             return name, len(folded_line)
     return None
 
@@ -166,6 +167,8 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
             if taken >= 5:
                 break
         if start is None:
+            if re.match(r"^[^:]{1,30}:\s*\S", s) and not s.lstrip().startswith(("V/v", "v/v")):
+                return None  # "Mã số dự án: 4275604886" under a certificate's type word: a field, not a title
             start = seg_start
             upper = _upper_share(s) >= 0.8
         crossed = False
@@ -176,12 +179,21 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
         closes = sum(joined.count(q) for q in "”»~")
         balanced = opens <= closes and joined.count('"') % 2 == 0
         period_end = re.search(r"(\d{4}\s*[-–—]\s*\d{4}|n\S{1,2}m\s*\d{4})(\W*)$", fold(s))
-        if period_end and (balanced or not period_end.group(2).strip()):
+        if period_end and (balanced or not period_end.group(2).strip()) and not _continues(view, ln):
             break
     if start is None:
         return None
     value = collapse(text[start:end]).rstrip(" .;:")
     return Field(value, start, start + len(text[start:end].rstrip(" .;:\t")))
+
+
+def _continues(view: DocView, line: Line) -> bool:
+    """Whether the next non-blank line goes on with a sentence-case title ("... năm 2025" then
+    "trên địa bàn tỉnh Lào Cai", lc-bc-ks2025): it starts in lower case."""
+    for ln in view.lines[line.index + 1 : line.index + 3]:
+        if not ln.blank:
+            return ln.text[:1].islower()
+    return False
 
 
 def read_subject(view: DocView, line: Line, limit: int) -> Optional[Field]:
@@ -238,6 +250,10 @@ def period(title: str) -> tuple[Optional[int], Optional[int]]:
     if m:
         return int(m.group(1)), int(m.group(2))
     m = re.search(r"nam\s*(\d{4})\s*$", f)
+    if not m:
+        # "... năm 2025 trên địa bàn tỉnh" (lc-bc-ks2025); not a date's year ("tháng 6 năm 2025")
+        years = [y for y in re.finditer(r"(?<!thang )(?<!\d )\bnam\s+(\d{4})\b", f)]
+        m = years[-1] if years else None
     if m:
         return int(m.group(1)), int(m.group(1))
     return None, None
