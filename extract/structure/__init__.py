@@ -22,7 +22,7 @@ from typing import Optional
 from extract.lexicon import load
 from extract.structure import foot as foot_reader
 from extract.structure import header_top, title as title_reader
-from extract.structure.outline import closing_start, outline, recipients_start
+from extract.structure.outline import closing_start, find_annexes, outline, recipients_start
 from extract.structure.placenames import respell
 from extract.text import DocView, fold
 from models import Metadata, Section, Span, Warning
@@ -133,8 +133,6 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int) ->
     if subject_line is None:
         limit = first_section if first_section is not None else len(text)
         subject_line = next((ln for ln in view.lines if ln.start < limit and header_top.subject_match(ln)), None)
-    if subject_line is None and number_line is not None:
-        subject_line = next((ln for ln in view.lines if header_top.subject_match(ln)), None)
     title = None
     doc_type_word = None
     if type_found:
@@ -189,14 +187,11 @@ def segment(text: str) -> Segmented:
     """Header metadata, section tree and warnings of a document's repaired text."""
     view = DocView(text)
     sections, warnings = outline(text)
-    body = [s for s in sections if s.number or s.label != "other" or s.heading] if sections else []
-    first = sections[0].start if sections else None
-    annex_starts = {s.start for s in sections if s.label == "other" and s.number in ("",) or False}
-    body_end = sections[-1].end if sections else closing_start(text)
-    # the foot starts at the "Nơi nhận" line, or where the last body section ends
+    annex_starts = {a[0] for a in find_annexes(text, 0)}
     body_sections = [s for s in sections if s.start not in annex_starts]
-    if body_sections:
-        body_end = body_sections[-1].end
-    foot_start = min(body_end, recipients_start(text, first or 0))
+    first = sections[0].start if sections else None
+    # the foot starts at the "Nơi nhận" line, or where the last body section ends
+    body_end = body_sections[-1].end if body_sections else (closing_start(text) if not sections else sections[0].start)
+    foot_start = min(body_end, recipients_start(text, body_sections[0].start if body_sections else 0))
     header = read_header(view, first, foot_start)
     return Segmented(header.metadata, sections, header.warnings + warnings)

@@ -125,6 +125,11 @@ _LOST_NUMBER_LINE = re.compile(r"(?P<num>)\.\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 _LETTERS = "abcdđefghiklmnopqrstuvxy"
 
 @lru_cache(maxsize=1)
+def _recipients_line() -> re.Pattern:
+    return re.compile(load("foot")["recipients_head"]["pattern"])
+
+
+@lru_cache(maxsize=1)
 def _closing_phrases() -> tuple[str, ...]:
     return tuple(e["value"] for e in load("sections")["closing"])
 
@@ -134,7 +139,7 @@ def _section_patterns() -> dict[str, re.Pattern]:
     sec = load("sections")
     return {k: re.compile(sec[k]["pattern"]) for k in ("annex_head", "article_head", "part_head")}
 
-_RECIPIENTS_LINE = re.compile(r"n\S{1,4}i\s*nh\S{1,4}n\s*[:;.]")
+
 _BULLET = re.compile(r"\s*(?:[-_–—+•*]|\d{1,2}\s*[.)]|\d{1,2}\.\d{1,2}|[a-zđ]\))")
 
 
@@ -240,7 +245,7 @@ def recipients_start(text: str, start: int = 0) -> int:
     """Offset of the "Nơi nhận" line at or after `start`, else len(text)."""
     folded = fold(text)
     for line in _lines(text):
-        if line.start >= start and line.text and _RECIPIENTS_LINE.match(folded[line.start : line.end]):
+        if line.start >= start and line.text and _recipients_line().match(folded[line.start : line.end]):
             return line.start
     return len(text)
 
@@ -563,7 +568,7 @@ def find_annexes(text: str, start: int) -> list[tuple[int, str, str, int, int]]:
                     hs = nxt.start
                 parts.append(nxt.text)
                 he = nxt.end
-            heading = re.sub(r"\s+", " ", " ".join(parts)).strip()
+            heading = re.sub(r"\s+", " ", " ".join(parts)).strip() or head.strip()  # no title line: "PHỤ LỤC"
         else:
             heading, he = rest, hs + len(rest)
         out.append((line.start + offset, num.upper() if re.fullmatch(r"[ivxlc]+", num.lower() or "-") else num, heading, hs, he))
@@ -750,7 +755,7 @@ def outline(text: str, body_start: int = 0) -> tuple[list[Section], list[Warning
     for k, (start, number, heading, _, _) in enumerate(annexes):
         stop = annexes[k + 1][0] if k + 1 < len(annexes) else len(text)
         if stop > start:
-            inner, _ = find_candidates(text, he_of(annexes[k]), stop, "decimal")
+            inner, _ = find_candidates(text, he_of(annexes[k]), stop, _mode(text, he_of(annexes[k]), stop))
             children = _to_sections(_build_tree(inner, stop), text, "other", ["other"])
             sections.append(Section(label="other", labels=["other"], number=number, heading=heading, start=start, end=stop,
                                     children=children))
