@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -111,9 +112,15 @@ oor:op="fuse"><value>true</value></prop></item>
 """
 
 
+# The import filters to try, in order. Named explicitly: left to guess, LibreOffice imports a file
+# its Word filters reject as plain text, and a corrupt .doc would come out as pages of junk. Each
+# Word filter reads one generation of the format, so older ones are tried after Word 97-2003.
+IMPORT_FILTERS = {"doc": ("MS Word 97", "MS Word 95", "MS WinWord 6.0"), "rtf": ("Rich Text Format",)}
+
+
 def convert_to_docx(path: Path, kind: str, workdir: Path, timeout: Optional[float] = None) -> Path:
     """Convert a .doc or .rtf to .docx in `workdir` with LibreOffice headless; InputError when
-    LibreOffice cannot load it or takes longer than the timeout."""
+    no filter can load it or LibreOffice takes longer than the timeout (in all)."""
     soffice = find_soffice()
     profile = workdir / "profile"
     (profile / "user").mkdir(parents=True)
@@ -125,17 +132,33 @@ def convert_to_docx(path: Path, kind: str, workdir: Path, timeout: Optional[floa
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror})") from None
     out_dir = workdir / "out"
+    result = out_dir / "input.docx"
     closed = "http://127.0.0.1:9"
     env = dict(os.environ, HOME=str(workdir), http_proxy=closed, https_proxy=closed, HTTP_PROXY=closed,
                HTTPS_PROXY=closed, no_proxy="", NO_PROXY="", SAL_USE_VCLPLUGIN="svp")
-    command = [soffice, "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
-               f"-env:UserInstallation={profile.as_uri()}",
-               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out_dir), str(source)]
     limit = SOFFICE_TIMEOUT if timeout is None else timeout
+    deadline = time.monotonic() + limit
+    said = ""
+    for import_filter in IMPORT_FILTERS[kind]:
+        command = [soffice, "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
+                   f"-env:UserInstallation={profile.as_uri()}", f"--infilter={import_filter}",
+                   "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out_dir), str(source)]
+        said = _run_soffice(command, env, workdir, deadline - time.monotonic(), path, kind, limit)
+        if result.is_file() and result.stat().st_size > 0:
+            return result
+    reason = "corrupt, truncated or password-protected" if "could not be loaded" in said else said[:120]
+    raise InputError(path, f"not a readable {_KIND_NAMES[kind]} (LibreOffice: {reason or 'no output'})")
+
+
+def _run_soffice(command: list[str], env: dict, workdir: Path, remaining: float, path: Path, kind: str,
+                 limit: float) -> str:
+    """Run one conversion within the time left; what LibreOffice said on stderr."""
+    if remaining <= 0:
+        raise InputError(path, f"LibreOffice did not convert the {_KIND_NAMES[kind]} within {limit:g} s")
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, env=env, cwd=workdir, start_new_session=True)
     try:
-        _, stderr = process.communicate(timeout=limit)
+        _, stderr = process.communicate(timeout=remaining)
     except subprocess.TimeoutExpired:
         _kill_group(process)
         raise InputError(path, f"LibreOffice did not convert the {_KIND_NAMES[kind]} within {limit:g} s") from None
@@ -145,13 +168,8 @@ def convert_to_docx(path: Path, kind: str, workdir: Path, timeout: Optional[floa
     finally:
         # soffice.bin may outlive its launcher for a moment; nothing of ours may stay behind.
         _kill_group(process, quiet=True)
-    result = out_dir / "input.docx"
-    if not result.is_file() or result.stat().st_size == 0:
-        said = " ".join(line for line in stderr.decode("utf-8", "replace").splitlines()
-                        if "javaldx" not in line and line.strip())
-        reason = "corrupt, truncated or password-protected" if "could not be loaded" in said else said[:120]
-        raise InputError(path, f"not a readable {_KIND_NAMES[kind]} (LibreOffice: {reason or 'no output'})")
-    return result
+    return " ".join(line for line in stderr.decode("utf-8", "replace").splitlines()
+                    if "javaldx" not in line and line.strip())
 
 
 def _kill_group(process: subprocess.Popen, quiet: bool = False) -> None:
@@ -168,6 +186,15 @@ def _kill_group(process: subprocess.Popen, quiet: bool = False) -> None:
 def _read_docx(path: Path, source: Path, kind: str) -> tuple[str, dict[str, int]]:
     """Text of a .docx in body order, footnotes last; and how many runs of each legacy encoding
     were converted ('unicode': runs with non-ASCII text left as they were)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            if "word/document.xml" not in package.namelist():
+                raise InputError(source, f"not a Word document (no word/document.xml in the {_KIND_NAMES[kind]})")
+            damaged = package.testzip()
+        if damaged:
+            raise InputError(source, f"not a readable {_KIND_NAMES[kind]} (damaged part {damaged})")
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise InputError(source, f"not a readable {_KIND_NAMES[kind]} ({type(exc).__name__}: {str(exc)[:80]})") from None
     try:
         import docx
 

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from extract.encoding import decode_bytes, unicode_to_tcvn3, unicode_to_vni
+from extract.encoding import decode_bytes, decode_font_run, font_encoding, unicode_to_tcvn3, unicode_to_vni
 
 SENTENCE = (
     "Thực hiện Kế hoạch số 284/KH-UBND ngày 27/12/2017 của UBND tỉnh về việc tổ chức thực hiện "
@@ -91,3 +91,52 @@ ENG_OCR_UTF8 = [
 def test_english_ocr_utf8_is_not_read_as_legacy_font(text):
     decoded = decode_bytes(text.encode("utf-8"))
     assert (decoded.encoding, decoded.text) == ("utf-8", text)
+
+
+# Font names seen in Word documents of 2002-2009 -> the encoding their runs are typed in.
+FONTS = [
+    (".VnTime", "tcvn3"),
+    (".VnTimeH", "tcvn3-caps"),  # the ABC "H" fonts draw every code as a capital
+    (".VnArial NarrowH", "tcvn3-caps"),
+    (".vntime", "tcvn3"),
+    (".VnCentury Schoolbook", "tcvn3"),
+    ("VNI-Times", "vni"),
+    ("VNI-Helve", "vni"),
+    ("Vni-Times", "vni"),
+    (".VnTime;Times New Roman", "tcvn3"),  # LibreOffice writes fallbacks after a ';'
+    ("Times New Roman", None),
+    ("Arial", None),
+    ("VNtimes new roman", None),  # a Unicode font despite the letters
+    ("", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize("font,encoding", FONTS)
+def test_font_encoding(font, encoding):
+    assert font_encoding(font) == encoding
+
+
+# Runs as Word reports them (typed by hand with the ABC and VNI keyboards) -> Unicode.
+RUNS = [
+    ("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "tcvn3", "Cộng hoà xã hội chủ nghĩa Việt Nam"),
+    ("céng hoµ x· héi chñ nghÜa viÖt nam", "tcvn3-caps", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("§éc lËp - Tù do - H¹nh phóc", "tcvn3", "Độc lập - Tự do - Hạnh phúc"),
+    ("Tr\xadêng", "tcvn3", "Trường"),  # ư is 0xAD, the Latin-1 soft hyphen
+    ("Sè: 284/KH-UBND ngµy 27/12/2017", "tcvn3", "Số: 284/KH-UBND ngày 27/12/2017"),  # codes untouched
+    ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "vni", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+    ("Ñoäc laäp - Töï do - Haïnh phuùc", "vni", "Độc lập - Tự do - Hạnh phúc"),
+    ("\uf04b\uf0d5 ho\uf0b9ch", "tcvn3", "Kế hoạch"),  # a legacy font with the Symbol charset
+    ("KƠ ho¹ch", "tcvn3", "Kế hoạch"),  # a legacy font with the Vietnamese charset (Windows-1258)
+    # already Unicode, whatever the font says: left as it is
+    ("Sở Tài chính thẩm định", "tcvn3", "Sở Tài chính thẩm định"),
+    ("đơn vị", "tcvn3", "đơn vị"),
+    ("Sở Công Thương", "vni", "Sở Công Thương"),
+    ("Tæ chøc", None, "Tæ chøc"),  # a Unicode font: no conversion
+    ("2025", "vni", "2025"),
+]
+
+
+@pytest.mark.parametrize("text,encoding,expected", RUNS)
+def test_decode_font_run(text, encoding, expected):
+    assert decode_font_run(text, encoding) == expected
