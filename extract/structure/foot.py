@@ -77,6 +77,10 @@ def signer_title_part(fragment: str) -> Optional[str]:
         if s > score:
             best, score = (key, form), s
     if not best or score < 80:
+        # an enterprise signs under its name, above the position ("CÔNG TY CP ... / TỔNG GIÁM ĐỐC",
+        # dn-qd-89): the TM.-less collective line of a company
+        if not prefix and re.match(r"(tong )?cong ty\b", f):
+            return frag
         return None
     key, form = best
     if exact:
@@ -165,8 +169,8 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
     def add_item(body: str, body_start: int) -> None:
         semi = body.rfind(";")
         tail = body[semi + 1 :] if semi >= 0 else ""
-        if semi >= 0 and tail.strip() and fragment(tail, body_start + semi + 1):
-            body = body[:semi]
+        if semi >= 0 and tail.strip() and (fragment(tail, body_start + semi + 1) or not any(c.isalnum() for c in tail)):
+            body = body[:semi]  # a signature fragment, or scan noise (": : =") after the item
         item = body.rstrip(" \t;")
         recipients.append([item, body_start, body_start + len(item)])
 

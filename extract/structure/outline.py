@@ -99,6 +99,8 @@ _ROMAN_BARE_LINE = re.compile(r"(?P<num>(?=[IVXl]*[IVX])[IVXl]{1,4})\s+(?P<rest>
 # Characters OCR (or a repair that took them for letters) puts for the I of a Roman numeral;
 # "T" only beside a V or an X ("TV." for "IV."), never alone ("TT." is an abbreviation).
 _ROMAN_I = str.maketrans({c: "I" for c in "l1|!LT"})
+# "7.4.1. Thực trạng ..." (a report's third level, lc-bc-ks2025)
+_DECIMAL3_LINE = re.compile(r"(?P<num>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?P<rest>\S.*)$")
 _DECIMAL2_LINE = re.compile(r"(?P<num>[\dlIoO|]{1,2}\.[\dlIoO|]{1,2})\s*\.?\s*(?P<rest>\S.*)$")
 _DECIMAL_LINE = re.compile(r"(?P<num>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s./].*)$")
 # An item number with letters for digits ("l. Mục đích", "I. Mục đích" in lower case, "2, Yêu
@@ -208,7 +210,7 @@ def _lines(text: str) -> list[_Line]:
 
 @dataclass
 class _Candidate:
-    level: int  # 1 roman, 2 "1.", 3 "1.1.", 4 "a)" (attached under the deepest numeric item)
+    level: int  # 1 roman or article, 2 "1.", 3 "1.1.", 4 "1.1.1.", 5 "a)" "(i)" (under the deepest numeric item)
     number: str
     start: int
     line_index: int
@@ -356,6 +358,7 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
     last_l3: Optional[tuple[int, int]] = None
     last_letter: Optional[int] = None
     last_paren: Optional[int] = None
+    last_l4: Optional[tuple[int, int, int]] = None
     last_article = 0
     sentence_romans = mode == "roman" and _sentence_case_romans(lines, body_start, body_end)
     article_re = _section_patterns()["article_head"]
@@ -438,6 +441,14 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
                 continue
         if not out and mode != "decimal":
             continue  # numbered lines before the first roman heading (or article) are not sections
+        m = _DECIMAL3_LINE.match(s)
+        if m:
+            a, b, c = (int(x) for x in m["num"].split("."))
+            if last_l3 == (a, b) and ((last_l4 is None and c == 1) or (last_l4 is not None and last_l4 == (a, b, c - 1))):
+                heading, hs, he = _heading_of(lines, i, m.start("rest"), 4)
+                out.append(_Candidate(4, f"{a}.{b}.{c}", line.start, i, heading, hs, he))
+                last_l4, last_letter = (a, b, c), None
+            continue
         m = _DECIMAL2_LINE.match(s)
         if m:
             parts = [_ocr_number(x) for x in m["num"].split(".")]
@@ -454,7 +465,7 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
                     if guessed:
                         warnings.append(_guess_warning(f"item number {m['num']!r} read as {number!r}", m["num"], line.start))
                     last_l3 = (a, b)
-                    last_letter = None
+                    last_l4, last_letter = None, None
                 continue
         m = _DECIMAL_LINE.match(s)
         if m:
@@ -488,7 +499,7 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
             idx = _SMALL_ROMANS.index(m["num"]) if m["num"] in _SMALL_ROMANS else -1
             if idx == (0 if last_paren is None else last_paren + 1):
                 heading, hs, he = _heading_of(lines, i, m.start("rest"), 4)
-                out.append(_Candidate(4, m["num"], line.start, i, heading, hs, he))
+                out.append(_Candidate(5, m["num"], line.start, i, heading, hs, he))
                 last_paren = idx
                 continue
         m = _LETTER_LINE.match(s) or _ANY_LETTER_LINE.match(s)
@@ -503,7 +514,7 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
                         _guess_warning(f"list letter {token!r} read as {letter!r} from the sequence", token, line.start)
                     )
                 heading, hs, he = _heading_of(lines, i, m.start("rest"), 4)
-                out.append(_Candidate(4, letter, line.start, i, heading, hs, he, ocr_guess=guessed))
+                out.append(_Candidate(5, letter, line.start, i, heading, hs, he, ocr_guess=guessed))
                 last_letter = idx
             continue
         m = _LOST_NUMBER_LINE.match(s)
@@ -527,6 +538,20 @@ def _sentence_case_romans(lines: list[_Line], body_start: int, body_end: int) ->
         if m and m["num"] in ("I", "II") and m["rest"][:1].isupper() and not _is_upper_heading(m["rest"]) and not m["rest"].rstrip().endswith((".", ";", ",")):
             seen.add(m["num"])
     return seen == {"I", "II"}
+
+
+def _next_document(text: str, start: int, end: int) -> int:
+    """Where another document's header (its quốc hiệu or Party motto) begins between `start` and
+    `end`, else `end`: an annex ends there (bct-cv-logistic keeps an internal Phiếu trình after it)."""
+    motto = [re.compile(e["pattern"]) for e in load("header")["motto"]]
+    for line in _lines(text):
+        if start <= line.start < end and line.text:
+            f = fold(line.text)
+            hit = [p.search(f) for p in motto]
+            if any(h for h in hit):
+                # the header line above the motto (the issuer beside it) opens the document
+                return line.start
+    return end
 
 
 def find_annexes(text: str, start: int) -> list[tuple[int, str, str, int, int]]:
@@ -754,6 +779,7 @@ def outline(text: str, body_start: int = 0) -> tuple[list[Section], list[Warning
 
     for k, (start, number, heading, _, _) in enumerate(annexes):
         stop = annexes[k + 1][0] if k + 1 < len(annexes) else len(text)
+        stop = min(stop, _next_document(text, he_of(annexes[k]), stop))
         if stop > start:
             inner, _ = find_candidates(text, he_of(annexes[k]), stop, _mode(text, he_of(annexes[k]), stop))
             children = _to_sections(_build_tree(inner, stop), text, "other", ["other"])

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from extract.lexicon import load
 from extract.structure.header_top import Field, _upper_share, addressee_match, is_motto, is_number_line, read_date_line, subject_match
-from extract.text import DocView, Line, collapse, fold
+from extract.text import DocView, Line, collapse, fold, is_valid_syllable
 from models import Warning
 
 _QUOTE_OPEN = "“\"«„"
@@ -183,6 +183,18 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
             break
     if start is None:
         return None
+    # OCR noise before the words (a stamp or a rule read as letters: "weDÑ kị} royết | Xử phạt ...",
+    # bct-qd-26): leading tokens that are neither Vietnamese syllables, numbers nor abbreviations
+    while start < end:
+        m = re.match(r"\S+\s*", text[start:end])
+        token = m.group(0).strip()
+        letters = re.sub(r"[^\w]", "", token)
+        clean = not re.search(r"[^\w\-/.,:;()\"“”«»'’]", token)
+        if clean and letters and (letters.isdigit() or (letters.isupper() and letters.isalpha()) or is_valid_syllable(letters)):
+            break
+        start += m.end()
+    if start >= end:
+        return None
     value = collapse(text[start:end]).rstrip(" .;:")
     return Field(value, start, start + len(text[start:end].rstrip(" .;:\t")))
 
@@ -230,9 +242,11 @@ def read_subject(view: DocView, line: Line, limit: int) -> Optional[Field]:
 
 
 def movement(title: str) -> Optional[tuple[str, int, int]]:
-    """The quoted movement name in a title, without its quotes."""
+    """The quoted movement name in a title, without its quotes: a quote after the words "phong
+    trào" or "cuộc vận động" (seeds: 'Phong trào thi đua “...”'); a quoted project name in a
+    decision's title is not a movement (dn-qd-89)."""
     i = next((k for k, c in enumerate(title) if c in _QUOTE_OPEN), None)
-    if i is None:
+    if i is None or not re.search(r"phong\s*trao|cuoc\s*van\s*dong", fold(title[:i])):
         return None
     j = next((k for k in range(i + 1, len(title)) if title[k] in _QUOTE_CLOSE), None)
     if j is None:
