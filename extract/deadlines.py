@@ -61,7 +61,7 @@ _PERIODIC = re.compile(r"(?<!\w)dinh ky(?!\s*,\s*(?:dot xuat|chuyen de))(?!\s*\(
 # A time limit counted in days ("không quá 10 ngày làm việc", lc-qd-kthoachat; "trong thời hạn 15 ngày"): a deadline
 # without a date.
 _DURATION = re.compile(r"(?<!\w)(?:trong\s+thoi\s+han|trong\s+vong|khong\s+qua|cham\s+nhat(?:\s+la)?)\s+\d{1,3}\s+ngay(?:\s+lam\s+viec)?(?!\w)")
-_CLAUSE = re.compile(r"[;.!?]\s|\n\s*\n|\n\s*[-+•]\s|:\s")
+_CLAUSE = re.compile(r"[;.!?]\s|\n\s*\n|\n\s*[-+•]\s")
 
 
 def _end_value(t: TimeExpression) -> Optional[str]:
@@ -111,7 +111,7 @@ def _table_cell(text: str, t: TimeExpression) -> bool:
     line_start = text.rfind("\n", 0, t.start) + 1
     line_end = text.find("\n", t.end)
     line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start : t.start].strip(" \t-+•|") and not text[t.end : line_end].strip(" \t.;,|")
+    return not text[line_start : t.start].strip(" \t-+•|") and not text[t.end : line_end].strip(" \t|")
 
 
 def find_deadlines(text: str, context: DeadlineContext = DeadlineContext(), folded: Optional[str] = None,
@@ -168,8 +168,10 @@ def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext)
     if re.search(r"\d\s*%\s*(?:\S+\s+)?$", lead):
         return None  # "lấp đầy 10% trong năm 2027": a target's year
     default = "during" if t.grain in ("interval", "quarter", "month", "year", "recurrence") else "on"
-    if t.rule == "interval_from_to":
+    if t.rule.startswith("interval") and folded.startswith("tu ", t.start):
         default = "from"
+    if kind == "from" and re.match(r"\s*,?\s*(?:den|toi)\s+nay(?!\w)", folded[t.end : t.end + 12]):
+        return None  # "từ năm 2008 đến nay": a time elapsed, told
     if kind is not None:
         return kind, start
     if t.grain in _FREE_GRAINS or (t.grain == "interval" and t.rule != "interval_years"):
@@ -189,7 +191,9 @@ def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext)
     occasion = _OCCASION.search(folded, max(0, t.start - 120), t.start)
     if t.grain == "year" and occasion:
         return "on", occasion.start()
-    if _table_cell(text, t) and t.grain in ("day", "interval", "year") and t.start > 1500:
+    if re.search(r"(?:giai\s+doan|thoi\s+ky|nhiem\s+ky)\s*$", lead):
+        return None  # "... giai đoạn\n2016 - 2020;": a title's period broken over two lines
+    if _table_cell(text, t) and t.grain in ("day", "interval", "year"):
         return default, t.start
     return None
 

@@ -1,18 +1,25 @@
-"""The deadline corpus (tests/data/deadlines.yaml): what must parse, to what, and what must not."""
+"""The deadline corpus (tests/data/deadlines.yaml): what must parse, to what, and what must not.
+
+Two tables: `parse`/`no_parse` pin which expressions are deadlines and their values (`extract.deadlines`);
+`grammar` pins the date grammar itself (`extract.dates`), in the way Duckling's Corpus.hs pins its rules.
+"""
 
 from pathlib import Path
 
 import pytest
 import yaml
 
+from extract.dates import find_times, parse_date
 from extract.deadlines import DeadlineContext, find_deadlines
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "deadlines.yaml").read_text(encoding="utf-8"))
 CONTEXT = DeadlineContext(**CORPUS["context"])
+GRAMMAR = CORPUS["grammar"]
 
 
 def test_corpus_is_large_enough():
-    assert len(CORPUS["parse"]) >= 40 and len(CORPUS["no_parse"]) >= 15
+    assert len(CORPUS["parse"]) + len(GRAMMAR["parse"]) >= 150
+    assert len(CORPUS["no_parse"]) + len(GRAMMAR["no_parse"]) >= 40
 
 
 @pytest.mark.parametrize("entry", CORPUS["parse"], ids=[e["text"] for e in CORPUS["parse"]])
@@ -32,3 +39,31 @@ def test_must_parse(entry):
 def test_must_not_parse(text):
     found, _ = find_deadlines(text, CONTEXT)
     assert found == [], [d.text for d in found]
+
+
+@pytest.mark.parametrize("entry", GRAMMAR["parse"], ids=[e["text"] for e in GRAMMAR["parse"]])
+def test_grammar_parses(entry):
+    found = find_times(entry["text"])
+    assert found, f"no time expression in {entry['text']!r}"
+    t = found[0]
+    assert t.value == entry["value"]
+    for field in ("grain", "year", "recurrence"):
+        if field in entry:
+            assert getattr(t, field) == entry[field], field
+    assert entry["text"][t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize("text", GRAMMAR["no_parse"])
+def test_grammar_does_not_parse(text):
+    assert find_times(text) == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Lào Cai, ngày 21 tháng 7 năm 2022", "2022-07-21"),
+    ("Hà Nội, ngày 02 tháng 03 năm 2012", "2012-03-02"),
+    ("Lào Cai, ngày      tháng 5 năm 2026", "2026-05"),  # an unsigned draft: the day is blank
+    ("Lạng Sơn, năm 2018", "2018"),
+    ("Số: 165/KH-UBND", None),
+])
+def test_parse_date_for_headers(text, value):
+    assert parse_date(text) == value
