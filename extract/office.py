@@ -37,6 +37,7 @@ _TXBX = W + "txbxContent"
 # copy of a text box (its mc:Choice twin is read), and properties hold nothing to read.
 _SKIP_IN_PARAGRAPH = {W + "del", W + "moveFrom", MC + "Fallback", W + "pPr", W + "rPr"}
 
+MAX_PART_BYTES = 256 * 2**20  # unpacked parts of a .docx (the batch bound of the same name)
 SOFFICE_TIMEOUT = float(os.environ.get("VNPLAN_SOFFICE_TIMEOUT", "180"))
 SOFFICE_HINT = (
     "LibreOffice is needed to read .doc and .rtf files: "
@@ -52,15 +53,16 @@ _KIND_NAMES = {"docx": ".docx", "doc": "Word .doc", "rtf": ".rtf"}
 _LAYOUT_OPENINGS = ("CONG HOA XA HOI CHU NGHIA", "DANG CONG SAN VIET NAM", "NOI NHAN", "KINH GUI")
 
 
-def read_office(path: Path, sha: str, kind: str) -> RawDocument:
-    """Read a .docx, .doc or .rtf (`kind` as sniffed) into one page of raw text."""
+def read_office(path: Path, sha: str, kind: str, part_bytes: int = MAX_PART_BYTES) -> RawDocument:
+    """Read a .docx, .doc or .rtf (`kind` as sniffed) into one page of raw text; `part_bytes`
+    bounds the unpacked size of a .docx's parts."""
     path = Path(path)
     if kind == "docx":
-        text, legacy = _read_docx(path, path, kind)
+        text, legacy = _read_docx(path, path, kind, part_bytes)
     elif kind in ("doc", "rtf"):
         with tempfile.TemporaryDirectory(prefix="vnplan-office-") as tmp:
             converted = convert_to_docx(path, kind, Path(tmp))
-            text, legacy = _read_docx(converted, path, kind)
+            text, legacy = _read_docx(converted, path, kind, part_bytes)
     else:
         raise ValueError(f"not an office kind: {kind}")
     if not text.strip():
@@ -183,13 +185,17 @@ def _kill_group(process: subprocess.Popen, quiet: bool = False) -> None:
 
 # --- .docx ----------------------------------------------------------------------------------------
 
-def _read_docx(path: Path, source: Path, kind: str) -> tuple[str, dict[str, int]]:
+def _read_docx(path: Path, source: Path, kind: str, part_bytes: int = MAX_PART_BYTES) -> tuple[str, dict[str, int]]:
     """Text of a .docx in body order, footnotes last; and how many runs of each legacy encoding
     were converted ('unicode': runs with non-ASCII text left as they were)."""
     try:
         with zipfile.ZipFile(path) as package:
             if "word/document.xml" not in package.namelist():
                 raise InputError(source, f"not a Word document (no word/document.xml in the {_KIND_NAMES[kind]})")
+            unpacked = sum(info.file_size for info in package.infolist())
+            if unpacked > part_bytes:  # a ZIP bomb is refused before anything is inflated
+                raise InputError(source, f"archive parts too large ({unpacked / 2**20:.1f} MiB unpacked > "
+                                         f"{part_bytes / 2**20:.1f} MiB limit)")
             damaged = package.testzip()
         if damaged:
             raise InputError(source, f"not a readable {_KIND_NAMES[kind]} (damaged part {damaged})")

@@ -198,6 +198,11 @@ RTF_CASES = [
     ("unicode only",
      r"\pard\f0 K\u7871? ho\u7841?ch t\u7893? ch\u7913?c\par",
      "Kế hoạch tổ chức", "rtf"),
+    # A footnote (its number is a field, not text) comes after the body.
+    ("footnote",
+     r"\pard\f1 C\'a8n c\'f8 Ngh\'de \'ae\'denh{\super\chftn{\footnote\pard\plain\f1{\super\chftn} Ngh\'de \'ae\'denh "
+     r"30/2020/N\'a7-CP ng\'b5y 05/3/2020.}}\f0  v\u7873? c\u244?ng t\u225?c v\u259?n th\u432?.\par",
+     "Căn cứ Nghị định về công tác văn thư.\n Nghị định 30/2020/NĐ-CP ngày 05/3/2020.", "legacy_font"),
 ]
 
 
@@ -357,3 +362,12 @@ def test_missing_dependency_is_its_own_kind(monkeypatch, tmp_path):
     monkeypatch.delenv("VNPLAN_SOFFICE", raising=False)
     with pytest.raises(MissingDependency):
         office.find_soffice()
+
+
+def test_docx_parts_over_the_bound_are_refused_unpacked(made):
+    from extract.office import read_office
+
+    path = made[("docx", "unicode")]
+    assert read_office(path, "", "docx").text == UNICODE_TEXT
+    with pytest.raises(InputError, match=r"archive parts too large \(\d+\.\d MiB unpacked > 0\.5 MiB limit\)"):
+        read_office(path, "", "docx", part_bytes=2**19)
