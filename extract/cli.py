@@ -190,12 +190,17 @@ def extract(
     dpi: int = DPI,
     page_timeout: float = TIMEOUT,
     mode: OcrMode = MODE,
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write a page of the document: its text with every extracted span highlighted."),
 ) -> None:
     """One document to one JSON document (see `vnplan schema`)."""
-    from extract.output import write_text_or_stdout
+    from extract.output import atomic_write_text, write_text_or_stdout
     from extract.pipeline import run
 
     document = run(input, _ocr_options(lang, jobs, dpi, page_timeout, mode=mode))
+    if html is not None:
+        from extract.report import render_document_page
+
+        atomic_write_text(html, render_document_page(document))
     write_text_or_stdout(output, document.model_dump_json(indent=2) + "\n")
 
 
@@ -257,19 +262,24 @@ def batch(
 @app.command()
 @_guard
 def compare(
-    input: Path = typer.Argument(..., help="The plan to compare (any input `extract` takes, or its JSON output)."),
+    input: Optional[Path] = typer.Argument(None, help="The plan to compare (any input `extract` takes, or its JSON output)."),
     against: str = typer.Option("auto", "--against", help="1258, 666, auto, or a reference plan file."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="REPORT.json, .md or .html (default: Markdown on stdout)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="REPORT.json, .md or .html (default: Markdown on stdout); "
+                                          "with --batch: ARCHIVE.html (a page per plan beside it), .csv or .json."),
+    batch: Optional[Path] = typer.Option(None, "--batch", help="A `vnplan batch` output folder: one row per plan (the archive view)."),
 ) -> None:
     """Compare a plan with a national plan (Decision 1258 or 666) or with any reference plan."""
-    from extract.compare import compare_plans, render
-    from extract.output import write_text_or_stdout
+    from extract.compare.command import compare_batch, compare_one
 
-    report = compare_plans(input, against)
-    fmt = (output.suffix.lower().lstrip(".") if output else "md") or "md"
-    if fmt not in ("json", "md", "html"):
-        raise typer.BadParameter(f"unsupported report format '.{fmt}' (use .json, .md or .html)")
-    write_text_or_stdout(output, render(report, fmt))
+    if (input is None) == (batch is None):
+        raise typer.BadParameter("give one plan, or --batch RESULTS_DIR")
+    try:
+        if batch is not None:
+            compare_batch(batch, against, output)
+        else:
+            compare_one(input, against, output)
+    except ValueError as exc:  # an unsupported report format
+        raise typer.BadParameter(str(exc)) from None
 
 
 @app.command()
