@@ -8,6 +8,7 @@ writable; 6 missing dependency (Tesseract or its language data); 130 interrupted
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -53,7 +54,11 @@ def _guard(fn):
             _fail(exc.exit_code, str(exc))
         except KeyboardInterrupt:
             _fail(ExitCode.interrupted, "interrupted")
-        except (VnplanError, RuntimeError) as exc:
+        except VnplanError as exc:  # each failure kind has its exit code (errors.py): 130/143 when interrupted
+            if _state["debug"]:
+                raise
+            _fail(exc.exit_code, str(exc))
+        except RuntimeError as exc:
             if _state["debug"]:
                 raise
             _fail(ExitCode.internal_error, str(exc))
@@ -87,6 +92,10 @@ def _ocr_options(lang: str, jobs: int, dpi: int, timeout: float, force_ocr: bool
 
     if jobs < 1:
         raise typer.BadParameter("--jobs must be at least 1")
+    if not 30 <= dpi <= 1200:
+        raise typer.BadParameter(f"--dpi must be between 30 and 1200 (got {dpi})")
+    if timeout <= 0:
+        raise typer.BadParameter("--page-timeout must be positive")
     return OcrOptions(lang=lang, jobs=jobs, dpi=dpi, timeout=timeout, force_ocr=force_ocr,
                       mode=mode.value if mode is not None else "auto")
 
@@ -209,54 +218,102 @@ class Engine(str, Enum):
     ray = "ray"
 
 
+def _default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
 @app.command()
 @_guard
 def batch(
-    inputs: List[Path] = typer.Argument(..., help="Files and/or folders (searched recursively)."),
-    out: Path = typer.Option(..., "--out", help="Output folder: one JSON per document and index.jsonl."),
-    jobs: int = JOBS,
-    engine: Engine = typer.Option(Engine.local, "--engine", help="local process pool, or a Ray cluster (RAY_ADDRESS)."),
+    inputs: List[Path] = typer.Argument(..., help="Files and/or folders (walked recursively, links to folders not followed)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder: one JSON per document and index.jsonl."),
+    jobs: int = typer.Option(None, "--jobs", "-j", help="Documents processed in parallel (default: the cores available)."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local worker processes, or a Ray cluster (RAY_ADDRESS)."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already done with an unchanged sha256."),
-    parquet: bool = typer.Option(False, "--parquet", help="Also write documents.parquet and items.parquet."),
+    parquet: bool = typer.Option(False, "--parquet", help="Also write the tables of `vnplan export --format parquet`."),
     lang: str = LANG,
     dpi: int = DPI,
     page_timeout: float = TIMEOUT,
     mode: OcrMode = MODE,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    doc_timeout: float = typer.Option(900.0, "--doc-timeout", help="Seconds allowed for one document (its worker is killed after)."),
+    max_memory: int = typer.Option(1536, "--max-memory", help="MiB of address space for one document's worker."),
+    max_pages: int = typer.Option(2000, "--max-pages", help="Pages of one document."),
+    max_pixels: float = typer.Option(60.0, "--max-pixels", help="Million pixels of one rendered page."),
+    max_chars: int = typer.Option(5_000_000, "--max-chars", help="Characters of one document's text."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only failures and the summary."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per document."),
+    log_file: Optional[Path] = typer.Option(None, "--log-file", help="Append one line per document to this file."),
 ) -> None:
-    """Many documents: one JSON per document plus OUT/index.jsonl; failures recorded, never fatal."""
-    from extract.batch import collect_inputs, run_batch
+    """Many documents: one JSON per document plus OUT/index.jsonl; failures recorded, never fatal.
 
+    Exit 0 when every document was written, 4 when some failed, 3 when all failed, 5 when the
+    output folder cannot be written (a full disk), 6 when a dependency is missing, 130/143 when
+    interrupted (the index stays whole: `--resume` goes on from there).
+    """
+    from extract.batch import collect_inputs, run_batch
+    from extract.batch.bounds import Bounds
+    from extract.batch.progress import BatchProgress
+
+    jobs = jobs if jobs is not None else _default_jobs()
+    if jobs < 1:
+        raise typer.BadParameter("--jobs must be at least 1")
+    for name, value in (("--doc-timeout", doc_timeout), ("--max-memory", max_memory), ("--max-pages", max_pages),
+                        ("--max-pixels", max_pixels), ("--max-chars", max_chars)):
+        if value <= 0:
+            raise typer.BadParameter(f"{name} must be positive")
     options = _ocr_options(lang, 1, dpi, page_timeout, mode=mode)
+    bounds = Bounds(seconds=doc_timeout, memory=max_memory << 20, pages=max_pages, pixels=int(max_pixels * 1e6), chars=max_chars)
     total = len(collect_inputs(inputs))
     if total == 0:
         raise InputError(", ".join(map(str, inputs)), "no supported documents found")
-    failed: list[str] = []
+    log = None
+    if log_file is not None:
+        try:
+            log = log_file.open("a", encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"{log_file}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with BatchProgress(total, quiet=quiet, verbose=verbose, log_file=log) as progress:
+            result = run_batch(inputs, out, options, jobs, engine.value, resume, bounds,
+                               on_start=progress.start, on_done=progress.finish, on_message=progress.message)
+    finally:
+        if log:
+            log.close()
+    if parquet:
+        from extract.batch.export import export
 
-    def report(record) -> None:
-        if record.status == "failed":
-            failed.append(record.error or record.path)
-
-    if quiet or not sys.stderr.isatty():
-        records = run_batch(inputs, out, options, jobs, engine.value, resume, parquet, progress=report)
-    else:
-        from rich.progress import Progress
-
-        with Progress(transient=True) as bar:
-            task = bar.add_task("extracting", total=total)
-
-            def report_bar(record) -> None:
-                report(record)
-                bar.advance(task)
-
-            records = run_batch(inputs, out, options, jobs, engine.value, resume, parquet, progress=report_bar)
-    ok = sum(r.status == "ok" for r in records)
-    skipped = sum(r.status == "skipped" for r in records)
-    for message in failed:
-        typer.echo(f"vnplan: failed: {message}", err=True)
-    typer.echo(f"{ok} written, {skipped} skipped (unchanged), {len(failed)} failed -> {out}/ (index: {out}/index.jsonl)")
+        export(out, "parquet")
+    failed = result.failed
+    typer.echo(f"{result.ok} written, {len(result.skipped)} skipped (unchanged), {len(failed)} failed -> {out}/ (index: {out}/index.jsonl)")
     if failed:
-        raise typer.Exit(int(ExitCode.batch_partial) if ok + skipped else int(ExitCode.input_error))
+        raise typer.Exit(int(ExitCode.batch_partial) if result.ok + len(result.skipped) else int(ExitCode.input_error))
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    sqlite = "sqlite"
+
+
+@app.command()
+@_guard
+def export(
+    folder: Path = typer.Argument(..., help="A batch output folder (with index.jsonl)."),
+    format: ExportFormat = typer.Option(ExportFormat.sqlite, "--format", "-f", help="parquet, csv (a file per table) or sqlite."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="SQLite file, or folder for parquet/csv (default: FOLDER)."),
+) -> None:
+    """A batch's results as tables (documents, sections, references, deadlines, responsibilities, targets).
+
+    The SQLite file has a full-text index `search` that matches with or without diacritics:
+    SELECT doc_key, kind, text FROM search WHERE search MATCH 'quyet dinh 1258'.
+    """
+    from extract.batch.export import export as export_tables
+
+    for path in export_tables(folder, format.value, output):
+        typer.echo(str(path))
 
 
 @app.command()

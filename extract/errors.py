@@ -9,12 +9,22 @@
 | 4 | batch partial success: some documents failed, all others were written |
 | 5 | output could not be written |
 | 6 | a dependency is missing (Tesseract, or its language data) |
-| 130 | interrupted |
+| 130 | interrupted (SIGINT) |
+| 143 | terminated (SIGTERM) |
 """
 
 from __future__ import annotations
 
+import os
 from enum import IntEnum
+
+
+def printable(path: object) -> str:
+    """A path as one printable line: undecodable bytes as \\xff, a newline as \\n (file names
+    in archives carry both), so messages stay one line and JSON can hold the name."""
+    text = os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else str(path)
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class ExitCode(IntEnum):
@@ -26,6 +36,7 @@ class ExitCode(IntEnum):
     output_error = 5
     missing_dependency = 6
     interrupted = 130
+    terminated = 143
 
 
 class VnplanError(Exception):
@@ -38,7 +49,7 @@ class InputError(VnplanError):
     exit_code = ExitCode.input_error
 
     def __init__(self, path: object, reason: str):
-        self.path = str(path)
+        self.path = printable(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 

@@ -9,7 +9,9 @@ The per-page decision and the reading of PDF layers live in extract.pdflayer and
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +109,13 @@ def sniff(path: Path, head: bytes) -> str:
 
 def check_path(path: Path) -> None:
     if not path.exists():
+        if path.is_symlink():
+            try:
+                os.stat(path)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    raise InputError(path, "a symbolic link that loops back on itself") from None
+            raise InputError(path, "a broken symbolic link (its target does not exist)")
         raise InputError(path, "no such file")
     if path.is_dir():
         raise InputError(path, "is a directory, not a document (use `vnplan batch DIR --out OUT`)")

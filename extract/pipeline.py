@@ -12,11 +12,12 @@ Reads top to bottom as its list of stages:
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from extract.errors import InputError
+from extract.errors import InputError, printable
 from extract.ingest import OcrOptions, RawDocument, ingest
 from extract.metrics import syllable_errors
 from extract.vietnamese import skeleton_share, syllables
@@ -107,6 +108,20 @@ def _attach_section_pages(sections, pages: PageIndex) -> None:
 
 MIN_WORDS_TO_JUDGE = 20
 MIN_SKELETON_SHARE = 0.45
+MIN_SHORT_SHARE = 0.75
+MIN_SYLLABLES = 2
+MAX_CONTROL_SHARE = 0.01
+
+
+def _control_share(text: str) -> float:
+    """Share of characters no text holds: C0/C1 controls other than whitespace and the form feed,
+    and unassigned code points (private-use ones are left alone: Symbol-font formulas map there). Bytes of another script (Shift-JIS, binary) read with
+    a one-byte legacy table leave many C1 controls (0x80-0x9F); Vietnamese text in any of its
+    encodings leaves none."""
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if (unicodedata.category(c) in ("Cc", "Cn") and c not in "\n\r\t\f\v"))
+    return bad / len(text)
 
 
 def check_language(raw: RawDocument) -> None:
@@ -114,16 +129,25 @@ def check_language(raw: RawDocument) -> None:
 
     English or French prose scores 0.25-0.31: most of its words cannot be Vietnamese syllables
     even with the marks ignored, while OCR that lost every mark still spells possible syllables.
+    A short text is held to a higher share ("Hello world" is two words that cannot be Vietnamese;
+    a one-byte file is no document), and text full of control characters is bytes of another
+    script or binary read through a legacy Vietnamese table.
     """
     text = raw.text
     if not text.strip():
         pages = len(raw.pages)
         raise InputError(raw.path, f"no text could be read ({pages} page{'s' if pages != 1 else ''}, all empty)")
+    control = _control_share(text)
+    if control > MAX_CONTROL_SHARE:
+        raise InputError(raw.path, f"not Vietnamese text ({control:.0%} of characters are control or unassigned "
+                                   f"codes: another script or binary data, encoding read as {raw.encoding or 'unknown'})")
     words = [w for w in syllables(text) if w.isalpha()]
-    if len(words) >= MIN_WORDS_TO_JUDGE:
-        share = skeleton_share(text)
-        if share < MIN_SKELETON_SHARE:
-            raise InputError(raw.path, f"not Vietnamese text (only {share:.0%} of words could be Vietnamese syllables)")
+    if len(words) < MIN_SYLLABLES:
+        raise InputError(raw.path, f"too little text to be a document ({len(text.strip())} characters)")
+    share = skeleton_share(text)
+    needed = MIN_SKELETON_SHARE if len(words) >= MIN_WORDS_TO_JUDGE else MIN_SHORT_SHARE
+    if share < needed:
+        raise InputError(raw.path, f"not Vietnamese text (only {share:.0%} of words could be Vietnamese syllables)")
 
 
 def run(path: str | Path, options: OcrOptions = OcrOptions(), raw: Optional[RawDocument] = None) -> PlanDocument:
@@ -183,7 +207,7 @@ def run(path: str | Path, options: OcrOptions = OcrOptions(), raw: Optional[RawD
 
     document = PlanDocument(
         source=Source(
-            path=str(path),
+            path=printable(path),
             sha256=raw.sha256,
             kind=raw.kind,
             pages=len(raw.pages),

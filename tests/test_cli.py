@@ -67,9 +67,9 @@ def test_batch_parquet_tables(batch_out):
 
     out, _, _ = batch_out
     docs = pq.read_table(out / "documents.parquet").to_pylist()
-    assert sorted(d["id"] for d in docs) == DOC_IDS
-    items = pq.read_table(out / "items.parquet")
-    assert set(items.column_names) >= {"id", "kind", "text", "start", "end", "page"}
+    assert sorted(d["doc_id"] for d in docs) == DOC_IDS
+    refs = pq.read_table(out / "legal_references.parquet")
+    assert set(refs.column_names) >= {"doc_key", "doc_id", "key", "text", "start", "end", "page"}
 
 
 def test_batch_resume_skips_unchanged(batch_out, tmp_path):
