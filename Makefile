@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test test-fast system-deps install bench eval stress eval-repair repair-model schema clean
+.PHONY: demo test test-fast system-deps install bench bench-real eval stress eval-repair repair-model schema clean
 
 system-deps:
 	@bash scripts/install_system_deps.sh
@@ -32,6 +32,15 @@ test-fast: install
 bench: install
 	$(BIN)/python scripts/bench_ocr.py
 	$(BIN)/python scripts/bench_repair.py
+
+# OCR accuracy on the real born-digital pages of ../shared/realdocs (Tesseract alone vs vnplan's
+# chain; OCR cached in out/bench_real_ocr/), then speed against OCRmyPDF on a few real PDFs
+# (the bench extra: OCRmyPDF, with Ghostscript from Debian).
+bench-real: install
+	$(BIN)/python scripts/bench_real_ocr.py
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	command -v gs >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends ghostscript
+	$(BIN)/python scripts/bench_ocr.py --real --limit 4
 
 # Each seed through a repair model built without it (the shipped model has read all five).
 # The real development set (../shared/realdocs, gold in gold/real) and the slow real-document tests.

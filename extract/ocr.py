@@ -32,6 +32,7 @@ class OcrSettings:
 
     psm: int = 3  # Tesseract page segmentation: 3 = automatic layout
     suppress_ink: bool = True  # whiten red/blue seal, signature and e-office stamp ink
+    remove_lines: bool = False  # whiten long horizontal/vertical rules (tables) before OCR
     extra_config: str = ""  # further Tesseract options, e.g. "-c preserve_interword_spaces=1"
 
     def tesseract_config(self) -> str:
@@ -105,11 +106,12 @@ def load_page_image(job: PageJob):
 
 def prepare_image(image, settings: OcrSettings = DEFAULT_SETTINGS):
     """Grey-level image for Tesseract, coloured ink removed when the settings say so."""
-    from extract.preprocess import suppress_coloured_ink
+    from extract.preprocess import remove_rules, suppress_coloured_ink
 
-    if settings.suppress_ink:
-        return suppress_coloured_ink(image)
-    return image.convert("L")
+    image = suppress_coloured_ink(image) if settings.suppress_ink else image.convert("L")
+    if settings.remove_lines:
+        image = remove_rules(image)
+    return image
 
 
 def text_from_data(data: dict) -> tuple[str, Optional[float]]:

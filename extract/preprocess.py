@@ -31,3 +31,49 @@ def suppress_coloured_ink(image, chroma: int = INK_CHROMA):
     grey = (rgb[..., 0] * 299 + rgb[..., 1] * 587 + rgb[..., 2] * 114) // 1000
     grey[spread >= chroma] = 255
     return Image.fromarray(grey.astype(np.uint8), mode="L")
+
+
+# A dark run at least this long (a fraction of the page's width or height) is a table rule or a
+# separator line, never a letter: at 300 dpi a 12-14 pt letter is 40-60 px, a rule of a
+# coordinate table (../shared/realdocs lc-qd-2463, lc-gcn-banqua annexes) hundreds.
+RULE_FRACTION = 0.04
+DARK = 160
+
+
+def remove_rules(image, fraction: float = RULE_FRACTION):
+    """Grey-level copy of ``image`` with long horizontal and vertical dark lines (table rules,
+    underlines of headers, frames) turned white: Tesseract's layout analysis reads a ruled table
+    as pictures and drops or garbles its cells."""
+    import numpy as np
+    from PIL import Image
+
+    grey = np.asarray(image.convert("L"))
+    dark = grey < DARK
+    height, width = dark.shape
+    mask = _long_runs(dark, max(8, int(width * fraction)), axis=1) | \
+        _long_runs(dark, max(8, int(height * fraction)), axis=0)
+    if not mask.any():
+        return image.convert("L")
+    out = grey.copy()
+    out[mask] = 255
+    return Image.fromarray(out, mode="L")
+
+
+def _long_runs(dark, length: int, axis: int):
+    """Pixels covered by a window of ``length`` dark pixels in a row (axis=1) or column (axis=0)."""
+    import numpy as np
+
+    d = dark if axis == 1 else dark.T
+    c = np.zeros((d.shape[0], d.shape[1] + 1), dtype=np.int32)
+    np.cumsum(d, axis=1, out=c[:, 1:])
+    full = (c[:, length:] - c[:, :-length]) == length  # window starting at j is all dark
+    if not full.any():
+        return np.zeros_like(dark)
+    # pixel x is covered when some window starting in [x - length + 1, x] is full
+    rows, n = d.shape
+    f = np.zeros((rows, n + 1), dtype=np.int32)
+    np.cumsum(np.pad(full, ((0, 0), (0, length - 1))), axis=1, out=f[:, 1:])
+    lower = np.zeros((rows, n), dtype=np.int32)
+    lower[:, length - 1:] = f[:, : n - length + 1]
+    covered = (f[:, 1:] - lower) > 0
+    return covered if axis == 1 else covered.T

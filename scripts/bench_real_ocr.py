@@ -1,7 +1,7 @@
 """OCR accuracy on real pages: Tesseract alone against vnplan's chain, page by page.
 
     python scripts/bench_real_ocr.py [--limit N] [--docs ID,ID] [--per-doc K] [--jobs 2]
-        [--dpi 300] [--psm 3] [--lang vie] [--no-ink] [--tess-config "-c ..."] [--json OUT]
+        [--dpi 300] [--lang vie] [--set psm=6 ...] [--no-repair] [--json OUT]
 
 The pages: every page of the born-digital PDFs of ../shared/realdocs whose text layer is good
 (kind `pdf_text` in SOURCES.md; a page is skipped when its layer has fewer than 30 syllables or
@@ -32,6 +32,7 @@ and exits 0.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import re
@@ -147,10 +148,10 @@ def main() -> int:
     parser.add_argument("--per-doc", type=int, help="at most this many pages of each document")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--dpi", type=int, default=None, help="chain render resolution (default: vnplan's)")
-    parser.add_argument("--psm", type=int, default=None)
     parser.add_argument("--lang", default="vie")
-    parser.add_argument("--no-ink", action="store_true", help="keep coloured ink (no seal/signature filter)")
-    parser.add_argument("--tess-config", default=None, help="extra Tesseract options for the chain")
+    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                        help="override a field of extract.ocr.OcrSettings for the chain (psm=6, "
+                             "suppress_ink=false, remove_lines=true, extra_config='-c ...')")
     parser.add_argument("--no-repair", action="store_true")
     parser.add_argument("--json", type=Path, help="write the per-page figures here")
     args = parser.parse_args()
@@ -160,9 +161,13 @@ def main() -> int:
         return 0
     from extract.ocr import DEFAULT_DPI, DEFAULT_SETTINGS
 
-    settings_kw = {"psm": args.psm or DEFAULT_SETTINGS.psm, "suppress_ink": DEFAULT_SETTINGS.suppress_ink
-                   and not args.no_ink, "extra_config": DEFAULT_SETTINGS.extra_config
-                   if args.tess_config is None else args.tess_config}
+    settings_kw = dataclasses.asdict(DEFAULT_SETTINGS)
+    for item in args.set:
+        name, _, value = item.partition("=")
+        if name not in settings_kw:
+            parser.error(f"no OcrSettings field {name!r} (fields: {', '.join(settings_kw)})")
+        kind = type(settings_kw[name])
+        settings_kw[name] = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
     dpi = args.dpi or DEFAULT_DPI
     docs = args.docs.split(",") if args.docs else pdf_text_docs()
     references: dict[tuple[str, int], str] = {}

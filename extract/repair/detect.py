@@ -104,12 +104,26 @@ def _glued_number(tok: str) -> list[tuple[int, str]] | None:
     return [(0, m.group(1)), (m.start(2), m.group(2))]
 
 
+def _in_address(page: str, s: int, e: int) -> bool:
+    """Is page[s:e] part of an e-mail or web address (``sct@laocai.gov.vn``, ``www.laocai.gov.vn``)?
+    Letterheads and footers of the real documents carry them; their letters are not syllables."""
+    a, b = s, e
+    while a > 0 and not page[a - 1].isspace() and s - a < 80:
+        a -= 1
+    while b < len(page) and not page[b].isspace() and b - e < 80:
+        b += 1
+    chunk = page[a:b].lower()
+    return "@" in chunk or "://" in chunk or chunk.startswith("www.") or ".gov.vn" in chunk
+
+
 def _protected(model, page: str, s: int, e: int, tok: str, kind: str) -> bool:
     """Must ``tok`` (at page[s:e]) pass through unchanged? Numbers and dates; parts of codes
     (joined to a neighbour by / & or an unspaced hyphen: 1258/QĐ-TTg, LĐ-TB&XH); mixed-case and
     capitalised abbreviations that no syllable explains. In OCR'd text a digit inside a short
     word is a misread letter (x4, 1ap), not a number."""
     if tok.isdigit():
+        return True
+    if kind != "legacy_font" and _in_address(page, s, e):
         return True
     before, after = page[s - 1:s], page[e:e + 1]
     if (before and before in "/&") or (after and after in "/&"):
