@@ -6,7 +6,7 @@ runs typed in legacy Vietnamese fonts (TCVN3/ABC `.VnTime`, VNI `VNI-Times`) int
 run, so that a document mixing legacy and Unicode runs comes out as clean Unicode.
 
 .doc and .rtf are first converted to .docx by LibreOffice headless, which keeps each run's font
-name (what the legacy conversion needs) and reads every Word version and RTF dialect; the figures
+name (what the legacy conversion needs) and reads Word 6 to 2003 files and RTF; the figures
 behind that choice are printed by `python scripts/bench_office.py`.
 """
 

@@ -5,10 +5,10 @@
 For each real .doc of ../shared/realdocs and for a generated document mixing runs typed in
 TCVN3 (.VnTime, .VnTimeH), VNI (VNI-Times) and Unicode fonts (saved as .doc and .rtf by
 LibreOffice), it reports:
-- LibreOffice headless (`soffice --convert-to docx`, a fresh profile per call) then python-docx,
-  as `extract.office.read_office` does: seconds per document (best and mean of --runs), the
-  share of that spent in LibreOffice, whether the header block comes out in reading order
-  (issuer and number before the motto), and the syllable error rate of the legacy document;
+- LibreOffice headless (`soffice --convert-to docx`, a fresh profile per call) then python-docx
+  reading the runs, as `extract.office.read_office` does: seconds for each step (best and mean
+  of --runs), whether the header block comes out in reading order (issuer and number before
+  the motto), and the syllable error rate of the legacy document against the text typed;
 - antiword (Debian package, when installed): the same, its text run through `decode_bytes`;
 - two conversions at once (as two batch workers would run them): both must succeed.
 """
@@ -16,6 +16,7 @@ LibreOffice), it reports:
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -29,9 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extract.encoding import decode_bytes, unicode_to_tcvn3, unicode_to_vni  # noqa: E402
-from extract.ingest import sha256_of  # noqa: E402
 from extract.metrics import syllable_error_rate  # noqa: E402
-from extract.office import convert_to_docx, find_soffice, read_office  # noqa: E402
+from extract.office import _read_docx, convert_to_docx, find_soffice, read_office  # noqa: E402
 
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 # (issuer line, number line, motto line) of each real .doc, read in Word.
@@ -97,27 +97,31 @@ def main() -> None:
     args = parser.parse_args()
     version = subprocess.run([find_soffice(), "--version"], capture_output=True, text=True).stdout.strip()
     antiword = shutil.which("antiword")
-    print(f"{version}; antiword: {antiword or 'not installed'}; {args.runs} runs per document")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{version}; antiword: {antiword or 'not installed'}; {args.runs} runs per document; "
+          f"load average {load} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         expected = _legacy_docx(tmp / "legacy-mixed.docx")
         docs = [(REALDOCS / name, HEADERS[name], None) for name in HEADERS if (REALDOCS / name).exists()]
         docs += [(_soffice_convert(tmp / "legacy-mixed.docx", fmt, tmp), None, expected) for fmt in ("doc", "rtf")]
-        print(f"{'document':24} {'reader':22} {'best s':>7} {'mean s':>7} {'in LO':>6}  header order  legacy SER")
+        print(f"{'document':24} {'reader':22} {'best s':>7} {'mean s':>7}  header order  legacy SER")
         for path, header, truth in docs:
             kind = path.suffix[1:]
-            sha = sha256_of(path)
-            times, raw = _time(lambda: read_office(path, sha, kind), args.runs)
 
-            def convert_only():
+            def convert():
                 with tempfile.TemporaryDirectory() as work:
                     convert_to_docx(path, kind, Path(work))
 
-            lo_times, _ = _time(convert_only, 1)
-            ser = f"{syllable_error_rate(raw.text, truth):.2%}" if truth else "-"
-            order = _in_order(raw.text, header) if header else "-"
-            print(f"{path.name:24} {'LibreOffice+python-docx':22} {min(times):7.2f} {statistics.mean(times):7.2f} "
-                  f"{lo_times[0] / min(times):6.0%}  {order:12}  {ser}")
+            convert_times, _ = _time(convert, args.runs)
+            with tempfile.TemporaryDirectory() as work:
+                converted = convert_to_docx(path, kind, Path(work))
+                read_times, (text, _) = _time(lambda: _read_docx(converted, path, kind), args.runs)
+            ser = f"{syllable_error_rate(text, truth):.2%}" if truth else "-"
+            order = _in_order(text, header) if header else "-"
+            print(f"{path.name:24} {'LibreOffice to .docx':22} {min(convert_times):7.2f} {statistics.mean(convert_times):7.2f}")
+            print(f"{'':24} {'python-docx, runs':22} {min(read_times):7.2f} {statistics.mean(read_times):7.2f}  "
+                  f"{order:12}  {ser}")
             if antiword and kind == "doc":
                 run = lambda: subprocess.run([antiword, "-m", "UTF-8.txt", str(path)], capture_output=True)  # noqa: E731
                 times, result = _time(run, args.runs)
@@ -127,7 +131,7 @@ def main() -> None:
                 text = decode_bytes(result.stdout).text
                 ser = f"{syllable_error_rate(text, truth):.2%}" if truth else "-"
                 order = _in_order(text, header) if header else "-"
-                print(f"{'':24} {'antiword':22} {min(times):7.2f} {statistics.mean(times):7.2f} {'':6}  {order:12}  {ser}")
+                print(f"{'':24} {'antiword':22} {min(times):7.2f} {statistics.mean(times):7.2f}  {order:12}  {ser}")
         pair = [d for d in docs if d[0].suffix == ".doc"][:2]
         t0 = time.perf_counter()
         with ThreadPoolExecutor(2) as pool:
