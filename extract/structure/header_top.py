@@ -323,7 +323,11 @@ def body_name(segment: str, form: str, text: str, warnings: list[Warning]) -> st
     if not rest:
         return form
     named = _field_case(rest)
-    return f"{form} {named}".strip() if form else named[:1].upper() + named[1:]
+    # ND30 Phụ lục II (viết hoa): the first word of an organisation's name after its kind is
+    # capitalised ("Cục Đổi mới sáng tạo ...", "Ban Quản lý ...")
+    if not any(named.startswith(unit + " ") for _, unit in _units()):
+        named = named[:1].upper() + named[1:]
+    return f"{form} {named}".strip() if form else named
 
 
 def department_inside(folded: str) -> Optional[tuple[str, int]]:

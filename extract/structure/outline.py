@@ -132,8 +132,8 @@ def _recipients_line() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _closing_phrases() -> tuple[str, ...]:
-    return tuple(e["value"] for e in load("sections")["closing"])
+def _closing_phrases() -> tuple[tuple[str, bool], ...]:
+    return tuple((e["value"], bool(e.get("in_head"))) for e in load("sections")["closing"])
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +231,10 @@ def closing_start(text: str, body_start: int = 0) -> int:
             continue
         head = re.sub(r"[^a-z ]", "", folded[line.start : line.start + min(60, len(line.text))]).strip()
         head = re.sub(r"\s+", " ", head)
-        for phrase in _closing_phrases():
+        for phrase, in_head in _closing_phrases():
+            if in_head and re.search(r"(?<![a-z])" + phrase + r"(?![a-z])", head[:60]):
+                best = min(best, line.start)
+                break
             window = head[: len(phrase)]
             # one slip in a short phrase ("tren day la"; not "tren dia ban"), a few in a long one
             close = Levenshtein.distance(window, phrase) <= 1 if len(phrase) <= 12 else fuzz.ratio(window, phrase) >= 80
