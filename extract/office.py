@@ -361,14 +361,13 @@ def _run_text(run) -> str:
 
 
 def _fonts(rpr) -> tuple[Optional[str], ...]:
-    """(hAnsi, ascii) font names a run-properties element sets; a theme font counts as set to a
-    Unicode font (themes name Cambria, Times New Roman, ...), None where nothing is set."""
+    """(hAnsi, ascii) font names a run-properties element sets, None where nothing is set. A theme
+    font wins over a name beside it, as in Word, and counts as a Unicode font (themes name
+    Cambria, Times New Roman, ...)."""
     fonts = rpr.find(W + "rFonts") if rpr is not None else None
     if fonts is None:
         return (None, None)
-    return tuple(
-        fonts.get(W + name) or ("" if fonts.get(W + name + "Theme") else None) for name in ("hAnsi", "ascii")
-    )
+    return tuple("" if fonts.get(W + name + "Theme") else fonts.get(W + name) for name in ("hAnsi", "ascii"))
 
 
 def _runs(element) -> Iterator:
