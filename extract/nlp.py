@@ -126,7 +126,7 @@ def deadlines_component(doc: Doc) -> Doc:
 def responsibilities_component(doc: Doc) -> Doc:
     state = _state(doc)
     skip = [(d.start, d.end) for d in state["deadlines"]]
-    responsibilities, item_bodies = find_responsibilities(doc.text, state["folded"], skip)
+    responsibilities, item_bodies = find_responsibilities(doc.text, state["folded"], skip, state.get("sections") or [])
     state["responsibilities"] = responsibilities
     _set_spans(doc, "responsibilities", responsibilities, lambda r: r.role)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extract.bodies import canonical_body, fold, loose_fold, near, same_body, squash
+from extract.entity_lexicon import load
 from models import Responsibility
 
 # ---------------------------------------------------------------- where to read
@@ -31,20 +32,97 @@ _CLOSING = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:t[a-z]{2,4} day [l1]a\b|can cu
 _END_OF_BODY = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*noi nhan")
 
 
-def implementation_parts(text: str, folded: str) -> list[tuple[int, int, bool]]:
-    """(start, end, is_closing) of the parts that assign duties."""
-    closing = _CLOSING.search(folded)
-    body_end = closing.start() if closing else len(text)
-    heads = list(_ROMAN.finditer(text))
-    parts: list[tuple[int, int, bool]] = []
-    for i, h in enumerate(heads):
-        if h.start() >= body_end:
+_DUTY_LABELS = {"to_chuc_thuc_hien", "tien_do", "giai_phap", "khen_thuong"}
+_KINH_GUI = re.compile(r"(?m)^[ \t]*kinh gui\s*:?")
+_DECIDES = re.compile(r"(?m)^[ \t]*(?:quyet dinh\s*:|dieu\s+1\s*[.:])")
+
+
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam")
+_PLACE_DATE_LINE = re.compile(r"(?m)^.*[^\W\d]\s*,\s*ngay\s+\S{0,3}\s*thang\s+\S{0,3}\s*nam\s+(?:19|20)\d\d.*$")
+
+
+def _after_addressees(folded: str, at: int) -> int:
+    """The end of the "Kính gửi:" block that starts at `at`: its line and the dashed addressees under it."""
+    pos = folded.find("\n", at)
+    previous_ends = bool(folded[at : pos if pos >= 0 else len(folded)].split(":", 1)[-1].strip())
+    while pos >= 0:
+        nxt = folded.find("\n", pos + 1)
+        line = folded[pos + 1 : nxt if nxt >= 0 else len(folded)].strip()
+        if line and (line[0] in "-+•" or not previous_ends):
+            previous_ends = line[-1:] in ".;" or line[0] not in "-+•"
+        elif line:
+            return pos + 1
+        if nxt < 0:
             break
-        end = min(heads[i + 1].start() if i + 1 < len(heads) else len(text), body_end)
-        if _READ_HEADINGS.search(loose_fold(h["head"]).strip()):
-            parts.append((h.end(), end, False))
-    if not heads:
-        parts.append((0, body_end, False))
+        pos = nxt
+    return len(folded)
+
+
+def body_parts(text: str, folded: str, sections) -> list[tuple[int, int]]:
+    """The spans of the body, without the header (issuer, national motto, number and date, title, "Kính gửi"
+    addressees): their bodies are not assigned duties there. A .docx whose header is a table may come out
+    with the header after the body: both sides of it are read."""
+    if sections:
+        return [(sections[0].start, len(text))]
+    motto = _MOTTO.search(folded)
+    kinh_gui = _KINH_GUI.search(folded)
+    decides = _DECIDES.search(folded)
+    if motto is None:
+        if kinh_gui is not None:
+            return [(_after_addressees(folded, kinh_gui.start()), len(text))]
+        return [(decides.start() if decides else 0, len(text))]
+    header_start = folded.rfind("\n", 0, max(0, folded.rfind("\n", 0, motto.start()))) + 1
+    header_start = min(header_start, motto.start())
+    if kinh_gui is not None and kinh_gui.start() > motto.start():
+        body_start = _after_addressees(folded, kinh_gui.start())
+    elif decides is not None and decides.start() > motto.start():
+        body_start = decides.start()
+    else:
+        date_line = _PLACE_DATE_LINE.search(folded, motto.start())
+        body_start = date_line.end() if date_line else folded.find("\n", motto.end()) + 1
+    parts = []
+    if len(folded[:header_start].strip()) > 200:
+        parts.append((0, header_start))
+    parts.append((body_start, len(text)))
+    return parts
+
+
+def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int, int, bool]]:
+    """(start, end, is_closing) of the parts that assign duties.
+
+    The section tree decides: the sections labelled organisation, schedule, solutions or rewards when the
+    document has them; otherwise its whole body (a Công văn's requests, a decision's articles), from
+    `_body_start` to the closing paragraph ("Trên đây là ...") or "Nơi nhận". Without a section tree, the
+    Roman-numeral headings are read as the outline.
+    """
+    parts: list[tuple[int, int, bool]] = []
+    spans = body_parts(text, folded, sections)
+    if len(spans) > 1:  # the body before a header table: read it whole
+        parts.append((spans[0][0], spans[0][1], False))
+    start = spans[-1][0]
+    closing = _CLOSING.search(folded, start)
+    body_end = closing.start() if closing else len(text)
+    end_of_body = _END_OF_BODY.search(folded, start)
+    if end_of_body is not None:
+        body_end = min(body_end, end_of_body.start())
+    if sections:
+        duty = [sec for sec in sections if sec.label in _DUTY_LABELS]
+        if duty:
+            for sec in duty:
+                head_end = text.find("\n", sec.start)
+                parts.append((head_end if 0 <= head_end < sec.end else sec.start, min(sec.end, body_end), False))
+        else:
+            parts.append((start, body_end, False))
+    else:
+        heads = [h for h in _ROMAN.finditer(text) if h.start() >= start]
+        for i, h in enumerate(heads):
+            if h.start() >= body_end:
+                break
+            end = min(heads[i + 1].start() if i + 1 < len(heads) else len(text), body_end)
+            if _READ_HEADINGS.search(loose_fold(h["head"]).strip()):
+                parts.append((h.end(), end, False))
+        if not heads or not parts:
+            parts.append((start, body_end, False))
     if closing:
         stop = _END_OF_BODY.search(folded, closing.end())
         parts.append((closing.start(), stop.start() if stop else len(text), True))
@@ -55,17 +133,11 @@ def implementation_parts(text: str, folded: str) -> list[tuple[int, int, bool]]:
 
 _TOKEN = re.compile(r"\([^()]*\)|[^\s,;:()]+|[,;:]")
 
-_CAC_NOUNS = {
-    "so", "ban", "nganh", "phong", "don vi", "co quan", "to chuc", "doan the", "huyen", "xa", "doanh nghiep", "cum", "khoi",
-    "thanh vien", "hoi", "uy ban", "truong", "trung tam", "dia phuong", "hop tac xa", "cap uy", "chi hoi", "phuong",
-}
-_CAPITAL_HEADS = {
-    "phong", "so", "ban", "uy ban", "ubnd", "ubmttq", "ubmttqvn", "hoi dong", "hdnd", "van phong", "mat tran", "dai", "co quan",
-    "chu tich", "thu truong", "trung tam", "doan thanh nien", "lien doan", "hoi", "bo", "tinh uy", "huyen uy", "cong an",
-    "ngan hang", "bao", "thuong truc", "chinh quyen", "cong chuc", "hd", "bch",
-}
-_LOWER_HEADS_FIRST = {"phong", "co quan", "chinh quyen", "cong chuc", "uy ban", "ubnd", "don vi", "thu truong", "chu tich", "van phong"}
-_LOWER_HEADS_MID = {"phong", "thu truong", "chu tich"}
+_LEX = load("responsibilities")
+_CAC_NOUNS = set(_LEX["cac_nouns"]["words"])
+_CAPITAL_HEADS = set(_LEX["capital_heads"]["words"])
+_LOWER_HEADS_FIRST = set(_LEX["lower_heads_first"]["words"])
+_LOWER_HEADS_MID = set(_LEX["lower_heads_mid"]["words"])
 _ORG_AFTER_TO_CHUC = {"hoi", "doan the", "chinh tri", "xa hoi"}
 
 _PREDICATES = [
@@ -238,6 +310,11 @@ def damaged_so(toks: list[Tok], i: int) -> bool:
     return nxt.text[:1].isupper() and nxt.text[1:2].islower() and not is_predicate(toks, i + 1)
 
 
+# Words that end a body's name without being its duty: tense and modality ("Sở Xây dựng đã ...", "Công ty cần ...",
+# "Bộ Xây dựng quan tâm ..."), and what a body receives ("... nhận được", "... bị xử phạt").
+_BODY_STOPS = set(_LEX["body_stops"]["words"])
+
+
 @dataclass
 class BodyList:
     spans: list[tuple[int, int]]
@@ -272,7 +349,7 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
                 cur[1] = t.end
             j += 1
             continue
-        if is_predicate(toks, j) or (j > i + 1 and near_predicate(toks, j)):
+        if is_predicate(toks, j) or (j > i + 1 and near_predicate(toks, j)) or t.text.lower() in _BODY_STOPS:
             break
         cur[1] = t.end
         words_in_body += 1
@@ -347,6 +424,8 @@ def _task(toks: list[Tok], i: int, limit: int = 16) -> str:
 
 def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
     """Role of the clause whose predicate starts at token i, and where its object list (if any) starts."""
+    if i < len(toks) and toks[i].text.lower() in ("đã", "đang"):
+        return None, i  # "Sở ... đã tham mưu": a fact reported, not a duty
     i = _skip_adverbs(toks, i)
     if i >= len(toks):
         return None, i
@@ -430,14 +509,15 @@ def _items(text: str, folded: str, start: int, end: int) -> list[Item]:
     return items
 
 
-def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tuple[int, int]] = ()) -> tuple[list[Responsibility], list[tuple[int, int, list[str]]]]:
+def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tuple[int, int]] = (),
+                          sections=()) -> tuple[list[Responsibility], list[tuple[int, int, list[str]]]]:
     """Responsibilities, and the bodies named in each item (for deadlines' `responsible`)."""
     folded = folded if folded is not None else fold(text)
     folded = loose_fold(text)  # verbs and heads read through OCR digits ("c6 trách nhiệm", "t6 chức")
     assignments: list[Assignment] = []
     item_bodies: list[tuple[int, int, list[tuple[int, int]]]] = []
     sentence_no = 0
-    for p_start, p_end, closing in implementation_parts(text, folded):
+    for p_start, p_end, closing in implementation_parts(text, folded, sections):
         heading_subjects: list[tuple[int, int]] = []
         for item in _items(text, folded, p_start, p_end):
             inherited = heading_subjects if item.dash else []
