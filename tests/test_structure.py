@@ -117,6 +117,13 @@ HEADERS = [
          "issuer_parent": "Đảng bộ tỉnh Lào Cai", "place": "Lào Cai", "date": "2025-03-20",
          "title": "tổ chức học tập, quán triệt Nghị quyết của Đảng"},
     ),
+    (  # a certificate: no "Số:" line, its project code and first-issue date under the type word (lc-gcn-banqua)
+        "UBND TỈNH LÀO CAI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN QUẢN LÝ KHU KINH TẾ Độc lập - Tự do - Hạnh phúc\n"
+        "GIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ\nMã số dự án: 4275604886\nChứng nhận lần đầu: ngày 30 tháng 6 năm 2026\n"
+        "Căn cứ Luật Đầu tư số 143/2025/QH15 ngày 11 tháng 12 năm 2025;\n",
+        {"doc_type": "Giấy chứng nhận đăng ký đầu tư", "number": "4275604886", "symbol": None, "title": None,
+         "date": "2026-06-30", "place": None, "issuer": "Ban Quản lý Khu kinh tế", "issuer_parent": "UBND tỉnh Lào Cai"},
+    ),
     (  # Văn phòng under the UBND; the type read from its line (lc-pc-466)
         "UBND TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĂN PHÒNG Độc lập - Tự do - Hạnh phúc\n"
         "Số: 466/PC-VPUBND Lào Cai, ngày 12 tháng 5 năm 2026\nPHIẾU CHUYỂN\nVăn phòng UBND tỉnh chuyển Sở Công Thương\n\n",

@@ -90,6 +90,15 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int) ->
         if symbol:
             put("symbol", symbol.value, symbol.start, symbol.end)
 
+    if number_line is None and type_found:
+        code = re.compile(load("header")["code_line"]["pattern"])
+        for ln in view.lines[type_found[0].index + 1 : type_found[0].index + 5]:
+            m = code.match(ln.folded)
+            if m:
+                put("number", m["num"], ln.start + m.start("num"), ln.start + m.end("num"), 0.8)
+                warnings.append(Warning(code="number_from_code", message=f"no 'Số:' line; the register code {m['num']} read as the number"))
+                break
+
     # place and date (ô 4): beside or under the number line, else the first place-date line
     date_line = None
     if number_line is not None:
@@ -98,6 +107,10 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int) ->
     if date_line is None:
         limit = first_section if first_section is not None else len(text)
         date_line = next((ln for ln in view.lines if ln.start < limit and header_top.read_date_line(ln)), None)
+    if date_line is None and type_found:
+        # no place-date line: a date under the type word ("Chứng nhận lần đầu: ngày 30 tháng 6 năm 2026")
+        date_line = next((ln for ln in view.lines[type_found[0].index + 1 : type_found[0].index + 5]
+                          if header_top._DATE.search(ln.folded)), None)
     if date_line is not None:
         date = header_top.read_date(date_line, text, warnings)
         if date:
