@@ -60,6 +60,8 @@ def read_office(path: Path, sha: str, kind: str, part_bytes: int = MAX_PART_BYTE
     if kind == "docx":
         text, legacy = _read_docx(path, path, kind, part_bytes)
     elif kind in ("doc", "rtf"):
+        if kind == "doc" and _is_encrypted_ooxml(path):
+            raise InputError(path, "encrypted Word document (a password is needed)")
         with tempfile.TemporaryDirectory(prefix="vnplan-office-") as tmp:
             converted = convert_to_docx(path, kind, Path(tmp))
             text, legacy = _read_docx(converted, path, kind, part_bytes)
@@ -69,6 +71,20 @@ def read_office(path: Path, sha: str, kind: str, part_bytes: int = MAX_PART_BYTE
         raise InputError(path, f"the {_KIND_NAMES[kind]} holds no text")
     method = "legacy_font" if set(legacy) - {"unicode"} else kind
     return RawDocument(str(path), sha, kind, _encoding_name(legacy), [RawPage(1, text, method)])
+
+
+# A .docx saved with a password is an OLE2 container holding an "EncryptionInfo" stream (MS-OFFCRYPTO
+# 2.3.4). Its directory entry (MS-CFB 2.6) is enough to tell: the name in UTF-16, NUL-padded to
+# 64 bytes, then the name's length in bytes with its NUL (30).
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le").ljust(64, b"\x00") + b"\x1e\x00"
+
+
+def _is_encrypted_ooxml(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return _ENCRYPTION_INFO in fh.read(64 * 2**20)
+    except OSError:
+        return False
 
 
 def _encoding_name(legacy: dict[str, int]) -> str:

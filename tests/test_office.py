@@ -308,6 +308,15 @@ def _truncated_docx(tmp, made):
     return p, "not a readable .docx (BadZipFile: File is not a zip file)"
 
 
+def _encrypted_docx(tmp, made):
+    # What Word writes for a password-protected .docx: an OLE2 container whose directory names
+    # an EncryptionInfo stream (MS-CFB directory entry: UTF-16 name padded to 64 bytes, length 30).
+    entry = "EncryptionInfo".encode("utf-16-le").ljust(64, b"\x00") + b"\x1e\x00" + b"\x02\x01" + b"\xff" * 12
+    p = tmp / "locked.docx"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1016 + entry.ljust(128, b"\x00") + b"\x00" * 896)
+    return p, "encrypted Word document (a password is needed)"
+
+
 def _workbook(tmp, made):
     p = tmp / "annex.xls"
     p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
@@ -316,11 +325,11 @@ def _workbook(tmp, made):
 
 # A .doc LibreOffice cannot load is tried with each Word filter in turn: three runs, marked slow.
 BAD = [pytest.param(_truncated_doc, marks=pytest.mark.slow), pytest.param(_ole_garbage_doc, marks=pytest.mark.slow),
-       _rtf_not_rtf, _renamed_binary, _truncated_docx, _workbook]
+       _rtf_not_rtf, _renamed_binary, _truncated_docx, _encrypted_docx, _workbook]
 
 
 @pytest.mark.parametrize("make", BAD, ids=["truncated_doc", "ole_garbage_doc", "rtf_not_rtf", "renamed_binary",
-                                           "truncated_docx", "workbook"])
+                                           "truncated_docx", "encrypted_docx", "workbook"])
 def test_bad_office_input_exit_3_one_line(tmp_path, made, make):
     path, reason = make(tmp_path, made)
     result = vnplan("ocr", path)
