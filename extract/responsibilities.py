@@ -37,7 +37,7 @@ _KINH_GUI = re.compile(r"(?m)^[ \t]*kinh gui\s*:?")
 _DECIDES = re.compile(r"(?m)^[ \t]*(?:quyet dinh\s*:|dieu\s+1\s*[.:])")
 
 
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam")
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia")
 _PLACE_DATE_LINE = re.compile(r"(?m)^.*[^\W\d]\s*,\s*ngay\s+\S{0,3}\s*thang\s+\S{0,3}\s*nam\s+(?:19|20)\d\d.*$")
 
 
@@ -69,7 +69,8 @@ def body_parts(text: str, folded: str, sections) -> list[tuple[int, int]]:
     decides = _DECIDES.search(folded)
     if motto is None:
         if kinh_gui is not None:
-            return [(_after_addressees(folded, kinh_gui.start()), len(text))]
+            before = [(0, kinh_gui.start())] if len(folded[: kinh_gui.start()].strip()) > 200 else []
+            return before + [(_after_addressees(folded, kinh_gui.start()), len(text))]
         return [(decides.start() if decides else 0, len(text))]
     header_start = folded.rfind("\n", 0, max(0, folded.rfind("\n", 0, motto.start()))) + 1
     header_start = min(header_start, motto.start())
@@ -487,6 +488,7 @@ class Item:
     end: int
     dash: bool
     subjects: list[tuple[int, int]] = field(default_factory=list)
+    letter: bool = False  # "a)", "b)": under a numbered heading ("2. Giám đốc Sở Công Thương:"), it inherits its body
 
 
 def _items(text: str, folded: str, start: int, end: int) -> list[Item]:
@@ -505,7 +507,7 @@ def _items(text: str, folded: str, start: int, end: int) -> list[Item]:
         items.append(Item(start, marks[0][0] if marks else end, False))
     for k, (s, body_start, dash) in enumerate(marks):
         e = marks[k + 1][0] if k + 1 < len(marks) else end
-        items.append(Item(body_start, e, dash))
+        items.append(Item(body_start, e, dash, letter=bool(re.match(r"[ \t]*[a-zđ]\)", text[s:body_start]))))
     return items
 
 
@@ -520,7 +522,8 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
     for p_start, p_end, closing in implementation_parts(text, folded, sections):
         heading_subjects: list[tuple[int, int]] = []
         for item in _items(text, folded, p_start, p_end):
-            inherited = heading_subjects if item.dash else []
+            sub = item.dash or item.letter
+            inherited = heading_subjects if sub else []
             named: list[tuple[int, int]] = []
             pos = item.start
             sentences = []
@@ -533,14 +536,17 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
             whole_item_is_subject = False
             for s_start, s_end in sentences:
                 sentence_no += 1
-                subj, roles = _read_sentence(text, folded, s_start, s_end, inherited or named or heading_subjects if item.dash else (named or inherited), closing, skip)
+                subj, roles = _read_sentence(text, folded, s_start, s_end, inherited or named or heading_subjects if sub else (named or inherited), closing, skip)
                 if subj is not None and subj.get("heading"):
                     whole_item_is_subject = True
                 if subj is not None and subj["spans"]:
                     named = subj["spans"]
                 for span, role, task in roles:
                     assignments.append(Assignment(span, role, task, sentence_no))
-            if not item.dash:
+            if item.letter:
+                if whole_item_is_subject:
+                    heading_subjects = named  # "a) Đối với các sở, ngành:" heads the dashes under it
+            elif not item.dash:
                 heading_subjects = named if (whole_item_is_subject or named) else []
             item_bodies.append((item.start, item.end, named or inherited))
     return _to_items(text, assignments), [(s, e, [canonical_body(text[a:b]) for a, b in spans]) for s, e, spans in item_bodies]
