@@ -62,7 +62,8 @@ def read_office(path: Path, sha: str, kind: str, part_bytes: int = MAX_PART_BYTE
     elif kind in ("doc", "rtf"):
         if kind == "doc" and _is_encrypted_ooxml(path):
             raise InputError(path, "encrypted Word document (a password is needed)")
-        with tempfile.TemporaryDirectory(prefix="vnplan-office-") as tmp:
+        # A killed LibreOffice may still be writing its profile: cleanup errors are not the input's fault.
+        with tempfile.TemporaryDirectory(prefix="vnplan-office-", ignore_cleanup_errors=True) as tmp:
             converted = convert_to_docx(path, kind, Path(tmp))
             text, legacy = _read_docx(converted, path, kind, part_bytes)
     else:
