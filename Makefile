@@ -63,6 +63,7 @@ repair-model: install
 
 schema: install
 	$(BIN)/vnplan schema -o models/plan-document.schema.json
+	$(BIN)/python -c "import json; from models.compare import comparison_json_schema as s; open('models/comparison-report.schema.json', 'w').write(json.dumps(s(), ensure_ascii=False, indent=2) + '\n')"
 
 clean:
 	rm -rf out/ .pytest_cache build *.egg-info

@@ -17,6 +17,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # soffice: Word 97 .doc and .rtf are converted to .docx by LibreOffice headless (extract/office.py);
 # the -nogui flavour has no desktop dependencies.
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# chromium: the tests open the HTML reports (vnplan compare, extract --html) in a real headless browser.
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing Debian packages: ${need[*]}"
 SUDO=""

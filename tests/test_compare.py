@@ -386,7 +386,9 @@ def test_report_formats(fmt, marker):
 
 def test_cli_compare_json(tmp_path):
     out = tmp_path / "report.json"
-    result = vnplan("compare", CORPUS / "002_5f56e81fd7ba367d.txt", "--against", "666", "-o", out)
+    plan = tmp_path / "002.json"  # the JSON `vnplan extract` wrote is an input too
+    plan.write_text(seed_doc("002_5f56e81fd7ba367d").model_dump_json(), encoding="utf-8")
+    result = vnplan("compare", plan, "--against", "666", "-o", out)
     assert result.returncode == 0, result.stderr.decode()
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["against"]["key"] == "666/QĐ-TTg"

@@ -22,7 +22,12 @@ def report_format(output: Path | None, allowed: tuple[str, ...]) -> str:
 def compare_one(input: Path, against: str, output: Path | None) -> None:
     from extract.compare import choose_reference, compare_document, load_plan, render
 
+    from extract.compare.profiles import NATIONAL
+    from extract.errors import InputError
+
     fmt = report_format(output, FORMATS)
+    if against != "auto" and against not in NATIONAL and not Path(against).exists():  # before the plan's minutes of OCR
+        raise InputError(against, "no such reference file (use 1258, 666, auto or a file)")
     plan = load_plan(Path(input))
     ref, chosen_by, ref_doc = choose_reference(plan, against)
     report = compare_document(plan, against, reference_doc=ref_doc)

@@ -7,6 +7,7 @@ verdict's colour; aligned passages, matched targets and matched sections link to
 
 from __future__ import annotations
 
+from extract.compare.align import top_sections
 from extract.compare.targets import describe, label as target_label
 from extract.report.html import Mark, document_marks, esc, highlight, legend, page, section_marks, verdict_badge
 from extract.text import collapse
@@ -19,7 +20,7 @@ def _target_ids(report: ComparisonReport, plan: PlanDocument | None) -> dict[int
     return {t.start: n for n, t in enumerate(plan.targets)} if plan is not None else {}
 
 
-def _verdict_tables(report: ComparisonReport, plan: PlanDocument | None) -> str:
+def _verdict_tables(report: ComparisonReport, plan: PlanDocument | None, reference: PlanDocument | None):
     ids = _target_ids(report, plan)
     rows = []
     for n, t in enumerate(report.targets):
@@ -45,9 +46,16 @@ def _verdict_tables(report: ComparisonReport, plan: PlanDocument | None) -> str:
                   f"<td>{verdict_badge(c.status)}</td><td>{esc(c.detail)}</td></tr>" for c in report.calendar)
     calendar = ("<h2>Review and reporting calendar</h2><table><tr><th>kind</th><th>reference</th><th>plan</th><th>status</th>"
                 f"<th>detail</th></tr>{cal}</table>")
+    # a heading covering two labels ("TIÊU CHUẨN ... VÀ HÌNH THỨC KHEN THƯỞNG") is anchored by its first one
+    plan_tops = top_sections(plan) if plan is not None else {}
+    ref_tops = top_sections(reference) if reference is not None else {}
+
+    def anchor(tops, prefix, label, words):
+        return _link(f"{prefix}section-{tops[label].label}", words) if label in tops else esc(collapse(words))
+
     sec = "".join(
-        f"<tr><td>{esc(s.label)}</td><td>{_link('ref-section-' + s.label, s.reference_heading) if s.reference_heading else '—'}</td>"
-        f"<td>{_link('plan-section-' + s.label, s.plan_heading) if s.plan_heading else '—'}</td><td>{verdict_badge(s.status)}</td></tr>"
+        f"<tr><td>{esc(s.label)}</td><td>{anchor(ref_tops, 'ref-', s.label, s.reference_heading) if s.reference_heading else '—'}</td>"
+        f"<td>{anchor(plan_tops, 'plan-', s.label, s.plan_heading) if s.plan_heading else '—'}</td><td>{verdict_badge(s.status)}</td></tr>"
         for s in report.sections)
     sections = (f"<h2>Sections</h2><table><tr><th>label</th><th>reference</th><th>plan</th><th>status</th></tr>{sec}</table>"
                 if report.sections else "")
@@ -62,6 +70,20 @@ def _link(anchor: str, words: str) -> str:
     return f'<a href="#{esc(anchor)}">{esc(collapse(words))}</a>'
 
 
+def _passage_anchors(report: ComparisonReport) -> list[tuple[object, str, str]]:
+    """(passage, plan anchor, reference anchor): a reference passage that is the best match of
+    several plan passages has one anchor, which they all link to."""
+    ref_ids: dict[tuple[int, int], str] = {}
+    out = []
+    n = 0
+    for a in report.alignments:
+        for p in a.passages:
+            ref_ids.setdefault((p.reference_start, p.reference_end), f"ra-{n}")
+            out.append((p, f"pa-{n}", ref_ids[(p.reference_start, p.reference_end)]))
+            n += 1
+    return out
+
+
 def _plan_marks(report: ComparisonReport, plan: PlanDocument) -> list[Mark]:
     marks = [m for m in document_marks(plan, "plan-") if m.kind != "target"] + section_marks(plan, "plan-")
     verdicts = {t.plan.start: t.verdict for t in report.targets if t.plan is not None}
@@ -74,28 +96,20 @@ def _plan_marks(report: ComparisonReport, plan: PlanDocument) -> list[Mark]:
     for c in report.calendar:
         if c.plan_item is not None:
             marks.append(Mark(c.plan_item.start, c.plan_item.end, "calendar", title=c.detail))
-    n = 0
-    for a in report.alignments:
-        for p in a.passages:
-            marks.append(Mark(p.plan_start, p.plan_end, "passage", id=f"pa-{n}", link=f"ra-{n}",
-                              title=f"aligned with the reference, score {p.score:.0f}"))
-            n += 1
+    for p, mine, theirs in _passage_anchors(report):
+        marks.append(Mark(p.plan_start, p.plan_end, "passage", id=mine, link=theirs,
+                          title=f"aligned with the reference, score {p.score:.0f}"))
     return marks
 
 
 def _reference_marks(report: ComparisonReport, ref: PlanDocument) -> list[Mark]:
     marks = document_marks(ref, "ref-") + section_marks(ref, "ref-")
-    n = 0
-    seen: set[tuple[int, int]] = set()
-    for a in report.alignments:
-        for p in a.passages:
-            key = (p.reference_start, p.reference_end)
-            # one reference passage may be the best match of several plan passages: anchor it once
-            if key not in seen:
-                marks.append(Mark(p.reference_start, p.reference_end, "passage", id=f"ra-{n}", link=f"pa-{n}",
-                                  title=f"aligned with the plan, score {p.score:.0f}"))
-            seen.add(key)
-            n += 1
+    seen: set[str] = set()
+    for p, mine, theirs in _passage_anchors(report):
+        if theirs not in seen:  # the first plan passage it was matched with is the one it links back to
+            seen.add(theirs)
+            marks.append(Mark(p.reference_start, p.reference_end, "passage", id=theirs, link=mine,
+                              title=f"aligned with the plan, score {p.score:.0f}"))
     return marks
 
 
@@ -137,5 +151,5 @@ def render_compare_page(report: ComparisonReport, plan: PlanDocument | None = No
         right = _summary_column(report)
     side = f'<h2>Side by side</h2>{legend(["section", "target", "legal_reference", "deadline", "responsibility", "subject", "calendar"])}' \
            f'<div class="sbs" id="side-by-side">{left or "<div class=col><p>(the plan text is not in the report)</p></div>"}{right}</div>'
-    targets, others = _verdict_tables(report, plan)
+    targets, others = _verdict_tables(report, plan, reference)
     return page(title, head + targets + side + others)
