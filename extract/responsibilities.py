@@ -662,7 +662,16 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                             rest_role, _ = classify(ctoks, rest + 1)
                         elif not tight:
                             rest_role, _ = classify(ctoks, rest)
-                if role == "coordinate":
+                if role == "coordinate" and objects is None:
+                    # "Ủy ban Kiểm tra Tỉnh ủy ... phối hợp kiểm tra, giám sát": the subject coordinates, and the
+                    # verb after it says how (lc-qd-2463)
+                    rest_role, _ = classify(ctoks, q)
+                    for span in subject_spans:
+                        roles.append((span, "coordinate", task))
+                        if rest_role not in (None, "implement", "coordinate"):
+                            roles.append((span, rest_role, task))
+                    subject_role = None
+                elif role == "coordinate":
                     subject_role = None
                     if tight:
                         for span in subject_spans:
