@@ -124,9 +124,9 @@ HEADERS = [
         {"doc_type": "Giấy chứng nhận đăng ký đầu tư", "number": "4275604886", "symbol": None, "title": None,
          "date": "2026-06-30", "place": None, "issuer": "Ban Quản lý Khu kinh tế", "issuer_parent": "UBND tỉnh Lào Cai"},
     ),
-    (  # Văn phòng under the UBND; the type read from its line (lc-pc-466)
+    (  # Văn phòng under the UBND; the type read from its line; a stamped number split by a space (lc-pc-466)
         "UBND TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĂN PHÒNG Độc lập - Tự do - Hạnh phúc\n"
-        "Số: 466/PC-VPUBND Lào Cai, ngày 12 tháng 5 năm 2026\nPHIẾU CHUYỂN\nVăn phòng UBND tỉnh chuyển Sở Công Thương\n\n",
+        "Số: 4 66 /PC-VPUBND Lào Cai, ngày 12 tháng 5 năm 2026\nPHIẾU CHUYỂN\nVăn phòng UBND tỉnh chuyển Sở Công Thương\n\n",
         {"doc_type": "Phiếu chuyển", "number": "466", "symbol": "PC-VPUBND", "issuer": "Văn phòng",
          "issuer_parent": "UBND tỉnh Lào Cai"},
     ),
@@ -331,6 +331,11 @@ def test_heading_labels_from_the_lexicon(heading, run_in, labels):
         (  # a scan: the first letter of "Nơi" misread, noise after an item (bct-cv-813, bct-qd-26)
             "Xới nhận: KT. CỤC TRƯỞNG\n- Như Điều 3; : : =\n- PCT. Vương Thành Chung;\n- Lưu: VT, CNHC.\n",
             "KT. CỤC TRƯỞNG", None, ["Như Điều 3", "PCT. Vương Thành Chung", "Lưu: VT, CNHC"],
+        ),
+        (  # a scan: stamp and signature read as letters after the items' ";" (lc-gp-2507)
+            "Nơi nhận: KT. CHỦ TỊCH\n- Công an tỉnh; Z‹%z bi dư\n- UBND xã Phong Hải; 0/7, s2 N. CC\n"
+            "- Chi cục: MT, KTTV; Kiểm lâm;\n- Lưu: VT, TTPVHCC, KT. \\ CÀ Xu 2T l—- ———\n",
+            "KT. CHỦ TỊCH", None, ["Công an tỉnh", "UBND xã Phong Hải", "Chi cục: MT, KTTV; Kiểm lâm", "Lưu: VT, TTPVHCC, KT"],
         ),
         (  # a Party committee (HD 36-HD/VPTW model): T/M. and the collective
             "Nơi nhận:\n- Ban Thường vụ Tỉnh ủy,\n- Lưu Văn phòng Tỉnh ủy.\tT/M. BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn A\n",

@@ -125,6 +125,29 @@ def fix_surname(name: str, warnings: list[Warning], span: Optional[Span] = None)
     return fixed
 
 
+# Characters no recipient line has; a scan puts them where the stamp or the signature is.
+_NOISE_CHARS = re.compile(r"[‹›%”`|\\?—~®Ÿ^*#=_<>{}\[\]¿§°]")
+
+
+def is_noise(fragment: str) -> bool:
+    """Whether text after a recipient's ";" is scan noise rather than more of the list (ND30 II.9.d:
+    each line ends with ";"): odd characters, or fewer than two Vietnamese syllables."""
+    if _NOISE_CHARS.search(fragment):
+        return True
+    words = re.findall(r"[^\W\d_]+", fragment)
+    valid = [w for w in words if is_valid_syllable(w) or (w.isupper() and len(w) <= 6)]
+    return len(valid) < 2 or len(valid) < 0.6 * len(fragment.split())
+
+
+def cut_noise(item: str) -> str:
+    """A recipient line cut where scan noise starts ("Lưu: VT, TTPVHCC, KT. \\ CÀ Xu 2T", lc-gp-2507)."""
+    tokens = list(re.finditer(r"\S+", item))
+    for k, tok in enumerate(tokens[1:], start=1):
+        if _NOISE_CHARS.search(tok.group(0)):
+            return item[: tokens[k - 1].end()]
+    return item
+
+
 _ANNEX_GLUED = re.compile(r"(?<=[a-zà-ỹ])(?=PHỤ LỤC|Phụ lục|PHU LUC)")
 _BULLET = re.compile(r"\s*[-_–—•+]\s*")
 
@@ -169,8 +192,9 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
     def add_item(body: str, body_start: int) -> None:
         semi = body.rfind(";")
         tail = body[semi + 1 :] if semi >= 0 else ""
-        if semi >= 0 and tail.strip() and (fragment(tail, body_start + semi + 1) or not any(c.isalnum() for c in tail)):
-            body = body[:semi]  # a signature fragment, or scan noise (": : =") after the item
+        if semi >= 0 and tail.strip() and (fragment(tail, body_start + semi + 1) or is_noise(tail)):
+            body = body[:semi]  # a signature fragment, or a scan's stamp and signature read as letters
+        body = cut_noise(body)
         item = body.rstrip(" \t;")
         recipients.append([item, body_start, body_start + len(item)])
 

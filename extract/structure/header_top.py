@@ -97,7 +97,7 @@ def _upper_share(s: str) -> float:
 # A symbol: groups of capitals joined by "-" (ND30 II.3.c) and, for Party documents, "/" (HD 36).
 _CODE = r"[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:\s?[-–/]\s?[A-ZĐ&][A-ZĐa-zđ0-9&.]*)+"
 _NUMBER_SYMBOL = re.compile(
-    r"(?P<num>\d{1,6})?\s*(?P<sep>[/\-–])?\s*(?P<year>(?:19|20)\d\d\s*/\s*)?(?P<code>" + _CODE + ")"
+    r"(?P<num>\d(?: ?\d){0,5})?\s*(?P<sep>[/\-–])?\s*(?P<year>(?:19|20)\d\d\s*/\s*)?(?P<code>" + _CODE + ")"
 )
 
 
@@ -120,7 +120,8 @@ def number_symbol(line: Line, warnings: list[Warning], text: str) -> tuple[Optio
     number = None
     before = body[: m.start()].strip()
     if m["num"]:
-        number = Field(m["num"], base + m.start("num"), base + m.end("num"))
+        # stamped or handwritten digits come out with a space inside ("Số: 4 66 /PC-VPUBND", lc-pc-466)
+        number = Field(m["num"].replace(" ", ""), base + m.start("num"), base + m.end("num"))
     elif before and re.sub(r"[\s/]", "", before):
         warnings.append(Warning(code="number_unreadable", message=f"document number unreadable ({before!r}); left null",
                                 span=span_of(text, base + body.find(before), base + body.find(before) + len(before))))
