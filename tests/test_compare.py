@@ -310,6 +310,24 @@ def test_a_subject_left_out_is_missing():
     assert got["enterprises"].status == "missing" and got["households"].status == "present"
 
 
+SECTIONS = [
+    ("001_84f5cf27fdea967e", {"tieu_chuan": ("match", "TIÊU CHUẨN THI ĐUA"), "khen_thuong": ("match", "KHEN THƯỞNG")}),
+    # seed 000's rewards are "2. Hình thức khen thưởng" inside its part IV
+    ("000_3e556cf92bc20d53", {"tieu_chuan": ("match", None), "khen_thuong": ("match", "Hình thức khen thưởng")}),
+    # seed 003 (a department's continuation plan) has neither standards nor rewards
+    ("003_9339a1d400ca81a3", {"tieu_chuan": ("missing", None), "khen_thuong": ("missing", None)}),
+]
+
+
+@pytest.mark.parametrize("doc_id,expected", SECTIONS)
+def test_sections_the_national_plan_has(doc_id, expected):
+    report = compare_document(seed_doc(doc_id), "auto")
+    got = {s.label: (s.status, s.plan_heading) for s in report.sections}
+    assert set(got) == set(expected)
+    for label, (status, heading) in expected.items():
+        assert got[label][0] == status and (heading is None or got[label][1] == heading)
+
+
 # --- a full-text reference: sections aligned, Markdown valid
 @pytest.fixture(scope="module")
 def full_text_report() -> ComparisonReport:

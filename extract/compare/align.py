@@ -68,6 +68,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _walk(sections: list[Section]):
+    for s in sections:
+        yield s
+        yield from _walk(s.children)
+
+
+def sub_part(doc: PlanDocument, label: str) -> Section | None:
+    """A sub-part of another section whose heading names `label` ("2. Hình thức khen thưởng" inside
+    "IV. TIÊU CHUẨN ...", seed 000): the part is there, not as a top-level heading. The heading words
+    are the structure stage's (extract/lexicon/sections.yaml), read among the heading's first 6 syllables."""
+    phrases = [e["value"] for e in _section_words().get(label, [])]
+    for top in doc.sections:
+        for s in _walk(top.children):
+            head = " ".join(_SYL.findall(fold(s.heading))[:6])
+            if any(p in head for p in phrases):
+                return s
+    return None
+
+
+def _section_words() -> dict:
+    from extract.lexicon import load
+
+    return load("sections")["labels"]
+
+
 def compare_sections(plan: PlanDocument, reference_labels: list[str], reference: PlanDocument | None,
                      summary: bool) -> list[SectionComparison]:
     mine = top_sections(plan)
@@ -75,7 +100,7 @@ def compare_sections(plan: PlanDocument, reference_labels: list[str], reference:
     labels = list(dict.fromkeys(reference_labels))
     out = []
     for label in labels:
-        p, r = mine.get(label), theirs.get(label)
+        p, r = mine.get(label) or sub_part(plan, label), theirs.get(label)
         out.append(SectionComparison(label=label, status="match" if p else "missing",
                                      plan_heading=collapse(p.heading) if p else None, plan_start=p.start if p else None,
                                      plan_end=p.end if p else None, reference_heading=collapse(r.heading) if r else None,

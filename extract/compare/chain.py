@@ -110,5 +110,7 @@ def citation_chain(doc: PlanDocument, archive: dict[str, list[PlanDocument]] | N
         hops = " → ".join(s.key for s in steps)
         how = "from the archive" if any(s.how == "archive" for s in steps) else "from the words of the citation"
         status, detail = "indirect", f"the plan reaches {reached.key} through {hops} (resolved {how})"
+    if reached is not None and m.date and reached.date and m.date[:len(reached.date)] < reached.date[:len(m.date)]:
+        detail += f"; the plan ({m.date}) is dated before {reached.key} ({reached.date}): check the citation"
     return CitationChain(reaches=reached.key if reached else None, expected=expected.key if expected else None,
                          steps=steps, status=status, detail=detail)

@@ -31,6 +31,7 @@ def _national() -> dict[str, ReferenceProfile]:
                                      scope=None if t.scope == "whole" else t.scope)
                      for t in typed],
             typed_targets=typed, milestones=dict(entry["milestones"]), subjects=list(entry["subjects"]),
+            section_labels=list(entry.get("section_labels", [])),
             notes=[SUMMARY_NOTE],
         )
     return profiles
