@@ -333,9 +333,9 @@ def test_heading_labels_from_the_lexicon(heading, run_in, labels):
             "KT. CỤC TRƯỞNG", None, ["Như Điều 3", "PCT. Vương Thành Chung", "Lưu: VT, CNHC"],
         ),
         (  # a scan: stamp and signature read as letters after the items' ";" (lc-gp-2507)
-            "Nơi nhận: KT. CHỦ TỊCH\n- Công an tỉnh; Z‹%z bi dư\n- UBND xã Phong Hải; 0/7, s2 N. CC\n"
-            "- Chi cục: MT, KTTV; Kiểm lâm;\n- Lưu: VT, TTPVHCC, KT. \\ CÀ Xu 2T l—- ———\n",
-            "KT. CHỦ TỊCH", None, ["Công an tỉnh", "UBND xã Phong Hải", "Chi cục: MT, KTTV; Kiểm lâm", "Lưu: VT, TTPVHCC, KT"],
+            "Nơi nhận: KT, CHỦ TỊCH\n- Công an tỉnh; Z‹%z bi dư\n- UBND xã Phong Hải; 0/7, s2 N. CC\n"
+            "- Chi cục: MT, KTTV; Kiểm lâm;\n- Lưu: VT, TTPVHCC, KT. \\ CÀ Xu 2T l—- ———\n\n- Nguyễn Thành Sinh\n",
+            "KT. CHỦ TỊCH", "Nguyễn Thành Sinh", ["Công an tỉnh", "UBND xã Phong Hải", "Chi cục: MT, KTTV; Kiểm lâm", "Lưu: VT, TTPVHCC, KT"],
         ),
         (  # a Party committee (HD 36-HD/VPTW model): T/M. and the collective
             "Nơi nhận:\n- Ban Thường vụ Tỉnh ủy,\n- Lưu Văn phòng Tỉnh ủy.\tT/M. BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn A\n",

@@ -29,7 +29,8 @@ def _foot() -> dict:
     foot = load("foot")
     prefixes = sorted({re.sub(r"[^a-z/]", "", e["value"].lower()) for e in foot["authority"]}, key=len, reverse=True)
     return {
-        "prefix": re.compile(r"^(?P<p>" + "|".join(re.escape(p) for p in prefixes) + r")\b(?P<dot>\s*\.)?(?P<sp>\s*)(?P<rest>.*)$"),
+        # a scan may read the prefix's dot as a comma ("KT, CHỦ TỊCH", lc-gp-2507)
+        "prefix": re.compile(r"^(?P<p>" + "|".join(re.escape(p) for p in prefixes) + r")\b(?P<dot>\s*[.,])?(?P<sp>\s*)(?P<rest>.*)$"),
         "positions": [(e["value"], e["form"]) for e in foot["positions"]],
         "collectives": [(e["value"], e["form"]) for e in foot["collective_heads"]],
         "head": re.compile(foot["recipients_head"]["pattern"]),
@@ -169,6 +170,8 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
         stripped = frag.strip(" \t:;,")
         if not stripped:
             return True
+        if closed and re.match(r"[-–]\s*\S", stripped):
+            stripped = stripped.lstrip("-– ")  # after "Lưu: ...", a dash before the name is the scan's
         off = frag_start + frag.index(stripped[0])
         t = signer_title_part(stripped)
         if t and not name:
