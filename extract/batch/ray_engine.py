@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import os
 import socket
+import time
+from collections import deque
 from dataclasses import replace
 from typing import Callable, Optional
 
 from extract.batch.bounds import Bounds
-from extract.errors import MissingDependency, printable
+from extract.errors import ExitCode, MissingDependency, printable
 
 
 def _check_address(address: str) -> None:
@@ -29,6 +31,18 @@ def _check_address(address: str) -> None:
             pass
     except (OSError, ValueError) as exc:
         raise MissingDependency(f"the Ray cluster at RAY_ADDRESS={address} does not answer ({exc})") from None
+
+
+def _address_space() -> int:
+    """Bytes of address space this process has mapped (VmSize), 0 where /proc does not say."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def run_ray(items: list[dict], out_paths: dict[str, str], options, bounds: Bounds, jobs: int,
@@ -55,7 +69,12 @@ def run_ray(items: list[dict], out_paths: dict[str, str], options, bounds: Bound
             from extract.batch.bounds import limit_worker_memory
             from extract.batch.worker import warm_up
 
-            limit_worker_memory(bounds.memory)
+            # A Ray worker has already mapped several GiB of address space (the object store,
+            # its threads' arenas: 8 GiB measured with Ray 2.60), so the document's allowance is
+            # counted on top of that. Capped at `bounds.memory` itself, every allocation failed and
+            # the Ray core looped on "mmap error: 12" forever.
+            if bounds.memory:
+                limit_worker_memory(_address_space() + bounds.memory)
             warm_up()
 
         def process(self, item: dict, out_path: str) -> dict:
@@ -63,35 +82,56 @@ def run_ray(items: list[dict], out_paths: dict[str, str], options, bounds: Bound
 
             return process_one(item, out_path, options, bounds)
 
-    n = max(1, min(jobs, len(items)))
-    workers = [Worker.remote() for _ in range(n)]
-    queue = list(items)
-    pending = {}
-    for worker in workers:
-        if queue:
-            item = queue.pop(0)
-            pending[worker.process.remote(item, out_paths[item["key"]])] = (worker, item)
-            if on_start:
-                on_start(item)
-    while pending:
-        ready, _ = ray.wait(list(pending), num_returns=1, timeout=bounds.seconds)
-        if not ready:  # nothing finished within a document's bound: record what is running, stop
-            for ref, (worker, item) in pending.items():
-                ray.kill(worker)
-                on_done({**item, "status": "failed", "error": f"{printable(item['path'])}: over the time bound ({bounds.seconds:g} s per document)",
-                         "exit_code": 3, "bound": "seconds"})
-            return
-        ref = ready[0]
-        worker, item = pending.pop(ref)
-        try:
-            record = ray.get(ref)
-        except Exception as exc:  # the actor died (out of memory, a crash)
-            record = {**item, "status": "failed", "error": f"{printable(item['path'])}: the Ray worker died ({type(exc).__name__})",
-                      "exit_code": 1}
-            worker = Worker.remote()
-        on_done(record)
-        if queue:
-            item = queue.pop(0)
-            pending[worker.process.remote(item, out_paths[item["key"]])] = (worker, item)
-            if on_start:
-                on_start(item)
+    def failed(item: dict, reason: str, exit_code: int, started: float, attempt: int, **fields) -> dict:
+        return {**item, "status": "failed", "error": f"{printable(item['path'])}: {reason}", "exit_code": exit_code,
+                "seconds": round(time.monotonic() - started, 3), "attempts": attempt, **fields}
+
+    queue = deque((item, 1) for item in items)
+    workers = [Worker.remote() for _ in range(max(1, min(jobs, len(items))))]
+    pending: dict = {}  # object ref -> (actor, item, attempt, started)
+
+    def submit(worker) -> None:
+        item, attempt = queue.popleft()
+        pending[worker.process.remote(item, out_paths[item["key"]])] = (worker, item, attempt, time.monotonic())
+        if on_start:
+            on_start(item)
+
+    def replace_worker(worker):
+        ray.kill(worker, no_restart=True)
+        workers.remove(worker)
+        workers.append(Worker.remote())
+        return workers[-1]
+
+    try:
+        for worker in list(workers):
+            if queue:
+                submit(worker)
+        while pending:
+            # Each document has its own deadline: the one over it is recorded and its actor
+            # replaced; the others go on.
+            deadline = min(started for *_, started in pending.values()) + bounds.seconds
+            ready, _ = ray.wait(list(pending), num_returns=1, timeout=max(0.0, deadline - time.monotonic()))
+            if not ready:
+                ref = min(pending, key=lambda r: pending[r][3])
+                worker, item, attempt, started = pending.pop(ref)
+                worker = replace_worker(worker)
+                on_done(failed(item, f"over the time bound ({bounds.seconds:g} s per document)", int(ExitCode.input_error),
+                               started, attempt, bound="seconds"))
+            else:
+                worker, item, attempt, started = pending.pop(ready[0])
+                try:
+                    record = {**ray.get(ready[0]), "attempts": attempt}
+                except Exception as exc:  # the actor died (out of memory, a crash in a C library): retried once
+                    worker = replace_worker(worker)
+                    if attempt < 2:
+                        queue.appendleft((item, attempt + 1))
+                        submit(worker)
+                        continue
+                    record = failed(item, f"the Ray worker died ({type(exc).__name__}) twice on this document",
+                                    int(ExitCode.internal_error), started, attempt)
+                on_done(record)
+            if queue:
+                submit(worker)
+    finally:
+        for worker in workers:  # free the cluster's CPUs (and this process's memory) at once
+            ray.kill(worker, no_restart=True)
