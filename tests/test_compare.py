@@ -382,6 +382,21 @@ def test_markdown_tables_have_one_row_per_line(full_text_report):
     assert sum(lines for lines, _, _ in tables) == len(table_lines)
 
 
+def test_cli_against_a_reference_file_writes_valid_markdown(tmp_path):
+    paths = {}
+    for doc_id in ("001_84f5cf27fdea967e", "004_771e3ed1f471eaca"):
+        paths[doc_id] = tmp_path / f"{doc_id}.json"
+        paths[doc_id].write_text(seed_doc(doc_id).model_dump_json(), encoding="utf-8")
+    out = tmp_path / "report.md"
+    result = vnplan("compare", paths["001_84f5cf27fdea967e"], "--against", paths["004_771e3ed1f471eaca"], "-o", out)
+    assert result.returncode == 0, result.stderr.decode()
+    md = out.read_text(encoding="utf-8")
+    tables = _tables(md)
+    assert tables and all(rows == lines - 1 and widths == 1 for lines, rows, widths in tables)
+    aligned = [line.split("|")[1].strip() for line in md.split("## Aligned passages")[1].split("##")[0].splitlines() if line.startswith("| ")]
+    assert {"muc_dich_yeu_cau", "to_chuc_thuc_hien"} <= set(aligned)
+
+
 @pytest.mark.parametrize("value,expected", [
     ("Quyết định số\n1258/QĐ-TTg", "Quyết định số 1258/QĐ-TTg"),  # a citation's line break
     ("a | b", "a \\| b"),
