@@ -32,7 +32,7 @@ class OcrSettings:
 
     psm: int = 3  # Tesseract page segmentation: 3 = automatic layout
     suppress_ink: bool = True  # whiten red/blue seal, signature and e-office stamp ink
-    remove_lines: bool = False  # whiten long horizontal/vertical rules (tables) before OCR
+    remove_lines: bool = True  # whiten long horizontal/vertical rules (tables) before OCR
     extra_config: str = ""  # further Tesseract options, e.g. "-c preserve_interword_spaces=1"
 
     def tesseract_config(self) -> str:
@@ -104,13 +104,17 @@ def load_page_image(job: PageJob):
     return image
 
 
-def prepare_image(image, settings: OcrSettings = DEFAULT_SETTINGS):
-    """Grey-level image for Tesseract, coloured ink removed when the settings say so."""
+def prepare_image(image, settings: OcrSettings = DEFAULT_SETTINGS, dpi: Optional[float] = None):
+    """Grey-level image for Tesseract, coloured ink and table rules removed as the settings say;
+    ``dpi`` is the image's resolution (else the file's own, else 300)."""
     from extract.preprocess import remove_rules, suppress_coloured_ink
 
+    if dpi is None:
+        stated = image.info.get("dpi", (0, 0))[0]
+        dpi = float(stated) if stated and 50 <= float(stated) <= 1200 else 300.0
     image = suppress_coloured_ink(image) if settings.suppress_ink else image.convert("L")
     if settings.remove_lines:
-        image = remove_rules(image)
+        image = remove_rules(image, dpi)
     return image
 
 
@@ -169,7 +173,7 @@ def run_tesseract(image, job: PageJob) -> dict:
 
 
 def ocr_page(job: PageJob) -> OcrPage:
-    image = prepare_image(load_page_image(job), job.settings)
+    image = prepare_image(load_page_image(job), job.settings, job.dpi if job.kind == "pdf" else None)
     try:
         data = run_tesseract(image, job)
     except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout

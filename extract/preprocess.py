@@ -1,11 +1,14 @@
-"""Page images made ready for Tesseract: coloured ink removed, grey levels.
+"""Page images made ready for Tesseract: coloured ink and table rules removed, grey levels.
 
 Owns what is done to a page image between rendering and OCR. Vietnamese official documents carry
 a red seal (Nghị định 30/2020/NĐ-CP, Điều 13 and Phụ lục I: the seal overlaps a third to a half
 of the signature, in red ink) and signatures in blue or red ink; e-office PDFs add a red or blue
 stamp of the digital signature. Tesseract reads such ink as noise letters or loses the black
 text under it, so pixels that are strongly red or blue are turned white before OCR. Black text
-printed over the seal stays: it is dark in every channel.
+printed over the seal stays: it is dark in every channel. Annex tables (coordinate tables,
+schedules) are ruled; Tesseract's layout analysis takes ruled cells for pictures and loses or
+garbles them, so long straight rules are whitened too. Measured by scripts/bench_real_ocr.py
+(figures in extract/ocr.py's OcrSettings).
 """
 
 from __future__ import annotations
@@ -33,25 +36,25 @@ def suppress_coloured_ink(image, chroma: int = INK_CHROMA):
     return Image.fromarray(grey.astype(np.uint8), mode="L")
 
 
-# A dark run at least this long (a fraction of the page's width or height) is a table rule or a
-# separator line, never a letter: at 300 dpi a 12-14 pt letter is 40-60 px, a rule of a
-# coordinate table (../shared/realdocs lc-qd-2463, lc-gcn-banqua annexes) hundreds.
-RULE_FRACTION = 0.04
+# A straight dark run at least this long is a table rule or a separator line, never part of a
+# letter: body text is 12-14 pt (Nghị định 30/2020/NĐ-CP, Phụ lục I), titles at most about 16 pt
+# bold, whose tallest stroke is under 0.2 inch; the rules of the annex tables of the real
+# documents (../shared/realdocs lc-qd-2463, lc-gcn-banqua) run for inches.
+RULE_INCHES = 1 / 3
 DARK = 160
 
 
-def remove_rules(image, fraction: float = RULE_FRACTION):
+def remove_rules(image, dpi: float = 300.0):
     """Grey-level copy of ``image`` with long horizontal and vertical dark lines (table rules,
     underlines of headers, frames) turned white: Tesseract's layout analysis reads a ruled table
-    as pictures and drops or garbles its cells."""
+    as pictures and drops or garbles its cells. ``dpi`` is the image's resolution."""
     import numpy as np
     from PIL import Image
 
     grey = np.asarray(image.convert("L"))
     dark = grey < DARK
-    height, width = dark.shape
-    mask = _long_runs(dark, max(8, int(width * fraction)), axis=1) | \
-        _long_runs(dark, max(8, int(height * fraction)), axis=0)
+    length = max(8, int(round(dpi * RULE_INCHES)))
+    mask = _long_runs(dark, length, axis=1) | _long_runs(dark, length, axis=0)
     if not mask.any():
         return image.convert("L")
     out = grey.copy()

@@ -127,7 +127,7 @@ def ocr_task(task: tuple) -> tuple[str, int, str, str]:
     tess_text, _ = text_from_data(cached_data(base, "vie", BASELINE_CONFIG))
     settings = OcrSettings(**settings_kw)
     job = PageJob(path, index, "pdf", lang, dpi, settings=settings)
-    image = prepare_image(load_page_image(job), settings)
+    image = prepare_image(load_page_image(job), settings, dpi)
     chain_text, _ = text_from_data(cached_data(image, lang, settings.tesseract_config()))
     return doc, index, tess_text, chain_text
 

@@ -52,3 +52,41 @@ def test_seal_over_text_leaves_the_text():
     assert out.getpixel((110, 5)) == 255      # the ring, top
     assert out.getpixel((30, 50)) == 0        # text outside the seal
     assert out.getpixel((5, 5)) == 255
+
+
+def test_table_rules_go_and_cell_text_stays():
+    """A ruled table at 300 dpi: the rules are whitened, the digits in the cells are not."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extract.preprocess import remove_rules
+    from extract.synth import find_font
+
+    image = Image.new("L", (2480, 600), 255)   # at 300 dpi a rule is at least 100 px long
+    draw = ImageDraw.Draw(image)
+    for y in (50, 200, 350, 500):
+        draw.line((50, y, 1150, y), fill=0, width=3)
+    for x in (50, 60 + 1090 // 3 * 1, 1150):
+        draw.line((x, 50, x, 500), fill=0, width=3)
+    font = ImageFont.truetype(find_font(), 48)
+    draw.text((80, 100), "M1 2498697,55", font=font, fill=0)
+    draw.text((430, 250), "407129,25 Điều", font=font, fill=0)
+    out = np.asarray(remove_rules(image, dpi=300))
+    assert out[50, 600] == 255 and out[300, 423] == 255 and out[499, 1000] == 255   # rules
+    text_before = np.asarray(image)[90:170, 70:410] < 160    # "M1 24", left of the column rule
+    text_after = out[90:170, 70:410] < 160
+    assert text_after.sum() == text_before.sum() > 500   # the first row's text, untouched
+    assert (out[240:320, 430:1140] < 160).sum() > 500
+
+
+@pytest.mark.parametrize("length, removed", [(40, False), (90, False), (300, True)])
+def test_only_long_strokes_are_rules(length, removed):
+    """A dash or a letter stroke (tens of pixels at 300 dpi) stays; a rule (hundreds) goes."""
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    from extract.preprocess import remove_rules
+
+    image = Image.new("L", (600, 200), 255)   # a small crop: the length is set by the dpi
+    ImageDraw.Draw(image).line((100, 100, 100 + length, 100), fill=0, width=4)
+    assert (np.asarray(remove_rules(image, dpi=300))[100, 100 + length // 2] == 255) == removed
