@@ -14,6 +14,7 @@ import re
 from typing import Optional
 
 from extract.bodies import fold, loose_fold, near, squash
+from extract.entity_lexicon import load
 from models import Target
 
 _NUM = r"\d+(?:[,.]\d+)?"
@@ -48,7 +49,10 @@ _CONDITION = re.compile(r"(?:co|voi)\s+ty le[^%;.]{0,60}$")
 
 
 def _number(s: str) -> float:
-    return float(s.replace(".", "").replace(",", ".")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s) else float(s.replace(",", "."))
+    """Vietnamese numbers: "5.171" and "1.360.668.000.000" are thousands, "2,5" and "763.876,85" decimals."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        return float(s.replace(".", "").replace(",", "."))
+    return float(s.replace(",", "."))
 
 
 def _clause_bounds(folded: str, at: int, end: int) -> tuple[int, int]:
@@ -85,8 +89,10 @@ def _fuzzy_up(folded: str, at: int) -> Optional[int]:
 
 def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
     folded = loose_fold(text)  # numbers are kept; words read through OCR digits ("1€" lệ, "x3" xã)
-    out: list[Target] = []
+    out: list[Target] = find_quantities(text, folded)
     for m in _PERCENT.finditer(folded):
+        if any(t.start <= m.start() < t.end for t in out):
+            continue
         target = _percent_target(text, folded, m, out)
         if target is not None:
             out.append(target)
@@ -196,3 +202,124 @@ def _count_target(text: str, folded: str, m: re.Match) -> Target:
         text=text[start:end], start=start, end=end, indicator=_clean_indicator(text[m.start("unit") : end]), direction=direction,
         value=_number(m["v"]), unit=_UNIT_NAMES[m["unit"]], by_year=by_year,
     )
+
+
+# ---------------------------------------------------------------- planned quantities
+
+_QLEX = load("targets")
+_LABELS = sorted(_QLEX["quantity_labels"]["words"], key=len, reverse=True)
+_LABEL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _LABELS) + r")(?!\w)")
+_UNITS = sorted(_QLEX["units"]["words"], key=len, reverse=True)
+_PER_YEAR_ONLY = set(_QLEX["units"]["per_year_only"])
+_TERM_ONLY = set(_QLEX["units"]["term_only"])
+_FILLERS = sorted((fold(w) for w in _QLEX["fillers"]["words"]), key=len, reverse=True)
+_QNUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_QUANTITY = re.compile(
+    rf"(?<![\w.,/])(?P<v>{_QNUM})[ \t]*(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")(?P<per>[ \t]*/[ \t]*năm)?(?![\w²³])"
+)
+_LINE_LEAD = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])?[ \t]*")
+_QCLAUSE_BREAK = re.compile(r"[;.]\s|\n(?=[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])[ \t])")
+_NAMED_OBJECT = re.compile(r"(?:Khu|Cụm)\s+công\s+nghiệp(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
+
+
+def _clause_start(text: str, at: int) -> int:
+    """The start of the clause a value stands in; breaks inside brackets ("Thuốc nổ các loại (Thuốc nổ amonit
+    AD1; Anfo; ...): 63.000 kg/năm") do not count."""
+    floor = max(0, at - 220)
+    for m in reversed(list(_QCLAUSE_BREAK.finditer(text, floor, at))):
+        rest = text[m.end() : at]
+        if rest.count(")") > rest.count("("):
+            continue
+        return m.end()
+    return floor
+
+
+def find_quantities(text: str, folded: str) -> list[Target]:
+    """Planned quantities: "Tổng vốn đầu tư: 5.171.344.000.000 đồng", "quy mô 482,6ha", "63.000 kg/năm"."""
+    out: list[Target] = []
+    for m in _QUANTITY.finditer(text):
+        unit, per = m["unit"], bool(m["per"])
+        c_start = _clause_start(text, m.start())
+        before = text[c_start : m.start()]
+        fb = folded[c_start : m.start()]
+        if re.search(r"(?<!\w)da(?!\w)", fb) and "đã" in before:
+            continue  # a fact reported ("... đã được UBND tỉnh công bố là 1,69 ha")
+        label = None
+        colon = before.rfind(":")
+        if colon >= 0 and not before[colon + 1 :].strip(" \t\n≈=").replace("khoảng", "").strip():
+            head_start = before.rfind(":", 0, colon) + 1
+            lead = _LINE_LEAD.match(before, head_start)
+            label = (c_start + lead.end(), c_start + colon)
+        if any(t.start <= m.start() < t.end for t in out):
+            continue  # the share already read with its amount
+        if re.search(r"(?<!\w)khong\s+qua\s*$", fb):
+            continue  # "sức chứa không quá 10 tấn": a condition, not a quantity set
+        if out and out[-1].unit == unit and re.fullmatch(r"[\s,]*(?:trong\s+nam\s+\d{4})?[\s,]*(?:va)?\s*", fold(text[out[-1].end : m.start()])):
+            prev = out[-1]  # "10% trong năm 2027, 50% trong năm 2028 và 100% ...": the indicator is shared
+            out.append(Target(text=text[m.start() : m.end()], start=m.start(), end=m.end(), indicator=prev.indicator,
+                              direction=prev.direction, value=_number(m["v"]), unit=unit, by_year=_year_after(folded, m.end())))
+            continue
+        labels = list(_LABEL.finditer(folded, c_start, m.start()))
+        if label is None and labels:
+            label = (labels[-1].start(), m.start())
+        if label is None:
+            continue
+        lab_text = re.sub(r"\s*\((?:nếu có|[^()]*)\)\s*", " ", text[label[0] : label[1]])
+        lab_fold = fold(lab_text)
+        has_lexicon_word = bool(_LABEL.search(lab_fold))
+        if unit in _PER_YEAR_ONLY and not per:
+            continue
+        if unit in _TERM_ONLY and not re.search(r"thoi\s+han", lab_fold):
+            continue
+        if not has_lexicon_word and not per or unit == "%" and not has_lexicon_word:
+            continue
+        direction = "reach"
+        between = fold(text[label[0] : m.start()])
+        span_from = re.search(r"(?<!\w)tu\s+[\d.,]+\s*\S*\s+(?:thanh|len)\s*$", between)
+        if span_from:
+            direction = "increase"
+            lab_text = text[label[0] : label[0] + span_from.start()]
+        elif re.search(r"(?<!\w)giam(?!\w)", between):
+            direction = "decrease"
+        elif re.search(r"(?<!\w)tang(?!\w)", between):
+            direction = "increase"
+        indicator = _indicator_of(lab_text)
+        by = re.search(r"(?:den|toi)\s+nam\s+((?:19|20)\d\d)", fold(lab_text))
+        by_year = int(by.group(1)) if by else _year_after(folded, m.end())
+        if by:
+            indicator = _indicator_of(re.sub(r"\s*(?:phân bổ\s+)?(?:đến|tới)\s+năm\s+\d{4}", " ", lab_text))
+        if not indicator:
+            continue
+        if len(indicator.split()) <= 2:
+            obj = list(_NAMED_OBJECT.finditer(text, max(0, label[0] - 160), label[0]))
+            if obj:
+                indicator = f"{indicator} {squash(obj[-1].group())}"
+        start = label[0]
+        end = m.end()
+        out.append(Target(text=text[start:end], start=start, end=end, indicator=indicator, direction=direction,
+                          value=_number(m["v"]), unit=unit + ("/năm" if per else ""), per="year" if per else None,
+                          by_year=by_year))
+        share = re.match(r"\s*\(\s*chiếm\s+(?P<v>\d+(?:,\d+)?)\s*%\s*(?P<of>[^)]{3,60})\)", text[end : end + 90])
+        if share:  # "775.701.600.000 đồng (chiếm 15% tổng vốn đầu tư)": the share of the total
+            s_start = end + share.start() + share.group().index("chiếm")
+            s_end = end + share.end("of")
+            out.append(Target(text=text[s_start:s_end], start=s_start, end=s_end,
+                              indicator=f"{indicator} trong {squash(share['of']).rstrip('.')}", direction="reach",
+                              value=_number(share["v"]), unit="%"))
+    return out
+
+
+def _year_after(folded: str, at: int) -> Optional[int]:
+    """"10% trong năm 2027": the year the value is planned for."""
+    m = re.match(r"\s*(?:trong|vao|den)\s+nam\s+((?:19|20)\d\d)", folded[at : at + 25])
+    return int(m.group(1)) if m else None
+
+
+def _indicator_of(label: str) -> str:
+    words = squash(label).strip(" ,;:-+").rstrip(".")
+    folded = fold(words)
+    for f in _FILLERS:
+        if folded.endswith(" " + f):
+            words = words[: len(words) - len(f) - 1].rstrip()
+            folded = fold(words)
+    return _lower_first(words)
