@@ -393,7 +393,10 @@ def issuer_block(view: DocView, number_line: Optional[Line], stop: Optional[int]
 
 
 def read_date_line(line: Line) -> bool:
-    return bool(_PLACE_DATE.search(line.folded)) and bool(_DATE.search(line.folded))
+    """A place-date line: "Lào Cai, ngày ... tháng ... năm 2026" (ND30 II.4.c: a comma after the
+    place); the place may be damaged ("Bình Phụ:ước, ngay ở tháng ':/--nam 2018", seed 000)."""
+    f = line.folded
+    return bool(_DATE.search(f)) and bool(re.search(r"[^\W\d_]\S*\s*,\s*ng\S{1,2}y", f))
 
 
 def read_issuer(block: list[tuple[Line, int]], text: str, warnings: list[Warning]) -> tuple[Optional[Field], Optional[Field]]:

@@ -109,7 +109,7 @@ _DECIMAL_LINE = re.compile(r"(?P<num>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s./].*)$")
 # follows it.
 _DECIMAL_OCR_LINE = re.compile(r"(?P<num>[\dlIoOSZB|]{1,2})\s*[.,:)]\s*(?P<rest>[^\W\d_].*)$")
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "o": "0", "O": "0", "S": "5", "Z": "2", "B": "8"})
-_LETTER_LINE = re.compile(r"(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
+_LETTER_LINE = re.compile(r"(?P<num>[a-zđ]|[" + re.escape("".join(load("sections")["ocr_lookalikes"])) + r"])\s*\)\s*(?P<rest>\S.*)$")
 # Requests numbered "(i)", "(ii)" in a Công văn (lc-cv-3686), read like list letters.
 _PAREN_ROMAN_LINE = re.compile(r"\((?P<num>[ivx]{1,4})\)\.?\s*(?P<rest>\S.*)$")
 _SMALL_ROMANS = [r.lower() for r in ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]]
@@ -117,10 +117,8 @@ _SMALL_ROMANS = [r.lower() for r in ["I", "II", "III", "IV", "V", "VI", "VII", "
 # "e)" for "c)", "có)" for "c)"); taken only where the sequence of letters asks for it.
 _ANY_LETTER_LINE = re.compile(r"(?P<num>[^\W\d_]{1,2})\s?\)\s+(?P<rest>\S.*)$")
 # Letters OCR and repair confuse with each list letter (after folding marks: "ở" -> "o").
-_LETTER_CONFUSIONS = {
-    "a": "oedq", "b": "hd", "c": "eo(", "d": "ab", "đ": "d", "e": "co", "g": "qy", "h": "bn",
-    "i": "lj", "k": "x", "l": "i", "m": "n", "n": "mh", "o": "ac", "p": "q", "q": "pg",
-}
+_LETTER_CONFUSIONS = load("sections")["letter_confusions"]
+_LOOKALIKES = {k: v["letter"] for k, v in load("sections")["ocr_lookalikes"].items()}
 # Item whose number OCR lost: ". Phòng Nội vụ ..." after item 6.
 _LOST_NUMBER_LINE = re.compile(r"(?P<num>)\.\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 
@@ -327,12 +325,17 @@ def _plausible_letter(token: str, letter: str) -> bool:
     """Whether `token` (one or two characters before ")") can be the list letter `letter` as OCR
     or repair left it: the letter, once marks are folded, with at most one letter added ("có",
     "là"), or a single letter commonly read for it ("e" for "c", "ở" for "a")."""
-    f = fold(token)
+    f = fold(_unlook(token))
     if not f:
         return False
     if fold(letter) in f:  # "có)" for "c)", "là)" for "a)": a letter was added
         return True
     return len(f) == 1 and f in _LETTER_CONFUSIONS.get(letter, "")
+
+
+def _unlook(token: str) -> str:
+    """A list letter with OCR look-alike characters read as letters ("¢" -> "c")."""
+    return "".join(_LOOKALIKES.get(c, c) for c in token)
 
 
 def _guess_warning(message: str, token: str, start: int) -> Warning:
@@ -620,7 +623,7 @@ def _read_letter(token: str, prev: Optional[int], lines: list[_Line], index: int
     (OCR or repair turned "a)" into "ở)", "c)" into "e)" or "có)") is read as the letter the
     sequence expects when the next letter item confirms it, or when the token still holds that
     letter and the list ends after it."""
-    letter = token
+    letter = _unlook(token)
     if letter not in _LETTERS and len(letter) == 1 and fold(letter) in _LETTERS:
         letter = fold(letter)
     idx = _LETTERS.index(letter) if letter in _LETTERS else -1
@@ -713,7 +716,10 @@ def _to_sections(nodes: list[_Candidate], text: str, label: Optional[str], label
     out = []
     for node in nodes:
         if label is None:
-            node_labels = heading_labels(node.heading, run_in=run_in or not _is_upper_heading(node.heading))
+            # a long heading in sentence case reads as a run-in sentence ("I. Đối với các mỏ hết thời
+            # hạn khai thác ...", lc-cv-snnmt-dcks); a short damaged one ("Ml)C Dịch, YÊU cầu") does not
+            sentence = not _is_upper_heading(node.heading) and len(node.heading.split()) > 8
+            node_labels = heading_labels(node.heading, run_in=run_in or sentence)
             node_label = node_labels[0]
         else:
             node_label, node_labels = label or "other", labels or [label or "other"]
