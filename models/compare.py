@@ -210,6 +210,7 @@ class ArchiveRow(Model):
 class ArchiveColumn(Model):
     id: str
     label: str
+    short: Optional[str] = Field(default=None, description="a header a few words long; `label` is its tooltip")
     kind: Literal["target", "subject", "calendar"]
 
 

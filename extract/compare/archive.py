@@ -13,7 +13,7 @@ from pathlib import Path
 
 from extract.compare import compare_document
 from extract.compare.chain import doc_key
-from extract.compare.lexicon import subject_labels
+from extract.compare.lexicon import short_label, subject_labels
 from extract.compare.profiles import NATIONAL
 from extract.compare.targets import describe, label as target_label
 from extract.errors import InputError
@@ -51,6 +51,16 @@ def read_batch(folder: Path) -> list[tuple[dict, PlanDocument | None, str | None
     return out
 
 
+def _short_value(t) -> str:
+    value = f"{t.value:g}" + (f"-{t.value_max:g}" if t.value_max is not None else "")
+    sign = {"decrease": "−", "increase": "+"}.get(t.direction, "")
+    if t.measure == "yearly_change":
+        return f"{'>' if t.more_than else ''}{sign}{value} đ/năm"
+    if t.measure == "multiplier":
+        return f"×{value}"
+    return f"{value}%"
+
+
 def _target_column(code: str, t) -> str:
     return f"{code}:{t.family}:{t.scope}:{t.measure}"
 
@@ -59,7 +69,9 @@ def columns() -> list[ArchiveColumn]:
     cols = []
     for code, profile in NATIONAL.items():
         for t in profile.typed_targets:
-            cols.append(ArchiveColumn(id=_target_column(code, t), label=f"{code}: {target_label(t)}, {describe(t)}", kind="target"))
+            short = f"{code} {short_label('families', t.family)} · {short_label('scopes', t.scope)} · {_short_value(t)}"
+            cols.append(ArchiveColumn(id=_target_column(code, t), label=f"{code}: {target_label(t)}, {describe(t)}", short=short,
+                                      kind="target"))
     for subject, label in subject_labels().items():
         cols.append(ArchiveColumn(id=f"subject:{subject}", label=label, kind="subject"))
     cols += [ArchiveColumn(id="calendar:so_ket", label="sơ kết", kind="calendar"),

@@ -39,3 +39,13 @@ def family_labels() -> dict[str, str]:
 
 def scope_labels() -> dict[str, str]:
     return {"whole": "toàn địa bàn", **{s["id"]: s["label"] for s in load("lexicon")["scopes"]}}
+
+
+def short_label(kind: str, key: str) -> str:
+    """The short name of a family or scope (archive column headers)."""
+    if kind == "scopes" and key == "whole":
+        return "cả địa bàn"
+    for entry in load("lexicon")[kind]:
+        if entry["id"] == key:
+            return entry.get("short", entry["label"])
+    return key

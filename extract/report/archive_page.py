@@ -35,20 +35,23 @@ FIXED = ["plan", "issuer", "level", "period", "reference", "chain"]
 
 def _fixed(row) -> list[str]:
     p = row.plan
-    period = f"{p.period_start}-{p.period_end}" if p.period_start else ""
+    period = "" if not p.period_start else str(p.period_start) if p.period_end in (None, p.period_start) else f"{p.period_start}-{p.period_end}"
     return [p.title or row.path, p.issuer or "", p.level or "", period, row.reference or "", row.chain or ""]
 
 
 def render_archive_page(report: ArchiveReport) -> str:
     head = "".join(f"<th>{esc(h)}</th>" for h in FIXED) + "".join(
-        f'<th title="{esc(c.id)}">{esc(c.label)}</th>' for c in report.columns)
+        f'<th class="verdict-col" title="{esc(c.label)}">{esc(c.short or c.label)}</th>' for c in report.columns)
     body = []
     for row in report.rows:
         cells = _fixed(row)
-        first = f'<a href="{esc(row.page)}">{esc(cells[0])}</a>' if row.page else esc(cells[0])
+        name = row.plan.key or row.id
+        first = f'<a href="{esc(row.page)}">{esc(name)}</a>' if row.page else esc(name)
+        first += f'<br><span class="note">{esc(cells[0][:110])}</span>'
+
         if row.error:
             first += f' <span class="note">({esc(row.error)})</span>'
-        tds = [f"<td>{first}</td>"] + [f"<td>{esc(c)}</td>" for c in cells[1:]]
+        tds = [f'<td class="plan" data-key="{esc(name)}">{first}</td>'] + [f"<td>{esc(c)}</td>" for c in cells[1:]]
         for col in report.columns:
             v = row.cells.get(col.id, "")
             tds.append(f'<td data-key="{esc(v)}">{verdict_badge(v) if v else ""}</td>')
@@ -56,9 +59,11 @@ def render_archive_page(report: ArchiveReport) -> str:
     table = (f'<table class="sortable" id="archive"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
     intro = (f"<h1>Archive: {len(report.rows)} plans against the national plans</h1>"
              f'<p class="note">Folder {esc(report.folder)}. Each plan against the national plan of its period (Decision 1258 '
-             "for 2016-2020, 666 for 2021-2025), profiles from official summaries. Click a column to sort; a plan's name opens "
-             "its comparison page.</p>")
-    return page("vnplan archive", intro + table, SORT_JS)
+             "for 2016-2020, 666 for 2021-2025), profiles from official summaries; the other decision's columns stay blank. "
+             "Click a column to sort; a plan's name opens its comparison page.</p>")
+    style = ("<style>td.plan{min-width:16em} th.verdict-col{font-size:.78em;font-weight:normal;min-width:6.5em}"
+             "#archive td{font-size:.92em}</style>")
+    return page("vnplan archive", style + intro + table, SORT_JS)
 
 
 def render_archive_csv(report: ArchiveReport) -> str:
