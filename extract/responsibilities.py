@@ -26,7 +26,9 @@ from models import Responsibility
 # Roman numerals as OCR reads them too: "I11." is III, "Il." is II; a scan may lose the dot before a
 # heading in capitals ("II TỔ CHỨC THỰC HIỆN").
 _ROMAN = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?P<num>[IVX][IVXl1|]{0,3})(?:\s*\.\s*|[ \t]+(?=[A-ZĐÀ-Ỹ]{2,}[ \t,]+[A-ZĐÀ-Ỹ]{2,}))(?P<head>\S[^\n\f]*)(?=[\n\f]|\Z)")
-_READ_HEADINGS = re.compile(r"to chuc thuc hien|tien do|giai phap|^khen thuong|phan cong|trach nhiem")
+# "Tổ chức thực hiện", "Tiến độ", "Giải pháp", "Khen thưởng", "Phân công", "Trách nhiệm", and a report's
+# "Đề xuất, kiến nghị" (lc-bc-ks2025); not "Tình hình thực hiện trách nhiệm ..." (what was done).
+_READ_HEADINGS = re.compile(r"^(?!tinh hinh).*(?:to chuc thuc hien|tien do|giai phap|^khen thuong|phan cong|trach nhiem|de xuat|kien nghi)")
 # "Trên đây là ..." also as OCR leaves it ("Trốn đây là", "Tren day 1a").
 _CLOSING = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:t[a-z]{2,4} day [l1]a\b|can cu noi dung ke hoach|trong qua trinh (?:to chuc )?thuc hien)")
 _END_OF_BODY = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*noi nhan")
@@ -198,6 +200,8 @@ def near_predicate(toks: list[Tok], i: int) -> Optional[tuple[str, ...]]:
     """
     if i >= len(toks) or not _lowercase(toks[i]):
         return None
+    if is_predicate(toks, i + 1):
+        return None  # "liên quan triển khai": the verb starts at the next word ("quan triển" is not "quán triệt")
     for p in _FUZZY_PREDS:
         words = _words(toks, i, len(p))
         if len(words) == len(p) and words != p and (near(" ".join(words), " ".join(p)) or _one_syllable_wrecked(toks[i : i + len(p)], p)):
