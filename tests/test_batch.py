@@ -135,12 +135,12 @@ def test_outputs_follow_the_umask(tmp_path):
         assert path.stat().st_mode & 0o044 == 0o044, path  # readable by group and others under umask 022
 
 
-def _slow_inputs(folder: Path, n: int) -> Path:
+def _slow_inputs(folder: Path, n: int, copies: int = 1) -> Path:
     """Documents that keep a worker busy for seconds: long texts the repair stage must read."""
     folder.mkdir()
     text = "\n".join((CORPUS / f"{d}.txt").read_text(encoding="utf-8") for d in DOC_IDS)
     for i in range(n):
-        (folder / f"long-{i}.txt").write_text((text + "\n") * 6, encoding="utf-8")
+        (folder / f"long-{i}.txt").write_text((text + "\n") * copies, encoding="utf-8")
     return folder
 
 
@@ -181,7 +181,7 @@ def _wait_for_workers(proc: subprocess.Popen, n: int = 1, timeout: float = 60) -
 
 
 def test_sigkill_of_the_main_process_leaves_no_worker(tmp_path):
-    inputs = _slow_inputs(tmp_path / "in", 4)
+    inputs = _slow_inputs(tmp_path / "in", 3)
     proc = start_batch(inputs, "-o", tmp_path / "out", "--jobs", "2", "-q")
     workers = _wait_for_workers(proc, 2)
     time.sleep(1.0)
@@ -194,11 +194,11 @@ def test_sigkill_of_the_main_process_leaves_no_worker(tmp_path):
     # and a resume ends with every document exactly once
     result = vnplan("batch", inputs, "-o", tmp_path / "out", "--resume", "-q")
     assert result.returncode == 0, result.stderr.decode()
-    assert sorted(r["id"] for r in index_lines(tmp_path / "out")) == [f"long-{i}" for i in range(4)]
+    assert sorted(r["id"] for r in index_lines(tmp_path / "out")) == [f"long-{i}" for i in range(3)]
 
 
 def test_sigint_to_the_group_exits_130_with_a_whole_index(tmp_path):
-    inputs = _slow_inputs(tmp_path / "in", 6)
+    inputs = _slow_inputs(tmp_path / "in", 4)
     out = tmp_path / "out"
     proc = start_batch(inputs, "-o", out, "--jobs", "2", "-q")
     _wait_for_workers(proc, 2)
@@ -209,11 +209,11 @@ def test_sigint_to_the_group_exits_130_with_a_whole_index(tmp_path):
     assert time.monotonic() - sent < 10
     assert b"Traceback" not in proc.stderr.read()
     done = index_lines(out)  # whole lines only
-    assert len(done) < 6
+    assert len(done) < 4
     result = vnplan("batch", inputs, "-o", out, "--resume", "-q")
     assert result.returncode == 0
     records = index_lines(out)
-    assert sorted(r["id"] for r in records) == [f"long-{i}" for i in range(6)]
+    assert sorted(r["id"] for r in records) == [f"long-{i}" for i in range(4)]
     assert all(r["status"] == "ok" for r in records)
 
 
@@ -231,14 +231,14 @@ def test_a_worker_killed_mid_document_is_recorded_and_the_batch_finishes(tmp_pat
 
 
 def test_a_document_over_the_time_bound_is_recorded_with_the_bound(tmp_path):
-    inputs = _slow_inputs(tmp_path / "in", 1)
+    inputs = _slow_inputs(tmp_path / "in", 1, copies=8)
     (inputs / "short.txt").write_text(VIETNAMESE, encoding="utf-8")
     out = tmp_path / "out"
-    result = vnplan("batch", inputs, "-o", out, "--doc-timeout", "4", "--jobs", "2", "-q")
+    result = vnplan("batch", inputs, "-o", out, "--doc-timeout", "3", "--jobs", "2", "-q")
     assert result.returncode == 4, result.stderr.decode()
     records = {r["id"]: r for r in index_lines(out)}
     assert records["long-0"]["status"] == "failed" and records["long-0"]["bound"] == "seconds"
-    assert "over the time bound (4 s per document)" in records["long-0"]["error"]
+    assert "over the time bound (3 s per document)" in records["long-0"]["error"]
     assert records["short"]["status"] == "ok"
 
 
