@@ -337,6 +337,10 @@ def test_heading_labels_from_the_lexicon(heading, run_in, labels):
             "- Chi cục: MT, KTTV; Kiểm lâm;\n- Lưu: VT, TTPVHCC, KT. \\ CÀ Xu 2T l—- ———\n\n- Nguyễn Thành Sinh\n",
             "KT. CHỦ TỊCH", "Nguyễn Thành Sinh", ["Công an tỉnh", "UBND xã Phong Hải", "Chi cục: MT, KTTV; Kiểm lâm", "Lưu: VT, TTPVHCC, KT"],
         ),
+        (  # a phone capture: the signature column read into a recipient line (bct-gp-thongdat)
+            "Nơi nhận: KT. BỘ TRƯỞNG\n- Công ty TNHH Vận tải Thông Đạt THỨ TRƯỞNG\n- Bộ trưởng (để báo cáo);\n- Lưu: VT, HC.\n",
+            "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", None, ["Công ty TNHH Vận tải Thông Đạt", "Bộ trưởng (để báo cáo)", "Lưu: VT, HC"],
+        ),
         (  # a Party committee (HD 36-HD/VPTW model): T/M. and the collective
             "Nơi nhận:\n- Ban Thường vụ Tỉnh ủy,\n- Lưu Văn phòng Tỉnh ủy.\tT/M. BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn A\n",
             "T/M. BAN THƯỜNG VỤ / PHÓ BÍ THƯ", "Nguyễn Văn A", ["Ban Thường vụ Tỉnh ủy,", "Lưu Văn phòng Tỉnh ủy"],

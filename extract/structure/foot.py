@@ -198,6 +198,13 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
         if semi >= 0 and tail.strip() and (fragment(tail, body_start + semi + 1) or is_noise(tail)):
             body = body[:semi]  # a signature fragment, or a scan's stamp and signature read as letters
         body = cut_noise(body)
+        # the signature column read into the line: "Công ty TNHH ... Vận Trình THỨ TRƯỞNG Quý Châu;"
+        # (bct-gp-thongdat scan): an upper-case run naming a position ends the item
+        for run in re.finditer(r"(?<!\S)(?:[A-ZĐÀ-Ỹ.]{1,}\s+){1,4}[A-ZĐÀ-Ỹ.]{2,}(?!\S)", body):
+            if run.start() > 0 and signer_title_part(run.group(0)) and not fold(run.group(0)).startswith(("ubnd", "hdnd")):
+                fragment(run.group(0), body_start + run.start())
+                body = body[: run.start()]
+                break
         item = body.rstrip(" \t;")
         recipients.append([item, body_start, body_start + len(item)])
 
@@ -237,7 +244,8 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
                 continue
             if recipients and (not closed or first.lstrip().startswith("(")):
                 semi = first.rfind(";")
-                if semi >= 0 and first[semi + 1 :].strip() and fragment(first[semi + 1 :], first_pos + semi + 1):
+                if semi >= 0 and first[semi + 1 :].strip() and (fragment(first[semi + 1 :], first_pos + semi + 1)
+                                                                or is_noise(first[semi + 1 :])):
                     first = first[:semi]
                 item = first.strip().rstrip(" \t;.")
                 if item and not (closed and not first.lstrip().startswith("(")):

@@ -150,7 +150,10 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
             if taken and crossed:
                 joined = text[start:end]
                 unbalanced = sum(joined.count(q) for q in "“«") > sum(joined.count(q) for q in "”»") or joined.count('"') % 2
-                if not (unbalanced or s[:1] in _QUOTE_OPEN or s[:1].islower()):
+                # a scan puts a blank line between the lines of a capital title ("QUYẾT ĐỊNH CHẤP
+                # THUẬN ...", blank, "ĐỒNG THỜI CHẤP THUẬN NHÀ ĐẦU TƯ", lc-qd-2336)
+                same_case = upper and _upper_share(s) >= 0.8 and len(s) < 90
+                if not (unbalanced or s[:1] in _QUOTE_OPEN or s[:1].islower() or same_case):
                     break
             tab = s.find("\t")
             if tab > 0:
