@@ -99,17 +99,17 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
     Roman-numeral headings are read as the outline.
     """
     parts: list[tuple[int, int, bool]] = []
-    spans = body_parts(text, folded, sections)
-    if len(spans) > 1:  # the body before a header table: read it whole
-        parts.append((spans[0][0], spans[0][1], False))
-    start = spans[-1][0]
-    closing = _CLOSING.search(folded, start)
-    body_end = closing.start() if closing else len(text)
-    end_of_body = _END_OF_BODY.search(folded, start)
+    # the body is the larger side of the header (a .docx header table may come out after the body)
+    start, limit = max(body_parts(text, folded, sections), key=lambda span: len(folded[span[0] : span[1]].strip()))
+    closing = _CLOSING.search(folded, start, limit)
+    body_end = closing.start() if closing else limit
+    end_of_body = _END_OF_BODY.search(folded, start, limit)
     if end_of_body is not None:
         body_end = min(body_end, end_of_body.start())
     if sections:
         duty = [sec for sec in sections if sec.label in _DUTY_LABELS]
+        if not duty:  # labels the segmenter left "other": the headings' words decide, as without a tree
+            duty = [sec for sec in sections if _READ_HEADINGS.search(loose_fold(sec.heading or "").strip())]
         if duty:
             for sec in duty:
                 head_end = text.find("\n", sec.start)
@@ -117,7 +117,7 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
         else:
             parts.append((start, body_end, False))
     else:
-        heads = [h for h in _ROMAN.finditer(text) if h.start() >= start]
+        heads = [h for h in _ROMAN.finditer(text, start, limit)]
         for i, h in enumerate(heads):
             if h.start() >= body_end:
                 break
