@@ -152,7 +152,7 @@ _PREDICATES = [
     "hoàn thành", "nâng cao", "đảm bảo", "bảo đảm", "ban hành", "giao", "tiếp tục", "khẩn trương", "nhằm", "gửi", "nộp", "đồng thời",
     "đánh giá", "sơ kết", "tổng kết", "lập", "cử", "đề ra", "đề xuất", "lựa chọn", "xét", "tặng", "biểu dương",
     "khen thưởng", "chuẩn bị", "sắp xếp", "quản lý", "cập nhật", "công bố", "thành lập", "duy trì", "hoàn tất", "nghiên cứu",
-    "điều chỉnh", "bám sát", "tạo", "kết hợp", "lồng ghép", "đề nghị",
+    "điều chỉnh", "bám sát", "tạo", "kết hợp", "lồng ghép", "đề nghị", "quan tâm", "có ý kiến", "sớm",
 ]
 _PRED_TUPLES = sorted((tuple(fold(p).split()) for p in _PREDICATES), key=len, reverse=True)
 _PRED_PROPER = {tuple(fold(p).split()): tuple(p.split()) for p in _PREDICATES}
@@ -463,7 +463,7 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
 # ---------------------------------------------------------------- reading a part
 
 # Bullets as OCR reads them too: "_", "–", "—", "=" for "-".
-_ITEM_START = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:(?P<num>(?:\d+\.)+\d*|[a-zđ]\))|(?P<dash>[-+•_–—=~]))[ \t]*(?=\S)")
+_ITEM_START = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:(?P<num>(?:\d+\.)+\d*|[a-zđ]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|\d{1,2})\)\.?)|(?P<dash>[-+•_–—=~]))[ \t]*(?=\S)")
 # Lines are also started by a page break ("\f"). An item a scan glued to the end of the line before: "... Xã hội.- Phối hợp với ...", "... bền vững.2. Ủy ban ...".
 _GLUED_ITEM = re.compile(r"(?<=[^\W\d_][.;])[ \t]*(?:(?P<num>\d+\.)|(?P<dash>[-–—]))[ \t]*(?=[A-ZĐ])")
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|:\s+|\n[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
@@ -511,7 +511,7 @@ def _items(text: str, folded: str, start: int, end: int) -> list[Item]:
         items.append(Item(start, marks[0][0] if marks else end, False))
     for k, (s, body_start, dash) in enumerate(marks):
         e = marks[k + 1][0] if k + 1 < len(marks) else end
-        items.append(Item(body_start, e, dash, letter=bool(re.match(r"[ \t]*[a-zđ]\)", text[s:body_start]))))
+        items.append(Item(body_start, e, dash, letter=bool(re.match(r"[ \t]*(?:[a-zđ]\)|\([ivx\d]+\))", text[s:body_start]))))
     return items
 
 
@@ -531,7 +531,7 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
             named: list[tuple[int, int]] = []
             pos = item.start
             sentences = []
-            for m in _SENTENCE_BREAK.finditer(text, item.start, item.end):
+            for m in _SENTENCE_BREAK.finditer(text, pos, item.end):
                 if m.group().startswith("\n") and _continues(text, folded, item.start, m.start()):
                     continue  # a scan's blank line inside a sentence: "phối hợp với\n\nPhòng Nội vụ", "Sở Lao động -\n\nThương binh"
                 sentences.append((pos, m.start()))
@@ -593,9 +593,12 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     # "..., Ủy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành ... triển khai thực hiện": the bodies asked to act
     asking = parse_bodies(toks, i, True)
     for k in range(i, len(toks)):
-        if not closing and (asking is None or asking.end_token != k):
-            continue  # only "<issuer> yêu cầu <bodies> ..." or the closing paragraph's "..., yêu cầu <bodies> ..."
-        if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi")) and toks[k].text[:1].islower() and is_head(toks, k + 2, True):
+        # "<issuer> yêu cầu <bodies> ...", the closing paragraph's "..., yêu cầu <bodies> ...", and a letter's
+        # "Để ..., Ủy ban nhân dân tỉnh trân trọng đề nghị Bộ Xây dựng:" (lc-cv-3686): the bodies asked to act
+        if not closing and (asking is None or asking.end_token != k) and not _words(toks, k - 2, 2) == ("tran", "trong") \
+                and not (k > i and toks[k - 1].text == ","):
+            continue
+        if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi"), ("kien", "nghi")) and toks[k].text[:1].islower() and is_head(toks, k + 2, True):
             i = k + 2
             break
     subjects = parse_bodies(toks, i, True)
