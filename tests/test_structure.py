@@ -266,6 +266,25 @@ def test_annex_glued_to_the_signer_name():
     assert result.sections[-1].heading == "DANH MỤC NHIỆM VỤ ỦY QUYỀN"
 
 
+def test_annex_title_in_sentence_case_and_its_items():
+    # lc-tb-ngoinhu: "Phụ lục 01" then a one-line title in sentence case, numbered items inside
+    text = ("THÔNG BÁO\nKết quả kiểm tra\n\n1. Thông tin về công trình\n2. Yêu cầu đối với chủ đầu tư\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nPhụ lục 01\nThông số chính của Kho chứa vật liệu nổ công nghiệp\n"
+            "1. Thông tin chung công trình\n2. Tổng mặt bằng khu đất đặt kho VLNCN\n")
+    annex = segment(text).sections[-1]
+    assert (annex.number, annex.heading) == ("01", "Thông số chính của Kho chứa vật liệu nổ công nghiệp")
+    assert [c.number for c in annex.children] == ["1", "2"]
+
+
+def test_one_word_label_before_a_colon_is_not_the_heading():
+    # lc-qd-kthoachat: the members of a team, "1. Ông: Hoàng Văn Thuân - ..."
+    text = ("QUYẾT ĐỊNH\nKiểm tra\n\nĐiều 1. Kiểm tra.\nĐiều 2: Thành lập Đoàn kiểm tra, gồm các ông/bà sau đây:\n"
+            "1. Ông: Hoàng Văn Thuân - Phó Giám đốc Sở Công Thương, Trưởng đoàn;\n2. Bà: Nguyễn Thị Loan - Thư ký;\n")
+    members = segment(text).sections[1].children
+    assert members[0].heading == "Ông: Hoàng Văn Thuân - Phó Giám đốc Sở Công Thương, Trưởng đoàn"
+    assert segment(text).sections[1].heading == "Thành lập Đoàn kiểm tra, gồm các ông/bà sau đây"
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -28,8 +28,3 @@ def load(name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a lexicon file is a mapping")
     return data
-
-
-def values(name: str, key: str, field: str = "value") -> list:
-    """The `field` of every entry of list `key` in lexicon `name`."""
-    return [entry[field] for entry in load(name)[key]]

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from extract.lexicon import load
 from extract.structure.placenames import district_gazetteer, match_province, proper_name, provinces, skeleton
-from extract.text import DocView, Line, collapse, fold
+from extract.text import DocView, Line, collapse, fold, is_valid_syllable
 from models import Span, Warning
 
 
@@ -86,7 +86,7 @@ def addressee_match(line: Line) -> Optional[re.Match]:
     return _patterns()["addressee"].match(line.folded)
 
 
-def _upper_share(s: str) -> float:
+def upper_share(s: str) -> float:
     letters = [c for c in s if c.isalpha()]
     return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
 
@@ -202,10 +202,7 @@ def read_place(line: Line, text: str, warnings: list[Warning]) -> Optional[Field
         return None
     surface = " ".join(keep)
     start = line.start + s.find(surface, m.start("place"))
-    value = proper_name(surface, text, None, warnings)
-    if skeleton(value).startswith("thanh pho ") and skeleton(value)[10:] in {skeleton(p) for p in provinces()}:
-        value = value  # "Thành phố Hồ Chí Minh" is written out (ND30 Phụ lục I, V.4 example)
-    return Field(value, start, start + len(surface))
+    return Field(proper_name(surface, text, None, warnings), start, start + len(surface))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -289,8 +286,8 @@ def _sentence(words: str) -> str:
             rest = " ".join(toks[i:])
             out.append(proper_name(rest, "", unit if unit not in ("tỉnh", "thành phố") else None))
             break
-        letters = [c for c in t if c.isalpha()]
-        is_abbr = len(letters) >= 2 and t.isupper() and not any(c in "AĂÂEÊIOÔƠUƯY" for c in fold(t).upper()[1:-1]) and len(f) <= 6 and not re.fullmatch(r"[a-z]*[aeiouy][a-z]*", f)
+        # an abbreviation keeps its capitals ("UBND", "KCN", "CP", "MTV"): not a Vietnamese syllable
+        is_abbr = t.isupper() and 2 <= len(f) <= 6 and not is_valid_syllable(re.sub(r"[^\w]", "", t))
         out.append(t if is_abbr else t.lower())
         i += 1
     return " ".join(out)
@@ -300,7 +297,7 @@ def body_name(segment: str, form: str, text: str, warnings: list[Warning]) -> st
     """A body's name from its header words in normal case ("SỞ CÔNG THƯƠNG" -> "Sở Công Thương",
     "UBND TỈNH LÀO CAI" -> "UBND tỉnh Lào Cai", "CỤC HÓA CHẤT" -> "Cục Hóa chất")."""
     seg = collapse(segment).strip(" ,;:-")
-    if _upper_share(seg) < 0.6:
+    if upper_share(seg) < 0.6:
         return seg  # already written in normal case
     words = seg.split()
     n_head = 0
@@ -308,7 +305,6 @@ def body_name(segment: str, form: str, text: str, warnings: list[Warning]) -> st
         n_head = next(len(seq) for seq, fm in _heads() if fm == form and [re.sub(r"[^a-z0-9]", "", fold(w)) for w in words[: len(seq)]] == seq)
     rest = " ".join(words[n_head:])
     if form in ("UBND", "HĐND"):
-        m = re.match(r"(?P<unit>\S+(?:\s+\S+)?)", rest)
         for seq, unit in _units():
             if [re.sub(r"[^a-z]", "", fold(w)) for w in rest.split()[: len(seq)]] == seq:
                 name = " ".join(rest.split()[len(seq):])
@@ -369,7 +365,7 @@ def issuer_block(view: DocView, number_line: Optional[Line], stop: Optional[int]
             left = ln.text[:cut].strip()
             if not left or any(p.search(fold(left)) for p in _patterns()["furniture"]):
                 continue
-            if _upper_share(left) < 0.7 or subject_match(ln) or read_date_line(ln):
+            if upper_share(left) < 0.7 or subject_match(ln) or read_date_line(ln):
                 break
             out.insert(0, (ln, ln.start + len(ln.text[:cut].rstrip())))
         return out
@@ -377,14 +373,12 @@ def issuer_block(view: DocView, number_line: Optional[Line], stop: Optional[int]
         if stop is not None and ln.start >= stop:
             break
         if ln.blank or is_motto(ln):
-            if out and ln.blank and len(out) >= 2:
-                pass
             continue
         cut = split_columns(ln.text)
         left = ln.text[:cut].strip()
         if not left:
             continue
-        if _upper_share(left) < 0.7:
+        if upper_share(left) < 0.7:
             break
         out.append((ln, ln.start + len(ln.text[:cut].rstrip())))
         if len(out) >= 6:

@@ -265,6 +265,8 @@ def _heading_of(lines: list[_Line], index: int, rest_offset: int, level: int) ->
     # OCR leaves ":" and ";" inside damaged words ("m(;1nh", "cư:(mg"): only a mark followed by
     # a space or the line end ends a heading.
     cut = re.search(r":(?=\s|$)", rest)
+    if cut and len(rest[: cut.start()].split()) <= 1 and rest[cut.end() :].strip():
+        cut = None  # a one-word label ("1. Ông: Hoàng Văn Thuân - Trưởng đoàn", lc-qd-kthoachat) is not the heading
     semi = re.search(r";(?=\s|$)", rest)
     if semi and semi.start() <= 120 and (not cut or semi.start() < cut.start()):
         cut = semi
@@ -593,8 +595,10 @@ def find_annexes(text: str, start: int) -> list[tuple[int, str, str, int, int]]:
                     if parts:
                         break
                     continue
-                if not _is_upper_heading(nxt.text) or nxt.text.startswith("("):
+                if nxt.text.startswith("(") or _BULLET.match(nxt.text):
                     break
+                if not _is_upper_heading(nxt.text) and (parts or len(nxt.text) > 200):
+                    break  # a title in sentence case is one line ("Phụ lục 01" / "Thông số chính ...", lc-tb-ngoinhu)
                 if not parts:
                     hs = nxt.start
                 parts.append(nxt.text)

@@ -16,7 +16,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from extract.lexicon import load
-from extract.structure.header_top import Field, _upper_share, addressee_match, is_motto, is_number_line, read_date_line, subject_match
+from extract.structure.header_top import Field, upper_share, addressee_match, is_motto, is_number_line, read_date_line, subject_match
 from extract.text import DocView, Line, collapse, fold, is_valid_syllable
 from models import Warning
 
@@ -77,7 +77,7 @@ def find_type_line(view: DocView, limit: Optional[int] = None) -> Optional[tuple
             continue
         cut = ln.text.find("\t")
         s = ln.text if cut <= 0 else ln.text[:cut]
-        if _upper_share(s) < 0.8:
+        if upper_share(s) < 0.8:
             continue
         found = _type_at(fold(s))
         if not found:
@@ -114,7 +114,7 @@ def starts_body(folded_line: str, strong_only: bool = False) -> bool:
 def is_authority_line(line: Line) -> bool:
     """An upper-case line restating the issuing authority before the căn cứ ("ỦY BAN NHÂN DÂN
     TỈNH LÀO CAI", "GIÁM ĐỐC SỞ CÔNG THƯƠNG", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")."""
-    return _upper_share(line.text) >= 0.8 and collapse(line.folded).startswith(_authority_heads())
+    return upper_share(line.text) >= 0.8 and collapse(line.folded).startswith(_authority_heads())
 
 
 def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -> Optional[Field]:
@@ -152,7 +152,7 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
                 unbalanced = sum(joined.count(q) for q in "“«") > sum(joined.count(q) for q in "”»") or joined.count('"') % 2
                 # a scan puts a blank line between the lines of a capital title ("QUYẾT ĐỊNH CHẤP
                 # THUẬN ...", blank, "ĐỒNG THỜI CHẤP THUẬN NHÀ ĐẦU TƯ", lc-qd-2336)
-                same_case = upper and _upper_share(s) >= 0.8 and len(s) < 90
+                same_case = upper and upper_share(s) >= 0.8 and len(s) < 90
                 if not (unbalanced or s[:1] in _QUOTE_OPEN or s[:1].islower() or same_case):
                     break
             tab = s.find("\t")
@@ -165,7 +165,7 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
             if taken and (starts_body(f, strong_only=not weak_ok) or is_authority_line(ln) or is_number_line(ln) or is_motto(ln) or read_date_line(ln)
                           or addressee_match(ln) or s.startswith("(")):
                 break
-            if taken and upper is not None and (_upper_share(s) >= 0.8) != upper and len(s) > 3:
+            if taken and upper is not None and (upper_share(s) >= 0.8) != upper and len(s) > 3:
                 break
             if taken >= 5:
                 break
@@ -173,7 +173,7 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
             if re.match(r"^[^:]{1,30}:\s*\S", s) and not s.lstrip().startswith(("V/v", "v/v")):
                 return None  # "Mã số dự án: 4275604886" under a certificate's type word: a field, not a title
             start = seg_start
-            upper = _upper_share(s) >= 0.8
+            upper = upper_share(s) >= 0.8
         crossed = False
         end = seg_start + len(s.rstrip())
         taken += 1
@@ -189,7 +189,9 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
     # OCR noise before the words (a stamp or a rule read as letters: "weDÑ kị} royết | Xử phạt ...",
     # bct-qd-26): leading tokens that are neither Vietnamese syllables, numbers nor abbreviations
     while start < end:
-        m = re.match(r"\S+\s*", text[start:end])
+        m = re.match(r"\s*\S+\s*", text[start:end])
+        if not m:
+            break
         token = m.group(0).strip()
         letters = re.sub(r"[^\w]", "", token)
         clean = not re.search(r"[^\w\-/.,:;()\"“”«»'’]", token)
@@ -233,7 +235,7 @@ def read_subject(view: DocView, line: Line, limit: int) -> Optional[Field]:
         f = fold(part)
         weak_ok = text[start:end].rstrip().endswith((".", ";", ":")) or len(part) > 90
         if (starts_body(f, strong_only=not weak_ok) or is_motto(ln) or is_number_line(ln) or read_date_line(ln) or addressee_match(ln)
-                or _upper_share(part) >= 0.8 or re.match(r"^(\d{1,2}|[ivx]+)\s*[.)]\s", f)):
+                or upper_share(part) >= 0.8 or re.match(r"^(\d{1,2}|[ivx]+)\s*[.)]\s", f)):
             break
         if text[start:end].rstrip().endswith((".", ";")):
             break

@@ -58,11 +58,3 @@ class DocView:
 
     def page_of(self, offset: int) -> int:
         return bisect.bisect_right(self._page_breaks, offset - 1) + 1
-
-    def line_at(self, offset: int) -> Line:
-        starts = [ln.start for ln in self.lines]
-        k = max(0, bisect.bisect_right(starts, offset) - 1)
-        return self.lines[k]
-
-    def lines_between(self, start: int, end: int) -> list[Line]:
-        return [ln for ln in self.lines if ln.end >= start and ln.start < end]
