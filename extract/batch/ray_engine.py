@@ -59,9 +59,20 @@ def run_ray(items: list[dict], out_paths: dict[str, str], options, bounds: Bound
     if not ray.is_initialized():
         import logging
 
-        ray.init(address=address, num_cpus=None if address else jobs, include_dashboard=False, log_to_driver=False,
-                 logging_level=logging.ERROR)
+        try:
+            ray.init(address=address, num_cpus=None if address else jobs, include_dashboard=False, log_to_driver=False,
+                     logging_level=logging.ERROR)
+        except ConnectionError as exc:  # e.g. a `ray start` cluster wants its token: one line, exit 6
+            chain, cause = [], exc
+            while cause is not None and len(chain) < 10:
+                chain.append(f"{type(cause).__name__}: {cause}")
+                cause = cause.__cause__ or cause.__context__
+            hint = " (a cluster started by `ray start` wants RAY_AUTH_MODE=token)" if "Authentic" in " ".join(chain) else ""
+            raise MissingDependency(f"cannot join the Ray cluster at RAY_ADDRESS={address}: {exc}{hint}") from None
     options = replace(options, jobs=1)
+    # Inputs and OUT/ may be given relative to where `vnplan batch` runs; an actor of a cluster
+    # started elsewhere (`ray start`) runs in that other folder.
+    cwd = os.getcwd()
 
     @ray.remote(num_cpus=1)
     class Worker:
@@ -75,6 +86,8 @@ def run_ray(items: list[dict], out_paths: dict[str, str], options, bounds: Bound
             # the Ray core looped on "mmap error: 12" forever.
             if bounds.memory:
                 limit_worker_memory(_address_space() + bounds.memory)
+            if os.path.isdir(cwd):
+                os.chdir(cwd)
             warm_up()
 
         def process(self, item: dict, out_path: str) -> dict:
