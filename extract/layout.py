@@ -75,6 +75,8 @@ SUPERSCRIPT_SIZE = 0.8
 LINE_TOLERANCE = 0.5
 # A gap wider than this many font sizes splits a line into column segments (header, foot).
 COLUMN_GAP = 2.0
+# A glyph covering this share of a space glyph's width is drawn over a blank: a stamp.
+FILLS_BLANK = 0.5
 # A stamped glyph covering this share of a drafted glyph's width is printed over it.
 OVERPRINT = 0.5
 HEADER_FIRST_LINES = 3
@@ -160,10 +162,19 @@ def _needs_space(a: Glyph, b: Glyph, spaces: list[Glyph]) -> bool:
     return any(lo <= (s.x0 + s.x1) / 2 <= hi for s in spaces)
 
 
+def _fills_blank(g: Glyph, spaces: list[Glyph]) -> bool:
+    return any(_overlap(g, s) >= FILLS_BLANK * max(s.x1 - s.x0, 0.1) and abs(g.cy - s.cy) <= 0.25 * max(g.size, 1.0)
+               for s in spaces)
+
+
 def _make_line(glyphs: list[Glyph]) -> Line:
     glyphs = _drop_overprinted(glyphs)
     spaces = [g for g in glyphs if g.is_space and not g.stamp]
     ink = sorted((g for g in glyphs if not g.is_space), key=lambda g: (g.x0, g.x1))
+    # Text drawn over the blanks the draft left is a stamp even when it is in the page's own
+    # content stream (lc-pc-466: "466" set over the spaces of "Số:            /PC-VPUBND").
+    ink = [replace(g, stamp=True) if not g.stamp and _fills_blank(g, spaces) else g for g in ink]
+    spaces = [s for s in spaces if not any(g.stamp and _overlap(g, s) > 0 for g in ink)]
     if ink:
         size = statistics.median(g.size for g in ink)
         foot = statistics.median(g.bottom for g in ink)

@@ -131,6 +131,9 @@ def _g(text, x0, top=100.0, size=12.0, stamp=False):
         ([_g("tháng", 10), _g("4", 50), _g("5", 50.5, top=96, stamp=True), _g("năm", 62)], "tháng 5 năm"),
         # a stamped number is joined to the symbol that follows it
         ([_g("Số:", 10), _g("1696", 40, stamp=True), _g("/QĐ-UBND", 66)], "Số: 1696/QĐ-UBND"),
+        # digits set over the blanks of the drafted line, in the page's own stream (lc-pc-466)
+        ([_g("Số:", 10), _g(" ", 28), _g(" ", 34), _g(" ", 40), _g(" ", 46), _g("4", 30), _g("6", 36), _g("6", 42),
+          _g("/PC-VPUBND", 52)], "Số: 466/PC-VPUBND"),
         # a footnote mark is set apart from the code it follows, the code is untouched
         ([_g("105/2025/NĐ-CP", 10), _g("2", 94, top=99, size=7)], "105/2025/NĐ-CP 2"),
         # glyphs of one word, given in any order, with no gap: one word
