@@ -255,17 +255,24 @@ def _marks_lost(text: str) -> bool:
 
 
 def decide_page(page, number: int, pdfium_doc, mode: str = "auto") -> PageDecision:
-    """How page `number` (1-based) gets its text; the layer's text comes with the decision."""
+    """How page `number` (1-based) gets its text; the layer's text comes with the decision.
+
+    A page whose layer cannot be read at all (a broken content stream, a damaged font) is OCR'd:
+    one bad page must not lose the others."""
+    try:
+        return _decide_page(page, number, pdfium_doc, mode)
+    except Exception as exc:  # pdfminer and pdfium raise many kinds on damaged pages
+        reason = f"text layer unreadable ({type(exc).__name__})"
+        return PageDecision(number, "ocr", reason, rejected=reason)
+
+
+def _decide_page(page, number: int, pdfium_doc, mode: str) -> PageDecision:
     has_image = bool(page.images)
     if mode == "force":
         return PageDecision(number, "ocr", "every page OCR'd (--mode force)", rejected="OCR forced", has_image=has_image)
     stats = LayerStats()
-    try:
-        glyphs = _glyphs_of(page, stats)
-        stamps = stamp_glyphs(pdfium_doc, number - 1, float(page.height)) if pdfium_doc is not None else []
-    except Exception as exc:  # a broken content stream on one page must not lose the others
-        reason = f"text layer unreadable ({type(exc).__name__})"
-        return PageDecision(number, "ocr", reason, rejected=reason, has_image=has_image)
+    glyphs = _glyphs_of(page, stats)
+    stamps = stamp_glyphs(pdfium_doc, number - 1, float(page.height)) if pdfium_doc is not None else []
     stats.stamps = len(stamps)
     text = render_lines(order_lines(glyphs + stamps))
     if not text.strip():

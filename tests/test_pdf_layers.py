@@ -255,3 +255,22 @@ def test_force_ocr_option_is_mode_force():
     assert OcrOptions(force_ocr=True).effective_mode == "force"
     assert OcrOptions(mode="redo").effective_mode == "redo"
     assert OcrOptions().effective_mode == "auto"
+
+
+def _vnplan(*args):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "extract", *map(str, args)], capture_output=True, text=True, timeout=300)
+
+
+def test_cli_mode_skip_keeps_the_layer_without_ocr(junk_scan):
+    """`vnplan ocr --mode skip` prints the page's own layer (here English-model junk), OCRing nothing."""
+    result = _vnplan("ocr", junk_scan, "--mode", "skip")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ENGLISH_OCR_JUNK.strip()
+
+
+def test_cli_unknown_mode_is_a_usage_error(born_digital):
+    result = _vnplan("extract", born_digital, "--mode", "sometimes")
+    assert result.returncode == 2
