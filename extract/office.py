@@ -248,6 +248,89 @@ def _footnote_parts(document) -> Iterator:
             continue
 
 
+class _Numbering:
+    """Word's automatic list labels ("I.", "1.", "a)", "-"), which are not in the runs' text: the
+    outline of a plan hangs on them. Counters run per list (numId), a level restarting the levels
+    below it; a label is built from its level's pattern ("%1.%2.") and number formats."""
+
+    # Bullets are drawn from symbol fonts (U+F0B7 in Symbol, "§" in Wingdings): the dash Vietnamese
+    # documents type by hand stands for them; a bullet that is already a plain sign is kept.
+    PLAIN_BULLETS = "-–+•*"
+
+    def __init__(self, document):
+        self.levels: dict[str, dict[int, tuple[int, str, str, str]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # no numbering part: no automatic labels
+            return
+        abstract = {a.get(W + "abstractNumId"): self._read_levels(a) for a in root.iterchildren(W + "abstractNum")}
+        for num in root.iterchildren(W + "num"):
+            ref = num.find(W + "abstractNumId")
+            levels = dict(abstract.get(ref.get(W + "val"), {})) if ref is not None else {}
+            for override in num.iterchildren(W + "lvlOverride"):
+                ilvl = int(override.get(W + "ilvl", "0"))
+                replaced = override.find(W + "lvl")
+                if replaced is not None:
+                    levels.update(self._read_levels(override))
+                start = override.find(W + "startOverride")
+                if start is not None and ilvl in levels:
+                    levels[ilvl] = (int(start.get(W + "val", "1")),) + levels[ilvl][1:]
+            self.levels[num.get(W + "numId")] = levels
+
+    @staticmethod
+    def _read_levels(element) -> dict[int, tuple[int, str, str, str]]:
+        """{level: (start, number format, pattern, separator)} of an abstractNum or override."""
+        levels = {}
+        for lvl in element.iterchildren(W + "lvl"):
+            def val(tag, default):
+                node = lvl.find(W + tag)
+                return node.get(W + "val", default) if node is not None else default
+            separator = {"nothing": ""}.get(val("suff", "tab"), " ")
+            levels[int(lvl.get(W + "ilvl", "0"))] = (int(val("start", "1")), val("numFmt", "decimal"),
+                                                     val("lvlText", ""), separator)
+        return levels
+
+    def label(self, num_id: Optional[str], level: int) -> str:
+        levels = self.levels.get(num_id or "")
+        if not levels or level not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[level] = counters.get(level, levels[level][0] - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        start, fmt, pattern, separator = levels[level]
+        if fmt == "none":
+            return ""
+        if fmt == "bullet":
+            return (pattern if pattern and pattern in self.PLAIN_BULLETS else "-") + separator
+
+        def number(match: re.Match) -> str:
+            k = int(match.group(1)) - 1
+            k_start, k_fmt = levels[k][:2] if k in levels else (1, "decimal")
+            return _format_number(counters.get(k, k_start), k_fmt)
+
+        text = re.sub(r"%([1-9])", number, pattern)
+        return text + separator if text else ""
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                    (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        out = ""
+        for value, numeral in numerals:
+            while n >= value:
+                out, n = out + numeral, n - value
+        return out if fmt == "upperRoman" else out.lower()
+    if fmt in ("upperLetter", "lowerLetter"):  # a..z, then aa..zz as Word does
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
 class _BodyReader:
     """Walks a body (or cell, text box, footnote) and gives its lines, converting legacy runs."""
 
@@ -257,6 +340,7 @@ class _BodyReader:
         self.default_fonts: tuple[Optional[str], ...] = (None, None)
         self.converted: dict[str, int] = {}
         self._style_fonts: dict[str, tuple[Optional[str], ...]] = {}
+        self.numbering = _Numbering(document)
         try:
             root = document.styles.element
         except Exception:  # a package without styles.xml: every run's font is its own
@@ -327,9 +411,30 @@ class _BodyReader:
                 else:
                     pieces.append((text, encoding))
             boxes.extend(box for box in run.iter(_TXBX) if not _under_fallback(box, run))
-        yield "".join(self._decode(text, encoding) for text, encoding in pieces)
+        label = self.numbering.label(*self._numbering_of(ppr, style_id))
+        yield label + "".join(self._decode(text, encoding) for text, encoding in pieces)
         for box in boxes:  # text boxes follow the paragraph that anchors them
             yield from self.blocks(box)
+
+    def _numbering_of(self, ppr, style_id: Optional[str]) -> tuple[Optional[str], int]:
+        """(numId, level) of a paragraph's list, from its own properties or its style's."""
+        num_id, level = None, None
+        chain, seen = [ppr], set()
+        style_id = style_id or self.default_paragraph_style
+        while style_id and style_id not in seen and style_id in self.styles:
+            seen.add(style_id)
+            chain.append(self.styles[style_id].find(W + "pPr"))
+            based = self.styles[style_id].find(W + "basedOn")
+            style_id = based.get(W + "val") if based is not None else None
+        for props in chain:
+            num = props.find(W + "numPr") if props is not None else None
+            if num is None:
+                continue
+            if num_id is None and num.find(W + "numId") is not None:
+                num_id = num.find(W + "numId").get(W + "val")
+            if level is None and num.find(W + "ilvl") is not None:
+                level = int(num.find(W + "ilvl").get(W + "val", "0") or 0)
+        return num_id, level or 0
 
     def _decode(self, text: str, encoding: Optional[str]) -> str:
         if encoding is None:  # an invisible soft hyphen in Unicode text would split its word

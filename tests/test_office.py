@@ -118,11 +118,53 @@ def soffice_convert(paths: list[Path], fmt: str, out_dir: Path) -> list[Path]:
     return [out_dir / f"{p.stem}.{fmt}" for p in paths]
 
 
+# Word's automatic numbering: (level, list, text); list 90 numbers I. / 1. / a) / 2.1., list 91 is
+# the same list restarted at III (a startOverride), list 0 means "no numbering".
+OUTLINE = [
+    (0, "90", "MỤC ĐÍCH, YÊU CẦU"), (1, "90", "Mục đích"), (2, "90", "Nâng cao nhận thức"),
+    (2, "90", "Huy động nguồn lực"), (1, "90", "Yêu cầu"), (3, "90", "Chi tiết"), (0, "90", "NỘI DUNG"),
+    (1, "90", "Tuyên truyền"), (0, "91", "TỔ CHỨC THỰC HIỆN"), (0, "0", "Không đánh số"),
+    (None, "List Bullet", "Sở Tài chính chủ trì"), (None, None, "Kết thúc"),
+]
+OUTLINE_TEXT = "\n".join([
+    "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "a) Nâng cao nhận thức", "b) Huy động nguồn lực", "2. Yêu cầu",
+    "2.1. Chi tiết", "II. NỘI DUNG", "1. Tuyên truyền", "III. TỔ CHỨC THỰC HIỆN", "Không đánh số",
+    "- Sở Tài chính chủ trì", "Kết thúc",
+])
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_LEVELS = [("upperRoman", "%1.", "tab"), ("decimal", "%2.", "tab"), ("lowerLetter", "%3)", "space"),
+           ("decimal", "%2.%4.", "tab")]
+
+
+def make_outline_docx(path: Path) -> Path:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="{suff}"/>'
+                     f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text, suff) in enumerate(_LEVELS))
+    numbering.insert(0, parse_xml(f'<w:abstractNum {_W_NS} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {_W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {_W_NS} w:numId="91"><w:abstractNumId w:val="90"/>'
+                               '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>'))
+    for level, num, text in OUTLINE:
+        if level is None:
+            document.add_paragraph(text, style=num)
+            continue
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {_W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'))
+    document.save(str(path))
+    return path
+
+
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
     """The test documents as .docx, and as .doc and .rtf when LibreOffice is there."""
     tmp = tmp_path_factory.mktemp("office")
-    docs = {"mixed": make_docx(tmp / "mixed.docx", MIXED_BODY), "unicode": make_docx(tmp / "unicode.docx", UNICODE_BODY)}
+    docs = {"mixed": make_docx(tmp / "mixed.docx", MIXED_BODY), "unicode": make_docx(tmp / "unicode.docx", UNICODE_BODY),
+            "outline": make_outline_docx(tmp / "outline.docx")}
     out = {("docx", name): path for name, path in docs.items()}
     if SOFFICE:
         for fmt in ("doc", "rtf"):
@@ -138,6 +180,8 @@ CASES = [
     ("mixed", "rtf", MIXED_TEXT, "legacy_font", "utf-8+tcvn3+vni"),
     ("unicode", "docx", UNICODE_TEXT, "docx", "utf-8"),
     ("unicode", "doc", UNICODE_TEXT, "doc", "utf-8"),
+    ("outline", "docx", OUTLINE_TEXT, "docx", "utf-8"),
+    ("outline", "doc", OUTLINE_TEXT, "doc", "utf-8"),
 ]
 
 
@@ -239,7 +283,10 @@ REAL = [
     ("ttg-ct-07.docx", ["THỦ TƯỚNG CHÍNH PHỦ", "Số: 07/CT-TTg", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                         "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 02 tháng 03 năm 2012", "CHỈ THỊ",
                         "Nơi nhận:", "THỦ TƯỚNG", "Nguyễn Tấn Dũng"]),
-    ("lc-bc-ks2025.docx", ["UỶ BAN NHÂN DÂN", "TỈNH LÀO CAI", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO"]),
+    # its footnotes (the first two of twelve) after the body
+    ("lc-bc-ks2025.docx", ["UỶ BAN NHÂN DÂN", "TỈNH LÀO CAI", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO",
+                           "Nơi nhận:", "Kết luận số 10/KL-TT ngày 09/9/2025 và Kết luận số 17/KL-TT ngày 05/11/2025.",
+                           "Kết luận số 02/KL-TT ngày 10/02/2025."]),
     ("lc-cv-giao-uyquyen.docx", ["UỶ BAN NHÂN DÂN", "Số:             /UBND-KT", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                                  "Kính gửi:", "- Sở Công Thương;", "- Sở Tư pháp."]),
     ("lc-cv-hoachat.docx", ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),
