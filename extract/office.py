@@ -1,7 +1,8 @@
 """Office documents to raw text: .docx, Word 97 .doc and .rtf.
 
 Owns reading a word-processor document in body order (paragraphs and tables interleaved as they
-stand, the side-by-side header and signature blocks read one column after the other) and turning
+stand, the side-by-side header and signature blocks read one column after the other, Word's
+automatic list labels written out, footnotes and endnotes last) and turning
 runs typed in legacy Vietnamese fonts (TCVN3/ABC `.VnTime`, VNI `VNI-Times`) into Unicode, run by
 run, so that a document mixing legacy and Unicode runs comes out as clean Unicode.
 
