@@ -152,7 +152,7 @@ _PREDICATES = [
     "hoàn thành", "nâng cao", "đảm bảo", "bảo đảm", "ban hành", "giao", "tiếp tục", "khẩn trương", "nhằm", "gửi", "nộp", "đồng thời",
     "đánh giá", "sơ kết", "tổng kết", "lập", "cử", "đề ra", "đề xuất", "lựa chọn", "xét", "tặng", "biểu dương",
     "khen thưởng", "chuẩn bị", "sắp xếp", "quản lý", "cập nhật", "công bố", "thành lập", "duy trì", "hoàn tất", "nghiên cứu",
-    "điều chỉnh", "bám sát", "tạo", "kết hợp", "lồng ghép", "đề nghị", "quan tâm", "có ý kiến", "sớm",
+    "điều chỉnh", "bám sát", "tạo", "kết hợp", "lồng ghép", "đề nghị", "quan tâm", "có ý kiến", "sớm", "có nhiệm vụ",
 ]
 _PRED_TUPLES = sorted((tuple(fold(p).split()) for p in _PREDICATES), key=len, reverse=True)
 _PRED_PROPER = {tuple(fold(p).split()): tuple(p.split()) for p in _PREDICATES}
@@ -515,6 +515,25 @@ def _items(text: str, folded: str, start: int, end: int) -> list[Item]:
     return items
 
 
+# A member of a team named by person (lc-qd-kthoachat, lc-bb-yenthanh): "1. Ông: Hoàng Văn Thuân - Phó Giám đốc
+# Sở Công Thương, Trưởng đoàn;", "- Bà Nguyễn Thị Loan - Chuyên viên ..., Thư ký".
+_MEMBER = re.compile(
+    r"(?m)^[ \t]*(?:\d+[.)]|[-+•])?[ \t]*(?:Ông|Bà|Ông/Bà|Đ/c|Đồng chí)[ \t]*:?[ \t]*"
+    r"(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4})[ \t]*[-–:,][ \t]*(?P<role>[^\n]*)"
+)
+
+
+def team_members(text: str) -> list[Responsibility]:
+    """Members of an inspection or working team: the head ("Trưởng đoàn") leads, the others implement."""
+    out = []
+    for m in _MEMBER.finditer(text):
+        described = fold(m["role"])
+        head = re.search(r"(?<!pho )truong doan", described) is not None
+        out.append(Responsibility(text=m["name"], start=m.start("name"), end=m.end("name"), body=m["name"],
+                                  role="lead" if head else "implement", task=squash(m["role"]).strip(" ;.,") or None))
+    return out
+
+
 def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tuple[int, int]] = (),
                           sections=()) -> tuple[list[Responsibility], list[tuple[int, int, list[str]]]]:
     """Responsibilities, and the bodies named in each item (for deadlines' `responsible`)."""
@@ -553,7 +572,9 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
             elif not item.dash:
                 heading_subjects = named if (whole_item_is_subject or named) else []
             item_bodies.append((item.start, item.end, named or inherited))
-    return _to_items(text, assignments), [(s, e, [canonical_body(text[a:b]) for a, b in spans]) for s, e, spans in item_bodies]
+    items = _to_items(text, assignments)
+    members = [r for r in team_members(text) if not any(i.start <= r.start < i.end for i in items)]
+    return sorted(items + members, key=lambda r: r.start), [(s, e, [canonical_body(text[a:b]) for a, b in spans]) for s, e, spans in item_bodies]
 
 
 _ASKING = [("de", "nghi"), ("yeu", "cau"), ("doi", "voi")]
@@ -717,8 +738,8 @@ def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
         while end > start and text[end - 1] in " \t\n,;:.":
             end -= 1
         name = canonical_body(text[start:end])
-        if not name:
-            continue
+        if not name or fold(name) in ("ong", "ba", "cac"):
+            continue  # "1. Ông: Hoàng Văn Thuân - ...": the person is read by `team_members`
         if fold(name).startswith("don vi "):  # "..., đơn vị trực thuộc Sở": a class of units, as its siblings
             name = "Các " + name[:1].lower() + name[1:]
         same = next((n for n in names if n != name and same_body(n, name)), None)
