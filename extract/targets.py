@@ -227,7 +227,7 @@ def _clause_start(text: str, at: int) -> int:
     AD1; Anfo; ...): 63.000 kg/năm") do not count."""
     floor = max(0, at - 220)
     for m in reversed(list(_QCLAUSE_BREAK.finditer(text, floor, at))):
-        rest = text[m.end() : at]
+        rest = re.sub(r"^[ \t]*[a-zđ\d]{1,2}\)", "", text[m.end() : at])  # "a) ...": an item's mark, not a bracket
         if rest.count(")") > rest.count("("):
             continue
         return m.end()

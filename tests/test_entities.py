@@ -370,3 +370,105 @@ def test_blank_line_ends_a_heading_but_not_a_running_line():
     for text in ("phối hợp với\n\nPhòng Nội vụ", "Sở Lao động -\n\nThương binh",
                  "5. Hội đồng Thi đua - Khen thưởng các cấp phối hợp chặt chẽ với Ban\n\nChỉ đạo"):
         assert _continues(text, fold(text), 0, text.index("\n")), text
+
+
+# ------------------------------------------------------------------ real documents (../shared/realdocs), issue 10
+
+from extract.responsibilities import find_responsibilities, team_members  # noqa: E402
+
+REAL_RESPONSIBILITIES = [
+    # a decision's article: the officers told to carry it out (lc-qd-kthoachat)
+    ("QUYẾT ĐỊNH:\nĐiều 5: Chánh Văn phòng Sở, Trưởng phòng Quản lý công nghiệp, cá nhân có liên quan và các ông/bà "
+     "có tên tại Điều 2 chịu trách nhiệm thi hành Quyết định này.",
+     {("Chánh Văn phòng Sở", "implement"), ("Trưởng phòng Quản lý công nghiệp", "implement"),
+      ("Cá nhân có liên quan", "implement"), ("Các ông/bà có tên tại Điều 2", "implement")}),
+    # a Công văn: "Giao X chủ trì, phối hợp với Y" (lc-cv-giao-uyquyen)
+    ("Kính gửi:\n- Sở Công Thương;\n- Sở Tư pháp.\nGiao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp và các cơ quan có "
+     "liên quan nghiên cứu, tham mưu UBND tỉnh.\nCăn cứ ý kiến chỉ đạo trên, Sở Công Thương và các đơn vị liên quan triển khai thực hiện./.",
+     {("Sở Công Thương", "lead"), ("Sở Tư pháp", "coordinate"), ("Các cơ quan có liên quan", "coordinate"),
+      ("Sở Công Thương", "implement"), ("Các đơn vị liên quan", "implement")}),
+    # a heading names the body; its lettered items are its duties (lc-qd-1696, ttg-ct-07)
+    ("Điều 3. Tổ chức thực hiện\n2. Giám đốc Sở Công Thương:\na) Thực hiện đúng nhiệm vụ, quyền hạn đã được ủy quyền.\n"
+     "b) Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh.",
+     {("Giám đốc Sở Công Thương", "implement"), ("Giám đốc Sở Công Thương", "report")}),
+    # "(i)" requests after "trân trọng đề nghị <body>:" (lc-cv-3686)
+    ("Kính gửi: Bộ Xây dựng\n3. Kiến nghị\nĐể kịp thời tháo gỡ khó khăn, Uỷ ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ\n"
+     "Xây dựng:\n(i). Chỉ đạo Cục Đăng kiểm Việt Nam khẩn trương ban hành văn bản hướng dẫn.",
+     {("Bộ Xây dựng", "implement")}),
+    # "phối hợp kiểm tra, giám sát": coordinate and monitor (lc-qd-2463)
+    ("Điều 3. Điều khoản thi hành\n2. Đề nghị Ủy ban Kiểm tra Tỉnh ủy phối hợp kiểm tra, giám sát định kỳ.",
+     {("Ủy ban Kiểm tra Tỉnh ủy", "coordinate"), ("Ủy ban Kiểm tra Tỉnh ủy", "monitor")}),
+    # a report: what was done is not a duty, its proposals are read (lc-bc-ks2025)
+    ("BÁO CÁO\nI. TÌNH HÌNH THỰC HIỆN\n1. Ủy ban nhân dân tỉnh đã ban hành nhiều văn bản chỉ đạo.\n"
+     "II. ĐỀ XUẤT, KIẾN NGHỊ\n1. Các sở, ban, ngành và địa phương tăng cường kiểm tra hoạt động khoáng sản.",
+     {("Các sở, ban, ngành và địa phương", "monitor")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", REAL_RESPONSIBILITIES, ids=[str(i) for i in range(len(REAL_RESPONSIBILITIES))])
+def test_real_responsibilities(text, expected):
+    found, _ = find_responsibilities(text)
+    assert {(r.body, r.role) for r in found} == expected
+    for r in found:
+        assert text[r.start : r.end] == r.text
+
+
+def test_team_members_head_leads_members_implement():
+    text = ("Điều 2: Thành lập Đoàn kiểm tra, gồm các ông/bà sau đây:\n"
+            "1. Ông: Hoàng Văn Thuân - Phó Giám đốc Sở Công Thương, Trưởng đoàn;\n"
+            "2. Bà: Nguyễn Hồng Vân - Phó trưởng phòng Quản lý công nghiệp, Sở Công Thương, Phó Trưởng đoàn;\n"
+            "3. Bà: Nguyễn Thị Loan - Chuyên viên phòng Quản lý công nghiệp, Sở Công Thương, Thư ký;\n")
+    assert [(r.body, r.role) for r in team_members(text)] == [
+        ("Hoàng Văn Thuân", "lead"), ("Nguyễn Hồng Vân", "implement"), ("Nguyễn Thị Loan", "implement")]
+
+
+REAL_TARGETS = [
+    ("5. Vốn đầu tư của dự án:\na) Tổng vốn đầu tư: 5.171.344.000.000 đồng (Bằng chữ: Năm nghìn ...).",
+     [("tổng vốn đầu tư", 5171344000000.0, "đồng")]),
+    ("+ Vốn góp của nhà đầu tư: 775.701.600.000 đồng (chiếm 15% tổng vốn đầu\ntư).",
+     [("vốn góp của nhà đầu tư", 775701600000.0, "đồng"), ("vốn góp của nhà đầu tư trong tổng vốn đầu tư", 15.0, "%")]),
+    ("Đầu tư, xây dựng kinh doanh kết cấu hạ tầng Khu công\nnghiệp Võ Lao với quy mô 482,6ha, đáp ứng tiêu chuẩn",
+     [("quy mô Khu công nghiệp Võ Lao", 482.6, "ha")]),
+    ("7. Thời hạn hoạt động của dự án: 50 năm kể từ ngày chấp thuận",
+     [("thời hạn hoạt động của dự án", 50.0, "năm")]),
+    ("- Thuốc nổ các loại (Thuốc nổ amonit AD1; Anfo; Nhũ tương dùng cho lộ thiên): 63.000 kg/năm",
+     [("thuốc nổ các loại", 63000.0, "kg/năm")]),
+    ("chỉ tiêu sử dụng đất đối với đất cụm công nghiệp phân bổ đến năm 2030 tại xã Trấn Yên là 60,0 ha.",
+     [("chỉ tiêu sử dụng đất đối với đất cụm công nghiệp tại xã Trấn Yên", 60.0, "ha")]),
+    ("tốc độ lập đầy khoảng 10% trong năm 2027, 50% trong\nnăm 2028 và 100% trong năm 2029).",
+     [("tốc độ lập đầy", 10.0, "%"), ("tốc độ lập đầy", 50.0, "%"), ("tốc độ lập đầy", 100.0, "%")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", REAL_TARGETS, ids=[str(i) for i in range(len(REAL_TARGETS))])
+def test_real_targets(text, expected):
+    found = find_targets(text)
+    assert [(t.indicator, t.value, t.unit) for t in found] == expected
+    for t in found:
+        assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize("text", [
+    "sức chứa không quá 10 tấn",  # a condition of a store class, not a quantity set (lc-cv-2826)
+    "theo số liệu thống kê đất đai năm 2025 đã được UBND tỉnh công bố là 1,69 ha",  # a fact reported (lc-cv-6791)
+    "Số tiền phải nộp năm 2025: 242.684.254.344 đồng",  # a report's figure, no planned-quantity label
+    "Chiều dài lỗ khoan 5,5 m",  # a technical specification
+])
+def test_not_a_planned_quantity(text):
+    assert find_targets(text) == []
+
+
+def test_cited_documents_dates_and_own_date_are_not_deadlines():
+    text = ("UBND TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2826/SCT-CN Lào Cai, ngày 19 tháng 5 năm 2026\n"
+            "Căn cứ Nghị định số 105/2025/NĐ-CP ngày 15/5/2025 của Chính phủ;\n"
+            "Công ty hoàn thành kiểm định trước ngày 30/6/2026.")
+    entities = extract_entities(text, [])
+    assert [(d.date, d.kind) for d in entities.deadlines] == [("2026-06-30", "before")]
+    assert [r.key for r in entities.legal_references] == ["105/2025/NĐ-CP"]
+
+
+def test_past_events_in_a_report_are_not_deadlines():
+    text = ("BÁO CÁO\nCông tác quản lý nhà nước về khoáng sản năm 2025\n"
+            "Trong năm 2025, Ủy ban nhân dân tỉnh đã ban hành 02 Quyết định.\n"
+            "Hoàn thiện phương án quản lý khoáng sản trong quý I/2026.")
+    assert [d.date for d in extract_entities(text, []).deadlines] == ["2026-Q1"]
