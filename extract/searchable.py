@@ -62,7 +62,8 @@ def write_searchable_pdf(source: Path, output: Path, options) -> SearchableResul
             layers[i] = _repaired_words(page.text, base, result.words, repaired)
         base += len(page.text) + 1
     pdf_bytes = source.read_bytes() if raw.kind != "image" else _image_to_pdf(source, ocr)
-    data = _overlay(pdf_bytes, raw, ocr, layers)
+    # nothing OCR'd: the file itself, byte for byte (a digital signature still verifies)
+    data = _overlay(pdf_bytes, raw, ocr, layers) if layers else pdf_bytes
     _atomic_write_bytes(output, data)
     return SearchableResult(len(raw.pages), len(layers), sum(p.method != "ocr" for p in raw.pages), repaired.text,
                             tuple((p.number, p.error) for p in raw.pages if p.error))
@@ -183,6 +184,7 @@ def _drop_invisible_text(pdf, page) -> None:
     in_text = False
     mode, stack = 0, []
     block_invisible = False
+    dropped = 0
     for operands, operator in ops:
         op = str(operator)
         if op == "q":
@@ -199,11 +201,14 @@ def _drop_invisible_text(pdf, page) -> None:
                 block_invisible = mode == 3
             if op == "ET":
                 in_text = False
-                if not block_invisible:
+                if block_invisible:
+                    dropped += 1
+                else:
                     out.extend(block)
             continue
         out.append((operands, operator))
-    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+    if dropped:   # else the page's content stream stays as it was
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
 
 
 def _image_to_pdf(source: Path, ocr: dict) -> bytes:

@@ -1,14 +1,30 @@
 """OCR throughput: pages per minute of `vnplan ocr` at --jobs 1 and --jobs 2, against plain tesseract.
 
     python scripts/bench_ocr.py [--repeat 3] [--pages 2] [--out bench.json]
+    python scripts/bench_ocr.py --real [--limit N] [--docs ID,ID] [--out bench.json]
 
-Renders the acceptance test's scan (seed 004, two pages, 300 dpi, slight rotation and noise),
-then times, best of --repeat runs each:
+Default mode: renders the acceptance test's scan (seed 004, two pages, 300 dpi, slight rotation
+and noise), then times, best of --repeat runs each:
   - `vnplan ocr --jobs 1` and `--jobs 2` (whole command: start-up, rendering, OCR);
   - plain `tesseract PAGE.png - -l vie` on the same pages, one after another, with Tesseract's
     own OpenMP threads (its default) and with OMP_THREAD_LIMIT=1.
 Prints a table, the speed-up of --jobs 2 over --jobs 1, and the syllable error rate of the
 `vnplan ocr` output against the source text.
+
+--real mode: the PDFs of ../shared/realdocs (SOURCES.md order; --limit N keeps the first N,
+--docs names them), each run once (the machine is shared: figures are noisy, rerun to check):
+  - `vnplan ocr DOC.pdf -o OUT.pdf --jobs 1` and `--jobs 2`: the searchable PDF, OCR and repair
+    included, pages triaged as usual (good layers kept, broken ones decoded or OCR'd);
+    a page "needed no OCR" when its text in the output equals its text in the input (pdftotext);
+  - `ocrmypdf --jobs 2 --output-type none --sidecar OUT.txt -l vie --invalidate-digital-signatures`
+    (the e-office PDFs are signed; no PDF is written, so nothing is invalidated) on the same file, with
+    `--force-ocr` for born-digital PDFs (it refuses pages with text otherwise) and `--redo-ocr`
+    for scans carrying an old OCR layer (SOURCES.md kinds pdf_text / pdf_broken_layer);
+  - on the born-digital documents (kind pdf_text), whose layer is a reference, both tools OCR
+    every page (`vnplan ocr --force-ocr --jobs 2 -o OUT.pdf`, its layer read back with pdftotext;
+    OCRmyPDF's sidecar) and their syllable error rates are scored on the pages
+    scripts/bench_real_ocr.py scores, in reading order and order-free (its bag distance).
+Needs `pip install '.[bench]'` (OCRmyPDF) and Ghostscript (`apt-get install ghostscript`).
 """
 
 from __future__ import annotations
@@ -24,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from extract.metrics import syllable_errors  # noqa: E402
 from extract.synth import render_scan_pdf  # noqa: E402
@@ -43,7 +60,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--pages", type=int, default=2)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--real", action="store_true", help="the PDFs of ../shared/realdocs, against OCRmyPDF")
+    parser.add_argument("--limit", type=int, help="--real: the first N documents")
+    parser.add_argument("--docs", help="--real: comma-separated document ids")
     args = parser.parse_args()
+    if args.real:
+        return real_bench(args)
 
     text = (ROOT / "corpus" / "004_771e3ed1f471eaca.txt").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
@@ -108,6 +130,101 @@ def subprocess_env(env: dict, fn) -> None:
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+def pdftotext_pages(path: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout
+    pages = out.decode("utf-8").split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, capture_output=True, env=env)
+    return time.perf_counter() - start, result
+
+
+def real_bench(args) -> None:
+    import shutil
+
+    import bench_real_ocr as real
+
+    if not (real.REALDOCS / "SOURCES.md").exists():
+        print(f"skipped: {real.REALDOCS} not found")
+        return
+    kinds = {}
+    for line in (real.REALDOCS / "SOURCES.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) > 5 and cells[4].startswith("pdf_"):
+            kinds[cells[1]] = cells[4]
+    docs = args.docs.split(",") if args.docs else list(kinds)[: args.limit]
+    ocrmypdf = shutil.which("ocrmypdf") or str(Path(sys.executable).parent / "ocrmypdf")
+    if not Path(ocrmypdf).exists():
+        sys.exit("OCRmyPDF is not installed: pip install '.[bench]' (and apt-get install ghostscript)")
+    out_dir = ROOT / "out" / "bench_ocr_real"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    vnplan = [sys.executable, "-m", "extract", "ocr"]
+    rows = []
+    score = {"vnplan": [0, 0, 0], "ocrmypdf": [0, 0, 0]}  # seq errors, bag errors, syllables
+    for doc in docs:
+        pdf = real.REALDOCS / f"{doc}.pdf"
+        source_pages = pdftotext_pages(pdf)
+        row = {"doc": doc, "kind": kinds[doc], "pages": len(source_pages)}
+        for jobs in (1, 2):
+            target = out_dir / f"{doc}.j{jobs}.pdf"
+            row[f"vnplan_j{jobs}_s"], result = timed(vnplan + [str(pdf), "-o", str(target), "--jobs", str(jobs)])
+            if result.returncode:
+                print(f"{doc}: vnplan failed: {result.stderr.decode()[-300:]}", file=sys.stderr)
+        if (out_dir / f"{doc}.j2.pdf").exists():
+            made = pdftotext_pages(out_dir / f"{doc}.j2.pdf")
+            row["no_ocr_pages"] = sum(a == b for a, b in zip(source_pages, made))
+        mode = {"pdf_text": ["--force-ocr"], "pdf_broken_layer": ["--redo-ocr"]}.get(kinds[doc], [])
+        sidecar = out_dir / f"{doc}.ocrmypdf.txt"
+        env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
+        row["ocrmypdf_j2_s"], result = timed([ocrmypdf, "--jobs", "2", "--output-type", "none", "--sidecar",
+                                              str(sidecar), "-l", "vie", "--invalidate-digital-signatures",
+                                              "--tesseract-timeout", "900", *mode, str(pdf), "-"], env=env)
+        if result.returncode:
+            print(f"{doc}: ocrmypdf exit {result.returncode}: {result.stderr.decode()[-300:]}", file=sys.stderr)
+        if kinds[doc] == "pdf_text":
+            forced = out_dir / f"{doc}.forced.pdf"
+            row["vnplan_forced_j2_s"], result = timed(vnplan + [str(pdf), "-o", str(forced), "--jobs", "2",
+                                                                "--force-ocr"])
+            ours = pdftotext_pages(forced) if forced.exists() else []
+            theirs = sidecar.read_text(encoding="utf-8").split("\f") if sidecar.exists() else []
+            for index, reference in real.reference_pages(doc):
+                for name, pages in (("vnplan", ours), ("ocrmypdf", theirs)):
+                    text = pages[index] if index < len(pages) else ""
+                    seq, n = syllable_errors(text, reference)
+                    bag, _ = real.bag_errors(text, reference)
+                    score[name][0] += seq
+                    score[name][1] += bag
+                    score[name][2] += n
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+
+    def rate(key: str, pages_key: str = "pages", only_text: bool = False) -> str:
+        chosen = [r for r in rows if key in r and (not only_text or r["kind"] == "pdf_text")]
+        seconds = sum(r[key] for r in chosen)
+        pages = sum(r[pages_key] for r in chosen)
+        return f"{60 * pages / seconds:6.1f} pages/min ({pages} pages, {seconds:.1f} s)" if seconds else "n/a"
+
+    print(f"{len(rows)} documents, {sum(r['pages'] for r in rows)} pages, {os.cpu_count()} cores, one run each")
+    print(f"vnplan ocr -o .pdf --jobs 1          {rate('vnplan_j1_s')}")
+    print(f"vnplan ocr -o .pdf --jobs 2          {rate('vnplan_j2_s')}")
+    print(f"ocrmypdf --jobs 2 (sidecar only)     {rate('ocrmypdf_j2_s')}")
+    kept = sum(r.get("no_ocr_pages", 0) for r in rows)
+    total = sum(r["pages"] for r in rows)
+    print(f"pages that needed no OCR in vnplan (layer kept or decoded): {kept} of {total} ({kept / max(total, 1):.0%})")
+    print(f"born-digital documents, every page OCR'd by both:")
+    print(f"  vnplan --force-ocr --jobs 2        {rate('vnplan_forced_j2_s', only_text=True)}")
+    print(f"  ocrmypdf --force-ocr --jobs 2      {rate('ocrmypdf_j2_s', only_text=True)}")
+    for name, (seq, bag, n) in score.items():
+        if n:
+            print(f"  {name:10} syllable errors on {n} reference syllables: reading order {seq / n:.2%}, "
+                  f"order-free {bag / n:.2%}")
+    if args.out:
+        args.out.write_text(json.dumps({"documents": rows, "scores": score}, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -158,3 +158,29 @@ def test_layer_words_carry_the_repaired_spelling(page_text, words, expected):
     boxes = [OcrWord(w, 10 * i, 0, 9, 9, 90.0, (1, 1, 1)) for i, w in enumerate(words)]
     base = len(raw.pages[0].text) + 1
     assert [text for text, _ in _repaired_words(page_text, base, boxes, repaired)] == expected
+
+
+@pytest.mark.slow
+def test_page_stored_sideways_with_rotate_gets_an_upright_layer(tmp_path):
+    """A scanner that stores the page image sideways and sets /Rotate (../shared/realdocs dn-qd-89
+    has /Rotate 270): the layer must sit on the page as displayed, so text tools read it upright."""
+    import pikepdf
+    from PIL import Image
+
+    from extract.synth import render_page
+
+    sideways = render_page(PAGE_2, size=44).transpose(Image.Transpose.ROTATE_90)   # turned left
+    stored = tmp_path / "stored.pdf"
+    sideways.save(stored, resolution=300.0)
+    source = tmp_path / "rotated.pdf"
+    with pikepdf.open(stored) as pdf:
+        pdf.pages[0].obj.Rotate = 90   # displayed turned right again: upright
+        pdf.save(source)
+    target = tmp_path / "rotated.ocr.pdf"
+    result = vnplan("ocr", source, "-o", target)
+    assert result.returncode == 0, result.stderr.decode()
+    (size_a, pixels_a), = renders(source)
+    (size_b, pixels_b), = renders(target)
+    assert size_a[0] < size_a[1] and size_b == pytest.approx(size_a, abs=0.01)   # portrait as displayed
+    assert abs(pixels_a - pixels_b).mean() < 0.5
+    assert syllable_error_rate(pdftotext(target), PAGE_2) <= 0.03
