@@ -60,8 +60,10 @@ def run_ray(items: list[dict], out_paths: dict[str, str], options, bounds: Bound
         import logging
 
         try:
-            ray.init(address=address, num_cpus=None if address else jobs, include_dashboard=False, log_to_driver=False,
-                     logging_level=logging.ERROR)
+            # Without RAY_ADDRESS, a Ray of our own ("local"): address=None would join whatever
+            # cluster someone last started on this machine (/tmp/ray/ray_current_cluster).
+            ray.init(address=address or "local", num_cpus=None if address else jobs, include_dashboard=False,
+                     log_to_driver=False, logging_level=logging.ERROR)
         except ConnectionError as exc:  # e.g. a `ray start` cluster wants its token: one line, exit 6
             chain, cause = [], exc
             while cause is not None and len(chain) < 10:
