@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test test-fast system-deps install bench bench-real eval stress eval-repair repair-model schema clean
+.PHONY: demo test test-fast system-deps install bench bench-real bench-batch eval stress eval-repair repair-model schema clean
 
 system-deps:
 	@bash scripts/install_system_deps.sh
@@ -32,6 +32,11 @@ test-fast: install
 bench: install
 	$(BIN)/python scripts/bench_ocr.py
 	$(BIN)/python scripts/bench_repair.py
+
+# Documents/min, pages/min and peak memory of `vnplan batch`: text and scanned inputs, local --jobs 1
+# and 2, Ray in-process and on a `ray start` cluster (Ray from the test extra; about 8 minutes).
+bench-batch: install
+	$(BIN)/python scripts/bench_batch.py
 
 # OCR accuracy on the real born-digital pages of ../shared/realdocs (Tesseract alone vs vnplan's
 # chain; OCR cached in out/bench_real_ocr/), then speed against OCRmyPDF on a few real PDFs
