@@ -42,6 +42,10 @@ _CID = re.compile(r"^\(cid:(\d+)\)$")
 # Times New Roman's glyph order puts the printable ASCII letters at code point - 29 (glyph 3 is
 # the space, U+0020): the "consistent offset" of the notes, checked against the learned table.
 ASCII_GLYPH_OFFSET = 29
+# Word 2010 writes ToUnicode maps that give Times New Roman's ư/Ư glyphs (ids 1133/1132, "ư" in
+# the maps of seven other documents: extract/data/glyphs_times.json, conflicts) as U+01A3/U+01A2
+# "oi", letters no Vietnamese text holds (bct-cv-1178: "THƢƠNG"; SOURCES.md).
+LOOKALIKES = {"\u01a3": "ư", "\u01a2": "Ư"}
 # A page image covering this share of the page is a scan.
 FULL_PAGE_IMAGE = 0.8
 
@@ -111,6 +115,7 @@ class LayerStats:
     decoded: int = 0
     legacy: int = 0
     stamps: int = 0
+    remapped: int = 0
 
 
 def _glyphs_of(page, stats: LayerStats) -> list[Glyph]:
@@ -131,6 +136,9 @@ def _glyphs_of(page, stats: LayerStats) -> list[Glyph]:
             text = letter
         elif encoding:
             stats.legacy += 1
+        elif text in LOOKALIKES:
+            text = LOOKALIKES[text]
+            stats.remapped += 1
         if text.strip():
             stats.glyphs += 1
         glyphs.append(Glyph(text, c["x0"], c["x1"], c["top"], c["bottom"], c.get("size") or 0.0, font,
@@ -308,7 +316,8 @@ def _decide_page(page, number: int, pdfium_doc, mode: str) -> PageDecision:
         return PageDecision(number, "legacy_font", f"{stats.legacy} glyphs in a legacy font (TCVN3/VNI) converted "
                             "by font name", text, has_image=has_image)
     if vietnamese:
-        return PageDecision(number, "text_layer", "text layer reads as Vietnamese", text, has_image=has_image)
+        remapped = f"; {stats.remapped} look-alike letters (ƣ for ư) remapped" if stats.remapped else ""
+        return PageDecision(number, "text_layer", "text layer reads as Vietnamese" + remapped, text, has_image=has_image)
     if has_image:
         return PageDecision(number, "ocr", "text layer is not Vietnamese", rejected="text layer is not Vietnamese",
                             has_image=has_image)

@@ -274,3 +274,20 @@ def test_cli_mode_skip_keeps_the_layer_without_ocr(junk_scan):
 def test_cli_unknown_mode_is_a_usage_error(born_digital):
     result = _vnplan("extract", born_digital, "--mode", "sometimes")
     assert result.returncode == 2
+
+
+def test_word_2010_lookalike_letters_are_remapped(tmp_path):
+    """Word 2010's ToUnicode gives ư as U+01A3 "ƣ" (bct-cv-1178): no Vietnamese text holds it."""
+    typed = "Bộ Công Thương hướng dẫn Sở Công Thương các tỉnh thực hiện"
+    decision = triage(text_pdf(tmp_path / "word2010.pdf", [typed.replace("ư", "\u01a3").replace("Ư", "\u01a2")]))[0]
+    assert decision.method == "text_layer"
+    assert decision.text == typed
+    assert "remapped" in decision.reason
+    clean = triage(text_pdf(tmp_path / "clean.pdf", [typed]))[0]
+    assert clean.text == typed and "remapped" not in clean.reason
+
+
+def test_bct_cv_1178_reads_thuong():
+    decision = triage(_realdoc("bct-cv-1178"))[0]
+    assert "\u01a3" not in decision.text and "\u01a2" not in decision.text
+    assert decision.text.startswith("BỘ CÔNG THƯƠNG\n")
