@@ -225,7 +225,15 @@ def attach_actions(text: str, deadlines: list[Deadline], responsible_at: Callabl
         m = _ACTION_END.search(after)
         clause = after[: m.start()] if m else after[:200]
         clause = re.sub(r"\s+", " ", clause).strip(" ,:")
-        if len(clause.split()) < 3:
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line_end = text.find("\n", d.end)
+        if not text[line_start : d.start].strip(" \t-+•|") and not text[d.end : line_end if line_end >= 0 else len(text)].strip(" \t|"):
+            # a table cell: the action is the row's cell before it ("Khởi công công trình" / "Quý II/2027")
+            previous = [ln.strip(" \t|-+•") for ln in text[max(0, line_start - 300) : line_start].split("\n")]
+            previous = [ln for ln in previous if ln and not re.fullmatch(r"[\d.]+", ln)]
+            if previous:
+                clause = previous[-1]
+        elif len(clause.split()) < 3:
             # "... báo cáo về Sở trước ngày 15/12 hằng năm." — the action comes before the expression
             before = text[: d.start]
             cut = max(before.rfind(". "), before.rfind(";"), before.rfind("\n-"), before.rfind(":"))

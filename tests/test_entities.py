@@ -472,3 +472,12 @@ def test_past_events_in_a_report_are_not_deadlines():
             "Trong năm 2025, Ủy ban nhân dân tỉnh đã ban hành 02 Quyết định.\n"
             "Hoàn thiện phương án quản lý khoáng sản trong quý I/2026.")
     assert [d.date for d in extract_entities(text, []).deadlines] == ["2026-Q1"]
+
+
+def test_deadlines_in_a_schedule_table_take_the_row_as_action():
+    # an annex schedule as a text layer gives it: one cell per line (lc-qd-2463's kind of table)
+    text = ("PHỤ LỤC\nTIẾN ĐỘ THỰC HIỆN\nSTT\nNội dung\nThời gian\n1\nKhởi công công trình\nQuý II/2027\n"
+            "2\nHoàn thành, đưa vào sử dụng\nQuý III/2029\n3\nGiai đoạn 2\n2030 - 2032\n")
+    found = extract_entities(text, []).deadlines
+    assert [(d.date, d.action) for d in found] == [
+        ("2027-Q2", "Khởi công công trình"), ("2029-Q3", "Hoàn thành, đưa vào sử dụng"), ("2030/2032", "Giai đoạn 2")]
