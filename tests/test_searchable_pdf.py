@@ -184,3 +184,24 @@ def test_page_stored_sideways_with_rotate_gets_an_upright_layer(tmp_path):
     assert size_a[0] < size_a[1] and size_b == pytest.approx(size_a, abs=0.01)   # portrait as displayed
     assert abs(pixels_a - pixels_b).mean() < 0.5
     assert syllable_error_rate(pdftotext(target), PAGE_2) <= 0.03
+
+
+def test_born_digital_pdf_is_written_byte_for_byte(tmp_path):
+    """Nothing to OCR: the output is the input itself (a digital signature still verifies)."""
+    from docs import text_pdf
+
+    source = text_pdf(tmp_path / "typed.pdf", [VIETNAMESE, PAGE_2])
+    target = tmp_path / "typed.ocr.pdf"
+    result = vnplan("ocr", source, "-o", target)
+    assert result.returncode == 0, result.stderr.decode()
+    assert target.read_bytes() == source.read_bytes()
+
+
+def test_text_output_is_unchanged_by_the_pdf_option(tmp_path):
+    from docs import text_pdf
+
+    source = text_pdf(tmp_path / "typed.pdf", [VIETNAMESE])
+    result = vnplan("ocr", source, "-o", tmp_path / "typed.txt")
+    assert result.returncode == 0, result.stderr.decode()
+    text = (tmp_path / "typed.txt").read_text(encoding="utf-8")
+    assert "Quyết định số 1258/QĐ-TTg" in text and not text.startswith("%PDF")
