@@ -278,6 +278,8 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
         # a two-word noun one OCR slip off: "các đoàn thổ" (đoàn thể), "các cơ quen"
         return toks[i + 1 : i + 3] != [] and all(_lowercase(t) for t in toks[i + 1 : i + 3]) and any(
             " " in n and len(n) >= 7 and near(nxt, n) for n in _CAC_NOUNS)
+    if one == "to" and _words(toks, i + 1, 3) == ("chuc", ",", "ca") and _words(toks, i + 4, 1) == ("nhan",):
+        return True  # "Tổ chức, cá nhân khai thác khoáng sản ..." (lc-cv-snnmt-dcks)
     if one == "to" and _words(toks, i + 1, 1) == ("chuc",) and (
         " ".join(_words(toks, i + 2, 2)) in _ORG_AFTER_TO_CHUC or _words(toks, i + 2, 1) in (("hoi",), ("doan",), ("chinh",), ("xa",))
     ):
@@ -342,7 +344,7 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
         if t.text in (",", ";", ":") or t.fold == "va":
             if t.text == ":":
                 break
-            if is_head(toks, j + 1, False) and not _ban_of_so(toks, cur, j):
+            if is_head(toks, j + 1, False) and not _ban_of_so(toks, cur, j) and not _persons_too(toks, cur, j):
                 spans.append((cur[0], cur[1]))
                 cur = [toks[j + 1].start, toks[j + 1].end]
                 j += 2
@@ -363,6 +365,12 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
         j += 1
     spans.append((cur[0], cur[1]))
     return BodyList(spans, j)
+
+
+def _persons_too(toks: list[Tok], cur: list[int], j: int) -> bool:
+    """'(các) tổ chức, cá nhân hoạt động khoáng sản' is one class of addressees (the laws' fixed phrase)."""
+    current = fold(" ".join(t.text for t in toks if cur[0] <= t.start < cur[1]))
+    return current.endswith("to chuc") and toks[j].text == "," and _words(toks, j + 1, 2) == ("ca", "nhan")
 
 
 def _ban_of_so(toks: list[Tok], cur: list[int], j: int) -> bool:
