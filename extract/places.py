@@ -1,7 +1,7 @@
 """Vietnam's administrative units, as the address data shipped with underthesea records them.
 
 Owns the one place that reads that file: the province and district names (before the 2025
-reform, the units that issued the plans in the archive) that `extract.header` uses to restore
+reform, the units that issued the plans in the archive) that `extract.structure.placenames` uses to restore
 the spelling of a damaged place name and `extract.repair.names` uses as a document lexicon.
 Empty when the installed underthesea has no such data; callers then rely on the document alone.
 """
