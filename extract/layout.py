@@ -217,34 +217,42 @@ def _segments(line: Line) -> list[Line]:
     return out
 
 
-def _two_column_block(lines: list[list[Line]], start: int, min_gutter: float) -> Optional[tuple[int, float, float]]:
-    """(end, gutter left, gutter right) of the two-column block that starts at line `start`."""
+def _centre(seg: Line) -> float:
+    return (seg.x0 + seg.x1) / 2
+
+
+def _two_column_block(lines: list[list[Line]], start: int, page_centre: float) -> Optional[tuple[int, list[Line], list[Line]]]:
+    """(end, left column, right column) of the two-column block that starts at line `start`.
+
+    The columns are told apart by the order of the two segments of each row, not by a shared
+    gutter: the left column's widest line may reach past where the right column's first line
+    starts (lc-gcn-banqua: "BAN QUẢN LÝ KHU KINH TẾ" under "UBND TỈNH LÀO CAI")."""
     first = lines[start]
     if len(first) != 2:
         return None
-    lo, hi = first[0].x1, first[1].x0
+    left, right = [first[0]], [first[1]]
+    mid = (_centre(first[0]) + _centre(first[1])) / 2
     end = start + 1
     while end < len(lines):
         segs = lines[end]
-        previous = lines[end - 1]
         size = max(g.size for seg in segs for g in seg.glyphs)
-        if min(seg.top for seg in segs) - max(g.bottom for seg in previous for g in seg.glyphs) > BLOCK_BREAK * size:
+        gap = min(seg.top for seg in segs) - max(g.bottom for seg in lines[end - 1] for g in seg.glyphs)
+        if gap > BLOCK_BREAK * size:
             break  # a wide vertical gap ends the block
-        if len(segs) == 1 and lo <= (segs[0].x0 + segs[0].x1) / 2 <= hi:
-            break  # centred on the gutter: a title ("KẾ HOẠCH", "QUYẾT ĐỊNH"), not a column's line
-        if len(segs) == 2 and segs[0].x1 < hi and segs[1].x0 > lo:
-            new_lo, new_hi = max(lo, segs[0].x1), min(hi, segs[1].x0)
-        elif len(segs) == 1 and segs[0].x1 <= hi and (segs[0].x0 + segs[0].x1) / 2 < (lo + hi) / 2:
-            new_lo, new_hi = max(lo, segs[0].x1), hi
-        elif len(segs) == 1 and segs[0].x0 >= lo and (segs[0].x0 + segs[0].x1) / 2 > (lo + hi) / 2:
-            new_lo, new_hi = lo, min(hi, segs[0].x0)
+        if len(segs) == 2 and _centre(segs[0]) < mid < _centre(segs[1]):
+            left.append(segs[0])
+            right.append(segs[1])
+        elif len(segs) == 1:
+            seg = segs[0]
+            if seg.x0 < _centre(first[0]) and seg.x1 > _centre(first[1]):
+                break  # spans both columns: the body
+            if abs(_centre(seg) - page_centre) < 2 * size and seg.x0 > min(s.x0 for s in left) + 2 * size:
+                break  # centred on the page: a title ("KẾ HOẠCH", "Kính gửi: ...")
+            (left if _centre(seg) < mid else right).append(seg)
         else:
             break
-        if new_hi - new_lo < min_gutter:
-            break
-        lo, hi = new_lo, new_hi
         end += 1
-    return end, lo, hi
+    return end, left, right
 
 
 def order_lines(glyphs: list[Glyph]) -> list[Line]:
@@ -257,9 +265,8 @@ def order_lines(glyphs: list[Glyph]) -> list[Line]:
     if not rows:
         return []
     segmented = [_segments(r) for r in rows]
-    sizes = [g.size for g in upright if not g.is_space and g.size > 0]
-    min_gutter = 1.0 * (statistics.median(sizes) if sizes else 10.0)
     text_width = max(r.x1 for r in rows) - min(r.x0 for r in rows)
+    page_centre = (max(r.x1 for r in rows) + min(r.x0 for r in rows)) / 2
     out: list[Line] = []
     i = 0
     while i < len(rows):
@@ -270,17 +277,12 @@ def order_lines(glyphs: list[Glyph]) -> list[Line]:
             r.x1 - r.x0 < 0.5 * text_width for r in rows[:i])
         is_foot = len(segs) == 2 and FOOT_START.match(segs[0].text or "")
         if is_header or is_foot:
-            block = _two_column_block(segmented, i, min_gutter)
+            block = _two_column_block(segmented, i, page_centre)
         if block is None:
             out.append(rows[i])
             i += 1
             continue
-        end, lo, hi = block
-        left: list[Line] = []
-        right: list[Line] = []
-        for k in range(i, end):
-            for seg in segmented[k]:
-                (left if (seg.x0 + seg.x1) / 2 < (lo + hi) / 2 else right).append(seg)
+        end, left, right = block
         out.extend(left + right)
         i = end
     return out

@@ -32,22 +32,29 @@ def _canvas(path: Path):
 
 
 def _draw(c, rows: list[tuple[float, float, str]]) -> None:
+    """x None: centred on the page, as a title is."""
     for x, y, text in rows:
-        c.drawString(x, y, text)
+        if x is None:
+            c.drawCentredString(297.6, y, text)
+        else:
+            c.drawString(x, y, text)
 
 
 HEADER = [
     (60, 780, "ỦY BAN NHÂN DÂN"), (300, 780, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     (70, 764, "TỈNH LÀO CAI"), (330, 764, "Độc lập - Tự do - Hạnh phúc"),
     (60, 740, "Số: 12/KH-UBND"), (320, 740, "Lào Cai, ngày 3 tháng 4 năm 2026"),
-    (200, 700, "KẾ HOẠCH"),
-    (60, 680, "Triển khai thực hiện chương trình chuyển đổi số trên địa bàn tỉnh Lào Cai năm 2026"),
-    (60, 664, "các sở, ban, ngành và Ủy ban nhân dân các xã, phường thực hiện."),
+    (62, 726, "V/v triển khai chuyển đổi số"),
+    (None, 700, "KẾ HOẠCH"),
+    (None, 684, "Kính gửi: Các sở, ban, ngành tỉnh"),
+    (60, 664, "Triển khai thực hiện chương trình chuyển đổi số trên địa bàn tỉnh Lào Cai năm 2026"),
+    (60, 648, "các sở, ban, ngành và Ủy ban nhân dân các xã, phường thực hiện."),
 ]
 FOOT = [
     (60, 600, "Nơi nhận:"), (340, 600, "TM. ỦY BAN NHÂN DÂN"),
     (60, 586, "- Như trên;"), (360, 586, "CHỦ TỊCH"),
-    (60, 572, "- Lưu: VT."),
+    (60, 572, "- Chi nhánh mỏ tuyển đồng Sin Quyền, Lào Cai - Vimico;"),
+    (60, 558, "- Lưu: VT."),
     (350, 520, "Nguyễn Văn An"),
 ]
 
@@ -58,12 +65,12 @@ def test_header_and_foot_read_column_by_column_body_in_order(tmp_path):
     c.save()
     lines = triage(tmp_path / "two_columns.pdf")[0].text.split("\n")
     assert lines == [
-        "ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: 12/KH-UBND",
+        "ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: 12/KH-UBND", "V/v triển khai chuyển đổi số",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 3 tháng 4 năm 2026",
-        "KẾ HOẠCH",
+        "KẾ HOẠCH", "Kính gửi: Các sở, ban, ngành tỉnh",
         "Triển khai thực hiện chương trình chuyển đổi số trên địa bàn tỉnh Lào Cai năm 2026",
         "các sở, ban, ngành và Ủy ban nhân dân các xã, phường thực hiện.",
-        "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+        "Nơi nhận:", "- Như trên;", "- Chi nhánh mỏ tuyển đồng Sin Quyền, Lào Cai - Vimico;", "- Lưu: VT.",
         "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An",
     ]
 
@@ -167,3 +174,14 @@ def test_e_office_number_and_date_lines(doc):
     # the header reads by column: the number line comes before the motto, the date after it
     motto = next(i for i, line in enumerate(lines) if line.startswith("Độc lập"))
     assert lines.index(number) < motto < lines.index(date)
+
+
+def test_left_column_wider_than_the_gap_between_columns():
+    """lc-gcn-banqua: "BAN QUẢN LÝ KHU KINH TẾ" reaches past where "CỘNG HOÀ ..." starts above it;
+    the rows still split into their two columns."""
+    path = REALDOCS / "lc-gcn-banqua.pdf"
+    if not path.exists():
+        pytest.skip("../shared/realdocs is not here")
+    lines = triage(path, pages={1})[0].text.split("\n")
+    assert lines[:5] == ["UBND TỈNH LÀO CAI", "BAN QUẢN LÝ KHU KINH TẾ", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "GIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ"]
