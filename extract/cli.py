@@ -148,6 +148,8 @@ def ocr(
         made = write_searchable_pdf(input, output, _ocr_options(lang, jobs, dpi, page_timeout, force_ocr, mode))
         for number, error in made.errors:
             typer.echo(f"vnplan: warning: {input}: page {number}: {error}", err=True)
+        for warning in made.warnings:
+            typer.echo(f"vnplan: warning: {input}: {warning}", err=True)
         return
     raw = ingest(input, _ocr_options(lang, jobs, dpi, page_timeout, force_ocr, mode))
     for page in raw.pages:

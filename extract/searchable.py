@@ -38,6 +38,7 @@ class SearchableResult:
     kept_pages: int  # pages copied as they are (their own text layer kept)
     text: str  # the repaired text of the whole document, pages separated by form feeds
     errors: tuple[tuple[int, str], ...] = ()  # (1-based page, why it could not be OCR'd)
+    warnings: tuple[str, ...] = ()
 
 
 def write_searchable_pdf(source: Path, output: Path, options) -> SearchableResult:
@@ -63,10 +64,12 @@ def write_searchable_pdf(source: Path, output: Path, options) -> SearchableResul
         base += len(page.text) + 1
     pdf_bytes = source.read_bytes() if raw.kind != "image" else _image_to_pdf(source, ocr)
     # nothing OCR'd: the file itself, byte for byte (a digital signature still verifies)
-    data = _overlay(pdf_bytes, raw, ocr, layers) if layers else pdf_bytes
+    data, signed = _overlay(pdf_bytes, raw, ocr, layers) if layers else (pdf_bytes, False)
     _atomic_write_bytes(output, data)
+    warnings = ("the input's digital signature does not cover the added text layer: it no longer verifies "
+                "in the output",) if signed else ()
     return SearchableResult(len(raw.pages), len(layers), sum(p.method != "ocr" for p in raw.pages), repaired.text,
-                            tuple((p.number, p.error) for p in raw.pages if p.error))
+                            tuple((p.number, p.error) for p in raw.pages if p.error), warnings)
 
 
 def _same_file(a: str, b: Path) -> bool:
@@ -96,7 +99,8 @@ def _repaired_words(page_text: str, base: int, words, repaired) -> list[tuple[st
     return out
 
 
-def _overlay(pdf_bytes: bytes, raw, ocr: dict, layers: dict[int, list]) -> bytes:
+def _overlay(pdf_bytes: bytes, raw, ocr: dict, layers: dict[int, list]) -> tuple[bytes, bool]:
+    """The PDF with the layers laid over their pages, and whether it was digitally signed."""
     import pikepdf
     import pypdfium2 as pdfium
 
@@ -109,6 +113,8 @@ def _overlay(pdf_bytes: bytes, raw, ocr: dict, layers: dict[int, list]) -> bytes
         document.close()
     text_pdf = pikepdf.open(io.BytesIO(_text_layers(layers, ocr, sizes))) if layers else None
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        form = pdf.Root.get("/AcroForm")
+        signed = form is not None and int(form.get("/SigFlags", 0)) & 1 == 1
         for n, i in enumerate(sorted(layers)):
             page = pdf.pages[i]
             if raw.pages[i].text_layer_rejected not in (None, "no text layer"):
@@ -118,7 +124,7 @@ def _overlay(pdf_bytes: bytes, raw, ocr: dict, layers: dict[int, list]) -> bytes
         pdf.save(out)
     if text_pdf is not None:
         text_pdf.close()
-    return out.getvalue()
+    return out.getvalue(), signed
 
 
 def _text_layers(layers: dict[int, list], ocr: dict, sizes: dict) -> bytes:
