@@ -242,8 +242,6 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         c_start = _clause_start(text, m.start())
         before = text[c_start : m.start()]
         fb = folded[c_start : m.start()]
-        if re.search(r"(?<!\w)da(?!\w)", fb) and "đã" in before:
-            continue  # a fact reported ("... đã được UBND tỉnh công bố là 1,69 ha")
         label = None
         colon = before.rfind(":")
         if colon >= 0 and not before[colon + 1 :].strip(" \t\n≈=").replace("khoảng", "").strip():
@@ -252,6 +250,8 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             label = (c_start + lead.end(), c_start + colon)
         if any(t.start <= m.start() < t.end for t in out):
             continue  # the share already read with its amount
+        if re.match(r"\s*(?:thanh|len|xuong)\s+\d", folded[m.end() : m.end() + 12]):
+            continue  # "từ 20,0 ha thành 60,0 ha": the value a change starts from
         if re.search(r"(?<!\w)khong\s+qua\s*$", fb):
             continue  # "sức chứa không quá 10 tấn": a condition, not a quantity set
         if out and out[-1].unit == unit and re.fullmatch(r"[\s,]*(?:trong\s+nam\s+\d{4})?[\s,]*(?:va)?\s*", fold(text[out[-1].end : m.start()])):
@@ -264,6 +264,8 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             label = (labels[-1].start(), m.start())
         if label is None:
             continue
+        if re.search(r"(?<!\w)(?:đã|đang)(?!\w)", text[label[0] : m.start()]):
+            continue  # a fact reported ("diện tích ... đã được UBND tỉnh công bố là 1,69 ha")
         lab_text = re.sub(r"\s*\((?:nếu có|[^()]*)\)\s*", " ", text[label[0] : label[1]])
         lab_fold = fold(lab_text)
         has_lexicon_word = bool(_LABEL.search(lab_fold))
@@ -290,9 +292,15 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             indicator = _indicator_of(re.sub(r"\s*(?:phân bổ\s+)?(?:đến|tới)\s+năm\s+\d{4}", " ", lab_text))
         if not indicator:
             continue
-        if len(indicator.split()) <= 2:
-            obj = list(_NAMED_OBJECT.finditer(text, max(0, label[0] - 160), label[0]))
-            if obj:
+        if len(indicator.split()) <= 4:  # syllables: "quy mô thực hiện"
+            # a bare label names what it measures from around it: "2. Tổng mặt bằng khu đất đặt kho: Diện tích khoảng
+            # 768 m²" (the heading before the colon), "Khu công nghiệp Võ Lao với quy mô 482,6ha" (the named object)
+            colon_head = re.match(r"(?P<head>[^:\n]{8,80}):\s*$", text[c_start : label[0]].lstrip(" \t-+•"))
+            obj = list(_NAMED_OBJECT.finditer(text, max(0, label[0] - 300), label[0]))
+            if colon_head and len(indicator.split()) <= 2:
+                head = _LINE_LEAD.sub("", colon_head["head"], count=1)
+                indicator = f"{indicator} {_lower_first(squash(head))}"
+            elif obj:
                 indicator = f"{indicator} {squash(obj[-1].group())}"
         start = label[0]
         end = m.end()
