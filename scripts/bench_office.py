@@ -7,7 +7,7 @@ TCVN3 (.VnTime, .VnTimeH), VNI (VNI-Times) and Unicode fonts (saved as .doc and 
 LibreOffice), it reports:
 - LibreOffice headless (`soffice --convert-to docx`, a fresh profile per call) then python-docx
   reading the runs, as `extract.office.read_office` does: seconds for each step (best and mean
-  of --runs), whether the header block comes out in reading order (issuer and number before
+  of --runs; and LibreOffice's CPU seconds, which a busy machine does not inflate), whether the header block comes out in reading order (issuer and number before
   the motto), and the syllable error rate of the legacy document against the text typed;
 - antiword (Debian package, when installed): the same, its text run through `decode_bytes`;
 - two conversions at once (as two batch workers would run them): both must succeed.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -113,13 +114,17 @@ def main() -> None:
                 with tempfile.TemporaryDirectory() as work:
                     convert_to_docx(path, kind, Path(work))
 
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             convert_times, _ = _time(convert, args.runs)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / args.runs
             with tempfile.TemporaryDirectory() as work:
                 converted = convert_to_docx(path, kind, Path(work))
                 read_times, (text, _) = _time(lambda: _read_docx(converted, path, kind), args.runs)
             ser = f"{syllable_error_rate(text, truth):.2%}" if truth else "-"
             order = _in_order(text, header) if header else "-"
-            print(f"{path.name:24} {'LibreOffice to .docx':22} {min(convert_times):7.2f} {statistics.mean(convert_times):7.2f}")
+            print(f"{path.name:24} {'LibreOffice to .docx':22} {min(convert_times):7.2f} {statistics.mean(convert_times):7.2f}"
+                  f"  (CPU {cpu:.2f} s per conversion)")
             print(f"{'':24} {'python-docx, runs':22} {min(read_times):7.2f} {statistics.mean(read_times):7.2f}  "
                   f"{order:12}  {ser}")
             if antiword and kind == "doc":
