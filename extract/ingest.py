@@ -89,7 +89,7 @@ def sniff(path: Path, head: bytes) -> str:
     if head.startswith(OLE2_MAGIC):
         if suffix in OLE2_OTHER_SUFFIXES:
             raise InputError(path, f"an OLE2 '{suffix}' file is not a supported document (expected a Word .doc)")
-        return "doc"  # also a .docx saved encrypted, or a .doc under another name: LibreOffice tells
+        return "doc"  # also a .docx saved with a password, or a .doc under another name: office.py tells
     if head.startswith(b"{\\rtf"):
         return "rtf"  # Word saved RTF under .doc too
     if suffix == ".doc":
