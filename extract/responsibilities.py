@@ -737,15 +737,34 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     return info, roles
 
 
+_QUOTE = re.compile(r"“[^”]{20,}?”")
+# An enterprise's full name: "Công ty cổ phần Mông Sơn", "Công ty TNHH Đại Đồng Tiến", "Công ty Cổ phần đầu tư hạ
+# tầng Châu Giang" (lowercase words, then the proper name).
+_ENTERPRISE = re.compile(r"Công\s+ty\s+(?:[Cc]ổ\s+phần|CP|TNHH|[Tt]rách\s+nhiệm\s+hữu\s+hạn)(?:\s+MTV|\s+một\s+thành\s+viên)?"
+                         r"(?:\s+[a-zà-ỹđ]+){0,6}?(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
+
+
+def _full_enterprise(text: str, at: int) -> Optional[str]:
+    """"Công ty" alone stands for the enterprise the letter last named in full (gold/real/README: mentions
+    'Công ty' canonicalised to the full name)."""
+    names = [m for m in _ENTERPRISE.finditer(text, 0, at) if len(m.group().split()) >= 4]
+    return squash(names[-1].group()) if names else None
+
+
 def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
     out: list[Responsibility] = []
     seen: set[tuple[int, str]] = set()
     names: list[str] = []
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     for a in assignments:
         start, end = a.body_span
+        if any(qs < start < qe for qs, qe in quotes):
+            continue  # duties inside a quoted article are the content of the law quoted, not this document's
         while end > start and text[end - 1] in " \t\n,;:.":
             end -= 1
         name = canonical_body(text[start:end])
+        if fold(name) == "cong ty":
+            name = _full_enterprise(text, start) or name
         if not name or fold(name) in ("ong", "ba", "cac"):
             continue  # "1. Ông: Hoàng Văn Thuân - ...": the person is read by `team_members`
         if fold(name).startswith("don vi "):  # "..., đơn vị trực thuộc Sở": a class of units, as its siblings

@@ -481,3 +481,11 @@ def test_deadlines_in_a_schedule_table_take_the_row_as_action():
     found = extract_entities(text, []).deadlines
     assert [(d.date, d.action) for d in found] == [
         ("2027-Q2", "Khởi công công trình"), ("2029-Q3", "Hoàn thành, đưa vào sử dụng"), ("2030/2032", "Giai đoạn 2")]
+
+
+def test_company_mention_takes_the_full_name_and_quoted_articles_assign_nothing():
+    text = ("Kính gửi: Công ty cổ phần Mông Sơn\nSở Công Thương có ý kiến như sau:\n"
+            "Theo Điều 10: “Chủ đầu tư có trách nhiệm tổ chức thẩm định thiết kế cơ sở của dự án”.\n"
+            "Đề nghị Công ty lập, trình đề cương kiểm định gửi Sở Công Thương.")
+    found, _ = find_responsibilities(text)
+    assert {(r.body, r.role) for r in found} == {("Công ty cổ phần Mông Sơn", "implement")}
