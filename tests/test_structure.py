@@ -235,6 +235,31 @@ def test_quoted_articles_do_not_continue_the_items():
     assert [s.number for s in segment(text).sections] == ["1", "2"]
 
 
+def test_lettered_clauses_inside_a_quotation_are_not_sections():
+    # lc-cv-3298 quotes a decree's clause with its points a), b) inside “ ... ”
+    text = ("V/v hướng dẫn hồ sơ\n1. Dự án được cấp Giấy chứng nhận đầu tư.\n2. Quy định về trình tự thủ tục:\n"
+            "- Khoản 2 Điều 1 quy định: “Các cơ quan có trách nhiệm tham gia ý kiến về thiết kế cơ\nsở:\n"
+            "a) Bộ quản lý công trình xây dựng chuyên ngành;\nb) Sở quản lý công trình xây dựng chuyên ngành.\n"
+            "Bộ Xây dựng ban hành Thông tư quy định cụ thể.”\n")
+    sections = segment(text).sections
+    assert [s.number for s in _flat(sections)] == ["1", "2"]
+
+
+def test_an_unclosed_quote_does_not_hide_the_outline():
+    # OCR lost the closing quote (seeds): the items after it are still items
+    text = ("KẾ HOẠCH\nThực hiện phong trào\n\nI. MỤC ĐÍCH\nHưởng ứng phong trào “Cả nước chung tay vì người nghèo\n"
+            "1. Mục đích\n2. Yêu cầu\nII. NỘI DUNG\n")
+    assert [s.number for s in _flat(segment(text).sections)] == ["I", "1", "2", "II"]
+
+
+def test_a_closing_paragraph_referring_to_the_document_ends_the_last_section():
+    # seed 002 "Căn cứ nội dung Kế hoạch này, ..."; lc-cv-giao-uyquyen "Căn cứ ý kiến chỉ đạo trên, ..."
+    text = ("KẾ HOẠCH\nGiảm nghèo năm 2024\n\nI. TỔ CHỨC THỰC HIỆN\n1. Phòng Lao động chủ trì.\n"
+            "Căn cứ nội dung Kế hoạch này, Ủy ban nhân dân huyện yêu cầu các cơ quan triển khai./.\n")
+    top = segment(text).sections[0]
+    assert text[top.end :].startswith("Căn cứ nội dung Kế hoạch này") and top.children[0].end == top.end
+
+
 def test_sentence_case_parts():
     # parts headed in sentence case (lc-cv-snnmt-dcks); a lower-case sentence is still no part
     text = ("Kính gửi: Các tổ chức hoạt động khoáng sản\nĐề nghị thực hiện:\n"

@@ -244,6 +244,17 @@ def closing_start(text: str, body_start: int = 0) -> int:
     return best
 
 
+def _referring_close(text: str, start: int, end: int) -> int:
+    """Offset of a closing paragraph that refers back to the document itself ("Căn cứ nội dung Kế
+    hoạch này, Ủy ban nhân dân huyện yêu cầu ...", seed 002; "Căn cứ ý kiến chỉ đạo trên, Sở ...
+    triển khai thực hiện./.", lc-cv-giao-uyquyen), after the last heading of any level; else `end`."""
+    pattern = re.compile(load("sections")["referring_close"]["pattern"])
+    for line in _lines(text):
+        if start <= line.start < end and line.text and pattern.match(fold(line.text)):
+            return line.start
+    return end
+
+
 def recipients_start(text: str, start: int = 0) -> int:
     """Offset of the "Nơi nhận" line at or after `start`, else len(text)."""
     folded = fold(text)
@@ -369,6 +380,7 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
     last_l4: Optional[tuple[int, int, int]] = None
     last_article = 0
     sentence_romans = mode == "roman" and _sentence_case_romans(lines, body_start, body_end)
+    quoted = _quoted_lines(lines)
     article_re = _section_patterns()["article_head"]
 
     def l2_continues(n: int) -> bool:
@@ -378,7 +390,7 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
         return (last_l2 is None and n == 1) or (last_l2 is not None and last_l2 < n <= last_l2 + step)
 
     for i, line in enumerate(lines):
-        if line.start < body_start or line.start >= body_end or not line.text:
+        if line.start < body_start or line.start >= body_end or not line.text or i in quoted:
             continue
         s = line.text
         if mode == "article":
@@ -533,6 +545,30 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
             warnings.append(_guess_warning(f"item number lost by OCR; read as {n} from the sequence", s[:1], line.start))
             last_l2 = n
     return out, warnings
+
+
+def _quoted_lines(lines: list[_Line], reach: int = 40) -> set[int]:
+    """Indexes of the lines inside a quotation that spans lines (“ ... ”): a Công văn quoting a
+    decree's clauses ("4. Đối với dự án khác ...", "a) Bộ quản lý ...", lc-cv-3298) does not number
+    its own outline there. A quotation not closed within `reach` lines (OCR loses quotes) counts
+    for nothing."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        t = lines[i].text
+        opened = t.rfind("“")
+        if opened >= 0 and "”" not in t[opened:]:
+            for j in range(i + 1, min(len(lines), i + 1 + reach)):
+                tj = lines[j].text
+                close, reopen = tj.find("”"), tj.find("“")
+                if reopen >= 0 and (close < 0 or reopen < close):
+                    break  # another quotation opens first: the first one is damaged
+                if close >= 0:
+                    out.update(range(i + 1, j + 1))
+                    i = j
+                    break
+        i += 1
+    return out
 
 
 def _sentence_case_romans(lines: list[_Line], body_start: int, body_end: int) -> bool:
@@ -772,6 +808,8 @@ def outline(text: str, body_start: int = 0) -> tuple[list[Section], list[Warning
     top = min((c.level for c in cands), default=1)
     last_top = max((c.start for c in cands if c.level == top), default=body_start)
     end = min(closing_start(text, last_top + 1), body_end)
+    last_any = max((c.start for c in cands), default=body_start)
+    end = min(end, _referring_close(text, last_any + 1, body_end))
     cands = [c for c in cands if c.start < end]
     roots = _build_tree(cands, end)
     sections = _to_sections(roots, text, None, None, run_in=mode != "roman")
