@@ -137,7 +137,7 @@ def _closing_phrases() -> tuple[tuple[str, bool], ...]:
 @lru_cache(maxsize=1)
 def _section_patterns() -> dict[str, re.Pattern]:
     sec = load("sections")
-    return {k: re.compile(sec[k]["pattern"]) for k in ("annex_head", "article_head", "part_head")}
+    return {k: re.compile(sec[k]["pattern"]) for k in ("annex_head", "article_head")}
 
 
 _BULLET = re.compile(r"\s*(?:[-_–—+•*]|\d{1,2}\s*[.)]|\d{1,2}\.\d{1,2}|[a-zđ]\))")
