@@ -275,27 +275,34 @@ def one_run(run: Run, folder: Path, out: Path, cluster: RayCluster | None) -> No
 
 
 def verdict(runs: list[Run]) -> str:
-    def best(kind: str, engine: str) -> Run | None:
-        rows = [r for r in runs if r.inputs == kind and r.engine == engine]
-        return max(rows, key=lambda r: r.docs_per_min) if rows else None
+    """When Ray pays, from the figures: its extra start-up and memory against local --jobs 2, and
+    the number of documents after which more cores than this machine has would repay them (a
+    model: every document costs the core-seconds it took at --jobs 1, spread over the cores)."""
+
+    def row(kind: str, engine: str, jobs: int) -> Run | None:
+        return next((r for r in runs if r.inputs == kind and r.engine == engine and r.jobs == jobs), None)
 
     parts = []
     for kind in dict.fromkeys(r.inputs for r in runs):
-        local = best(kind, "local")
+        one, two = row(kind, "local", 1), row(kind, "local", 2)
         rays = [r for r in runs if r.inputs == kind and r.engine != "local"]
-        if not local or not rays:
+        if not (one and two and rays and one.docs):
             continue
-        ray = max(rays, key=lambda r: r.docs_per_min)
-        parts.append(f"{kind}: best Ray row {ray.docs_per_min / local.docs_per_min:.2f}x the speed of local --jobs "
-                     f"{local.jobs}, {ray.tree_pss_mib / max(local.tree_pss_mib, 1):.1f}x its memory (PSS)")
+        per_doc = one.wall_s / one.docs  # core-seconds of one document (start-up included: an upper bound)
+        for ray in rays:
+            extra_s = ray.wall_s - two.wall_s
+            text = (f"{kind}, {ray.engine}: {ray.docs_per_min / two.docs_per_min:.2f}x the documents/min of local "
+                    f"--jobs 2, {extra_s:+.0f} s and {ray.tree_pss_mib - two.tree_pss_mib:+.0f} MiB PSS")
+            if extra_s > 0:
+                text += (f", which 8 cores would repay after about {extra_s / (per_doc * (1 / 2 - 1 / 8)):.0f} "
+                         f"documents of {per_doc:.1f} core-s")
+            parts.append(text)
     if not parts:
         return "Ray not measured (--skip-ray)."
-    cores = os.cpu_count()
-    return ("; ".join(parts) + f". On this {cores}-core machine Ray cannot pay: it adds its own daemons and a fresh "
-            "pipeline per actor and has no more cores to give than the local forked workers. It pays only when the "
-            "cluster has more cores than one machine: with N cores, documents/min rise about N/2 times over local "
-            "--jobs 2 once the batch is long enough to amortise the cluster start and each actor's pipeline load "
-            "(a few seconds and a few hundred MiB per actor), and OUT/ is on storage every node shares.")
+    return (f"When Ray pays: not on this {os.cpu_count()}-core machine, where it has no more cores to give than the "
+            "forked workers and adds its daemons, its start-up and a pipeline per actor. " + "; ".join(parts) +
+            " (a model: documents cost what they took at --jobs 1, spread evenly over the cores; OUT/ on storage "
+            "every node shares).")
 
 
 def main() -> None:
