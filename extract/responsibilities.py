@@ -465,6 +465,8 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
         return "coordinate", i
     if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi")]):
         return None, i
+    if _phrase_at(toks, i, [("co", "y", "kien")]) and (_words(toks, i + 3, 2) == ("nhu", "sau") or _words(toks, i + 3, 1) == (":",)):
+        return None, i  # "Sở Công Thương có ý kiến như sau:": the writer's own answer, not a duty
     return "implement", i
 
 
@@ -734,6 +736,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
             if objects and _words(toks, objects.end_token, 1) == ("de",) and _words(toks, objects.end_token + 1, 2) == ("tong", "hop"):
                 for span in objects.spans:
                     roles.append((span, "report", _task(toks, objects.end_token + 1)))
+    if info is not None and not roles and subjects is not None and _phrase_at(toks, subjects.end_token, [("co", "y", "kien")]):
+        info["spans"] = []  # "Sở Công Thương có ý kiến như sau:": the writer speaks; what follows is not its duty
     return info, roles
 
 
