@@ -57,7 +57,9 @@ _FREE_GRAINS = ("quarter", "month", "monthly", "yearly", "recurrence")
 _OCCASION = re.compile(r"(?<!\w)(?:nhan\s+|vao\s+)?dip\s+(?:[^\W\d]+[ \n]+){1,10}?$")
 _HEADING = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.\s*|[-+•]\s*|[a-z]\)\s*)?$")
 _THIS_YEAR = re.compile(r"(?<!\w)(?:trong|vao)\s+nam\s+nay(?!\w)")
-_PERIODIC = re.compile(r"(?<!\w)dinh ky(?!\s*,\s*(?:dot xuat|chuyen de))(?!\s*\(?\s*(?:hang|6|sau|moi|hoac|va|dot xuat))(?!\w)")
+# "định kỳ" on its own (seed 001); not in a list of kinds of checks ("định kỳ, đột xuất", "định kỳ, chuyên đề" and
+# its OCR slips), nor after a frequency it repeats ("hàng năm, định kỳ, chuyên đề", seed 002)
+_PERIODIC = re.compile(r"(?<!hang nam,\s)(?<!hang nam,\n)(?<!\w)dinh ky(?!\s*,\s*(?:dot xuat|chuyen d\w{1,2}))(?!\s*\(?\s*(?:hang|6|sau|moi|hoac|va|dot xuat))(?!\w)")
 # A time limit counted in days ("không quá 10 ngày làm việc", lc-qd-kthoachat; "trong thời hạn 15 ngày"): a deadline
 # without a date.
 _DURATION = re.compile(r"(?<!\w)(?:trong\s+thoi\s+han|trong\s+vong|khong\s+qua|cham\s+nhat(?:\s+la)?)\s+\d{1,3}\s+ngay(?:\s+lam\s+viec)?(?!\w)")

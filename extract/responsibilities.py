@@ -741,7 +741,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     return info, roles
 
 
-_QUOTE = re.compile(r"“[^”]{20,}?”")
+_QUOTE = re.compile(r"“[^“”]{20,3000}”")  # an opening quote OCR left unclosed does not run on into the next quote
 # An enterprise's full name: "Công ty cổ phần Mông Sơn", "Công ty TNHH Đại Đồng Tiến", "Công ty Cổ phần đầu tư hạ
 # tầng Châu Giang" (lowercase words, then the proper name).
 _ENTERPRISE = re.compile(r"Công\s+ty\s+(?:[Cc]ổ\s+phần|CP|TNHH|[Tt]rách\s+nhiệm\s+hữu\s+hạn)(?:\s+MTV|\s+một\s+thành\s+viên)?"
