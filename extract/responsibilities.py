@@ -729,6 +729,12 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                 continue
             for span in subject_spans:
                 roles.append((span, subject_role, task))
+            if subject_role == "implement" and any(
+                ctoks[k].text == "," and _phrase_at(ctoks, k + 1, _MONITOR) for k in range(at, min(len(ctoks), at + 8))
+            ):
+                # "Chịu trách nhiệm hướng dẫn, kiểm tra, theo dõi ...": the listed verbs include watching over
+                for span in subject_spans:
+                    roles.append((span, "monitor", task))
     # "... về Ban Thi đua - Khen thưởng, Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh"
     for k in range(len(toks)):
         if toks[k].fold in ("ve", "qua") and toks[k].text != "vệ":

@@ -489,3 +489,11 @@ def test_company_mention_takes_the_full_name_and_quoted_articles_assign_nothing(
             "Đề nghị Công ty lập, trình đề cương kiểm định gửi Sở Công Thương.")
     found, _ = find_responsibilities(text)
     assert {(r.body, r.role) for r in found} == {("Công ty cổ phần Mông Sơn", "implement")}
+
+
+def test_listed_watching_verbs_add_monitor():
+    # lc-qd-1696, Điều 3: the head's duties listed under it
+    text = ("Điều 3. Tổ chức thực hiện\n2. Giám đốc Sở Công Thương:\nd) Chịu trách nhiệm hướng dẫn, kiểm tra, theo dõi, "
+            "đánh giá và xử lý theo thẩm quyền.")
+    found, _ = find_responsibilities(text)
+    assert {(r.body, r.role) for r in found} == {("Giám đốc Sở Công Thương", "implement"), ("Giám đốc Sở Công Thương", "monitor")}
