@@ -533,6 +533,28 @@ _MEMBER = re.compile(
 )
 
 
+# "Giám đốc các Sở, ngành: Tài chính, Xây dựng, ..., Công an tỉnh, Thanh tra tỉnh" in a decision's closing article
+# (lc-qd-2463, lc-qd-2336): each name is a Sở unless it carries its own head.
+_SO_LIST = re.compile(r"(?:Giám\s+đốc|Thủ\s+trưởng)\s+các\s+[Ss]ở(?:\s*,\s*(?:ban,\s*)?ngành)?\s*:\s*(?P<names>[^;:.]+?)(?=\s*;|\s+(?:có|chịu)\s+trách)")
+_OWN_HEADS = re.compile(r"(?:Ban|Công an|Thanh tra|Trưởng|Cục|Chi cục|Kho bạc|Bộ|Văn phòng|Trung tâm|Đài|Báo)\b")
+
+
+def listed_departments(text: str) -> list[Responsibility]:
+    """The departments named after "Giám đốc các Sở, ngành:", each told to carry out the decision."""
+    out = []
+    for m in _SO_LIST.finditer(text):
+        pos = m.start("names")
+        for piece in re.finditer(r"[^,]+", m["names"]):
+            name = squash(piece.group())
+            start = pos + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
+            if not name or not name[:1].isupper():
+                continue
+            body = canonical_body(name if _OWN_HEADS.match(name) else "Sở " + name)
+            out.append(Responsibility(text=text[start : start + len(piece.group().strip())], start=start,
+                                      end=start + len(piece.group().strip()), body=body, role="implement"))
+    return out
+
+
 def team_members(text: str) -> list[Responsibility]:
     """Members of an inspection or working team: the head ("Trưởng đoàn") leads, the others implement."""
     out = []
@@ -583,7 +605,7 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
                 heading_subjects = named if (whole_item_is_subject or named) else []
             item_bodies.append((item.start, item.end, named or inherited))
     items = _to_items(text, assignments)
-    members = [r for r in team_members(text) if not any(i.start <= r.start < i.end for i in items)]
+    members = [r for r in team_members(text) + listed_departments(text) if not any(i.start <= r.start < i.end for i in items)]
     return sorted(items + members, key=lambda r: r.start), [(s, e, [canonical_body(text[a:b]) for a, b in spans]) for s, e, spans in item_bodies]
 
 

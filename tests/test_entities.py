@@ -374,7 +374,7 @@ def test_blank_line_ends_a_heading_but_not_a_running_line():
 
 # ------------------------------------------------------------------ real documents (../shared/realdocs), issue 10
 
-from extract.responsibilities import find_responsibilities, team_members  # noqa: E402
+from extract.responsibilities import find_responsibilities, listed_departments, team_members  # noqa: E402
 
 REAL_RESPONSIBILITIES = [
     # a decision's article: the officers told to carry it out (lc-qd-kthoachat)
@@ -497,3 +497,12 @@ def test_listed_watching_verbs_add_monitor():
             "đánh giá và xử lý theo thẩm quyền.")
     found, _ = find_responsibilities(text)
     assert {(r.body, r.role) for r in found} == {("Giám đốc Sở Công Thương", "implement"), ("Giám đốc Sở Công Thương", "monitor")}
+
+
+def test_departments_listed_after_giam_doc_cac_so():
+    # lc-qd-2463, Điều 3: each name after "Giám đốc các Sở, ngành:" is a Sở unless it carries its own head
+    text = ("Giám đốc các Sở, ngành: Ban\nQuản lý Khu kinh tế, Tài chính, Xây dựng, Nông nghiệp và Môi trường, Công an\n"
+            "tỉnh, Thanh tra tỉnh; Chủ tịch UBND xã Võ Lao có trách nhiệm thi hành Quyết định này.")
+    found = {(r.body, r.role) for r in listed_departments(text)}
+    assert found == {("Ban Quản lý Khu kinh tế", "implement"), ("Sở Tài chính", "implement"), ("Sở Xây dựng", "implement"),
+                     ("Sở Nông nghiệp và Môi trường", "implement"), ("Công an tỉnh", "implement"), ("Thanh tra tỉnh", "implement")}
