@@ -769,6 +769,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     return info, roles
 
 
+_TOO_VAGUE = {"van phong", "doan", "so", "bo", "cuc", "phong", "ban", "hoi", "uy ban"}
 _QUOTE = re.compile(r"“[^“”]{20,3000}”")  # an opening quote OCR left unclosed does not run on into the next quote
 # An enterprise's full name: "Công ty cổ phần Mông Sơn", "Công ty TNHH Đại Đồng Tiến", "Công ty Cổ phần đầu tư hạ
 # tầng Châu Giang" (lowercase words, then the proper name).
@@ -794,7 +795,14 @@ def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
             continue  # duties inside a quoted article are the content of the law quoted, not this document's
         while end > start and text[end - 1] in " \t\n,;:.":
             end -= 1
+        cut = text.find("(", start, end)
+        if cut > start and text.find(")", cut, end) < 0:
+            end = cut  # "Cục Hóa chất (mã số ...": an aside the clause cut open
+            while end > start and text[end - 1] in " \t\n,;:.":
+                end -= 1
         name = canonical_body(text[start:end])
+        if fold(name) in _TOO_VAGUE:
+            continue  # "Văn phòng", "Đoàn": a head without its name says nobody in particular
         if fold(name) == "cong ty":
             name = _full_enterprise(text, start) or name
         if not name or fold(name) in ("ong", "ba", "cac"):
