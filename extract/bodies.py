@@ -1,7 +1,7 @@
 """Canonical names of public bodies, and the mark-stripped ("folded") view of Vietnamese text.
 
-Owns `fold(text)` (same length as `text`, so offsets found in the folded view are offsets into the
-text itself) and `canonical_body(mention)`: abbreviations expanded (UBND, HĐND, MTTQ, LĐ-TB&XH,
+Re-exports the text core's `fold(text)` (same length as `text`, so offsets found in the folded view are
+offsets into the text itself); owns `canonical_body(mention)`: abbreviations expanded (UBND, HĐND, MTTQ, LĐ-TB&XH,
 TB&XH, HĐTĐKT, TĐKT), whitespace collapsed, "Uỷ" written "Ủy", the first letter capitalised, as
 the gold conventions (gold/README.md) ask.
 """
@@ -10,30 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-_FOLD_EXTRA = {"đ": "d", "Đ": "d", "ð": "d"}
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
-    if c in _FOLD_EXTRA:
-        return _FOLD_EXTRA[c]
-    if ord(c) < 128:
-        return c.lower()
-    base = unicodedata.normalize("NFD", c)[0]
-    if unicodedata.combining(base):
-        return c
-    low = base.lower()
-    return low if len(low) == 1 else base
-
-
-def fold(text: str) -> str:
-    """Lowercase, marks stripped, đ -> d; one character out per character in."""
-    return "".join(_fold_char(c) for c in text)
+# The one fold of the text core (issue 9): marks stripped, đ -> d, one character out per character in.
+from extract.text.fold import fold  # re-exported: the entity finders import it from here
 
 
 # Characters OCR puts for letters inside a word ("c6" có, "16p" lớp, "x3" xã, "1€" lệ, "13y" lấy).

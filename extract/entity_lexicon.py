@@ -1,24 +1,21 @@
-"""The one loader of the entity finders' word lists and rules (`extract/lexicon/entities/*.yaml`).
+"""The entity finders' word lists and rules (`extract/lexicon/entities/*.yaml`), read through the one lexicon
+loader (`extract.lexicon.load`).
 
 Each data file is a mapping of named entries; every entry carries a `why` (the decree, or the documents the
-words were seen in), which the tests check. Files are read once per process.
+words were seen in), which the tests check.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from extract.lexicon import HERE
+from extract.lexicon import load as _load
 
-import yaml
-
-DATA_DIR = Path(__file__).resolve().parent / "lexicon" / "entities"
+DATA_DIR = HERE / "entities"
 
 
-@lru_cache(maxsize=None)
 def load(name: str) -> dict:
     """The entries of `extract/lexicon/entities/<name>.yaml`."""
-    with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return _load(f"entities/{name}")
 
 
 def names() -> list[str]:
