@@ -4,7 +4,7 @@ Reads top to bottom as its list of stages:
 
     ingest   file -> RawDocument          (extract.ingest: text layer / Tesseract / encodings)
     repair   RawDocument -> Repaired      (extract.repair: diacritics, OCR junk, legacy fonts)
-    segment  text -> Metadata, sections   (extract.segment)
+    segment  text -> Metadata, sections   (extract.structure: header, title, outline, foot)
     entities text -> references, deadlines, responsibilities, targets (extract.entities)
     assemble -> PlanDocument              (pages and spans attached, schema-validated)
 """
@@ -152,7 +152,7 @@ def check_language(raw: RawDocument) -> None:
 
 def run(path: str | Path, options: OcrOptions = OcrOptions(), raw: Optional[RawDocument] = None) -> PlanDocument:
     from extract.entities import extract_entities
-    from extract.segment import segment
+    from extract.structure import segment
 
     raw = raw or ingest(path, options)
     check_language(raw)
