@@ -21,6 +21,9 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
 # /usr/bin/time (GNU time): scripts/bench_batch.py reads the peak memory of a batch from `time -v`.
 [ -x /usr/bin/time ] || need+=(time)
+# hunspell-vi: the Vietnamese word list scripts/build_repair_model.py reads (make repair-model,
+# and make eval's held-out repair models).
+[ -f /usr/share/hunspell/vi_VN.dic ] || need+=(hunspell-vi)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing Debian packages: ${need[*]}"
 SUDO=""
