@@ -27,8 +27,17 @@ DEFAULT_TIMEOUT = 180.0  # seconds per page
 
 @dataclass(frozen=True)
 class OcrSettings:
-    """How a page is prepared and read; the defaults are the measured best
-    (`scripts/bench_real_ocr.py`, figures in its docstring)."""
+    """How a page is prepared and read. The defaults are the measured best on the 64 born-digital
+    real pages of `scripts/bench_real_ocr.py` (their text layer is the reference; order-free
+    syllable error after repair, Tesseract alone 8.34%):
+      colour render + ink filter, no rule removal   5.91%
+      + rule removal (remove_lines)                  3.94%  (12 coordinate-table pages 25% -> 13%)
+      + repair tuning (extract/repair/channel.py)    3.80%  (the 52 text pages: 2.36%)
+    Tried and not kept: `psm` 6 (with rules present ruled tables fall apart: 18.8% -> 25.3% on
+    lc-gcn-banqua and lc-qd-1696; with rules removed 4.44% -> 4.33% on lc-gcn-banqua, but
+    two-column headers break), `psm` 4 (4.76% there), Tesseract's `Vietnamese` script model
+    (4.45% -> 6.41% before repair, 17 pages); resolution (the first page of each document,
+    9 pages, after repair): 200 dpi 2.43%, 300 dpi 1.58%, 400 dpi 2.48%: 300 stays."""
 
     psm: int = 3  # Tesseract page segmentation: 3 = automatic layout
     suppress_ink: bool = True  # whiten red/blue seal, signature and e-office stamp ink
