@@ -107,11 +107,21 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
     if end_of_body is not None:
         body_end = min(body_end, end_of_body.start())
     if sections:
-        duty = [sec for sec in sections if sec.label in _DUTY_LABELS]
-        if not duty:  # labels the segmenter left "other": the headings' words decide, as without a tree
+        # A plan (Kế hoạch, Chương trình: "I. MỤC ĐÍCH, YÊU CẦU" ... "V. TỔ CHỨC THỰC HIỆN") assigns duties in its
+        # organisation, schedule and solution parts; a decision's articles, a Công văn's items, a directive's
+        # numbered tasks assign them anywhere in the body.
+        plan_like = any(sec.label == "muc_dich_yeu_cau" and re.fullmatch(r"[IVX]+", sec.number or "") for sec in sections)
+        duty = [sec for sec in sections if sec.label in _DUTY_LABELS] if plan_like else []
+        if plan_like and not duty:  # labels the segmenter left "other": the headings' words decide
+            duty = [sec for sec in sections if _READ_HEADINGS.search(loose_fold(sec.heading or "").strip())]
+        if not plan_like and any(_READ_HEADINGS.search(loose_fold(sec.heading or "").strip()) and re.fullmatch(r"[IVX]+", sec.number or "")
+                                 for sec in sections):
+            # a report's "IV. ĐỀ XUẤT, KIẾN NGHỊ" among its "Tình hình ..." parts
             duty = [sec for sec in sections if _READ_HEADINGS.search(loose_fold(sec.heading or "").strip())]
         if duty:
             for sec in duty:
+                if sec.start >= body_end:
+                    continue
                 head_end = text.find("\n", sec.start)
                 parts.append((head_end if 0 <= head_end < sec.end else sec.start, min(sec.end, body_end), False))
         else:
