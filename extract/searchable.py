@@ -51,7 +51,7 @@ def write_searchable_pdf(source: Path, output: Path, options) -> SearchableResul
     source = Path(source)
     with recorded_pages() as recorded:
         raw = ingest(source, options)
-    if raw.kind not in ("pdf_text", "pdf_scan", "image"):
+    if not (raw.kind.startswith("pdf") or raw.kind == "image"):
         raise InputError(source, f"a searchable PDF is made from a PDF or an image, not from {raw.kind}")
     ocr = {index: page for (path, index), page in recorded.items() if _same_file(path, source)}
     repaired = repair_stage(raw, options.lang)
@@ -62,7 +62,7 @@ def write_searchable_pdf(source: Path, output: Path, options) -> SearchableResul
         if page.method == "ocr" and result is not None and result.words:
             layers[i] = _repaired_words(page.text, base, result.words, repaired)
         base += len(page.text) + 1
-    pdf_bytes = source.read_bytes() if raw.kind != "image" else _image_to_pdf(source, ocr)
+    pdf_bytes = _image_to_pdf(source, ocr) if raw.kind == "image" else source.read_bytes()
     # nothing OCR'd: the file itself, byte for byte (a digital signature still verifies)
     data, signed = _overlay(pdf_bytes, raw, ocr, layers) if layers else (pdf_bytes, False)
     _atomic_write_bytes(output, data)

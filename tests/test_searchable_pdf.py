@@ -205,3 +205,11 @@ def test_text_output_is_unchanged_by_the_pdf_option(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     text = (tmp_path / "typed.txt").read_text(encoding="utf-8")
     assert "Quyết định số 1258/QĐ-TTg" in text and not text.startswith("%PDF")
+
+
+def test_text_file_cannot_become_a_searchable_pdf(tmp_path):
+    source = tmp_path / "notes.txt"
+    source.write_text(VIETNAMESE, encoding="utf-8")
+    result = vnplan("ocr", source, "-o", tmp_path / "notes.pdf")
+    assert result.returncode == 3
+    assert "searchable PDF" in result.stderr.decode() and not (tmp_path / "notes.pdf").exists()
