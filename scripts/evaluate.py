@@ -44,7 +44,8 @@ Entities (per document, compared as SETS of normalised tuples; duplicates collap
     - deadlines: (date, year, recurrence), exact;
     - responsibilities: (body, role); body normalised as metadata strings; a pair matches when
       roles are equal and bodies have ratio >= 90;
-    - targets: (indicator, value, unit); indicator ratio >= 80, value exact, unit normalised.
+    - targets: (indicator, value, unit); indicator ratio >= 80, value exact, unit normalised
+      (and NFKC: "m²" and "m2" are one unit).
     Pairs are matched one-to-one (best ratio first). P/R/F1 per kind, per document and micro
     overall.
 """
@@ -331,7 +332,12 @@ def _value(v: Any) -> Optional[float]:
 
 
 def target_tuples(items: list[dict]) -> list[tuple]:
-    return sorted({(norm(i.get("indicator") or ""), _value(i.get("value")), norm(i.get("unit") or "")) for i in items or []}, key=str)
+    return sorted({(norm(i.get("indicator") or ""), _value(i.get("value")), _unit(i.get("unit"))) for i in items or []}, key=str)
+
+
+def _unit(unit: Optional[str]) -> str:
+    """A unit normalised as strings are, with superscripts read as digits ("m²" = "m2")."""
+    return norm(unicodedata.normalize("NFKC", unit or ""))
 
 
 def _exact(p, g):
