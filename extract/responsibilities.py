@@ -419,17 +419,24 @@ def _skip_adverbs(toks: list[Tok], i: int) -> int:
             if _words(toks, i, 2) == lead and _phrase_at(toks, i + 2, _MONITOR):
                 i += 2
                 moved = True
-        if _words(toks, i, 2) == ("can", "cu"):
+        if _words(toks, i, 2) == ("can", "cu") or _words(toks, i, 3) == ("theo", "chuc", "nang"):
             # "căn cứ chức năng, nhiệm vụ ..., xây dựng kế hoạch": the duty follows the grounds
             k = i + 2
             while k < len(toks) and not (toks[k].text == "," and is_predicate(toks, k + 1)) and not (
-                k > i + 2 and is_predicate(toks, k) and _phrase_at(toks, k, [("de",), ("xay", "dung"), ("to", "chuc"), ("phoi", "hop")])
+                k > i + 2 and is_predicate(toks, k) and _phrase_at(toks, k, _AFTER_GROUNDS)
             ):
                 k += 1
             if k < len(toks):
                 i = k
                 moved = True
     return i
+
+
+# Verbs that end the grounds of a duty ("căn cứ chức năng, nhiệm vụ được giao thực hiện tham mưu ...", lc-qd-2463;
+# "theo chức năng, nhiệm vụ, quyền hạn được giao tham mưu ...", lc-qd-2463; "căn cứ chức năng, nhiệm vụ, tham mưu
+# quản lý, giám sát", lc-gp-2507).
+_AFTER_GROUNDS = [("de",), ("xay", "dung"), ("to", "chuc"), ("phoi", "hop"), ("tham", "muu"), ("chu", "tri"), ("thuc", "hien"),
+                  ("trien", "khai")]
 
 
 @dataclass
@@ -443,6 +450,17 @@ class Assignment:
 def _task(toks: list[Tok], i: int, limit: int = 16) -> str:
     words = [t.text for t in toks[i : i + limit] if not t.text.startswith("(")]
     return squash(" ".join(words)).replace(" ,", ",").replace(" ;", ";").strip(" ,;:")
+
+
+def _later_report(toks: list[Tok], at: int) -> bool:
+    """A clause whose verbs, after its first, include reporting: "..., báo cáo ...", "... và (kịp thời) báo cáo ..."
+    (ttg-ct-07: a directive's tasks that end with the report due)."""
+    for k in range(at + 1, len(toks) - 1):
+        if toks[k].text == "," or toks[k].fold == "va":
+            q = k + 1 + (2 if _words(toks, k + 1, 2) == ("kip", "thoi") else 0)
+            if _words(toks, q, 2) == ("bao", "cao") and toks[q].text[:1].islower() and _spelt_as(toks[q], "báo"):
+                return True
+    return False
 
 
 def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
@@ -463,6 +481,8 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
             if _phrase_at(toks, k, _DECIDING):
                 i = k
                 break
+    if _words(toks, i, 2) == ("thuc", "hien") and _phrase_at(toks, i + 2, [("chu", "tri"), ("tham", "muu")]):
+        i += 2  # "thực hiện tham mưu quản lý ...": the role is the second verb's
     if _phrase_at(toks, i, [("chu", "tri")]):
         return "lead", i
     if _phrase_at(toks, i, [("tham", "muu")]):
@@ -487,6 +507,10 @@ _ITEM_START = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:(?P<num>(?:\d+\.)+\d*|[a-z�
 # Lines are also started by a page break ("\f"). An item a scan glued to the end of the line before: "... Xã hội.- Phối hợp với ...", "... bền vững.2. Ủy ban ...".
 _GLUED_ITEM = re.compile(r"(?<=[^\W\d_][.;])[ \t]*(?:(?P<num>\d+\.)|(?P<dash>[-–—]))[ \t]*(?=[A-ZĐ])")
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|:\s+|\n[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
+# A line break before a capital ends a sentence when the line before it is a heading (short, without a word that
+# needs what follows): "1. Về phổ biến Văn bản quy phạm pháp luật mới\nĐề nghị các Sở, ngành ..." (Công văn items
+# whose heading line has no colon, lc-cv-hoachat).
+_LINE_BREAK = re.compile(r"\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
 # A line that cannot end a sentence or a heading: it ends with a hyphen, a comma or a word that needs what follows.
 _CONTINUES = re.compile(r"(?:[-–,]|(?<!\w)(?:voi|va|cua|cac|cho|ve|de|theo|tai|trong|tu|den|nhung|hoac|qua|chu tri|phoi hop|tham muu))[ \t]*\Z")
 _FULL_LINE = 60
@@ -592,9 +616,18 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
             named: list[tuple[int, int]] = []
             pos = item.start
             sentences = []
-            for m in _SENTENCE_BREAK.finditer(text, pos, item.end):
+            breaks = sorted(list(_SENTENCE_BREAK.finditer(text, pos, item.end)) + list(_LINE_BREAK.finditer(text, pos, item.end)),
+                            key=lambda m: m.start())
+            for m in breaks:
+                if m.start() < pos:
+                    continue
                 if m.group().startswith("\n") and _continues(text, folded, item.start, m.start()):
                     continue  # a scan's blank line inside a sentence: "phối hợp với\n\nPhòng Nội vụ", "Sở Lao động -\n\nThương binh"
+                if m.re is _LINE_BREAK and (text[max(item.start, text.rfind("\n", 0, m.start()) + 1) : m.start()].rstrip()[-1:] in (".", ";", ":", "")
+                                            or not text[m.end() : m.end() + 1].isupper()):
+                    # the sentence already ended there, or the line before is blank (a blank line is `_SENTENCE_BREAK`'s
+                    # and `_continues`' call); a small letter goes on ("À-Ỹ" spans small letters too)
+                    continue
                 sentences.append((pos, m.start()))
                 pos = m.end()
             sentences.append((pos, item.end))
@@ -620,6 +653,10 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
 
 
 _ASKING = [("de", "nghi"), ("yeu", "cau"), ("doi", "voi")]
+# Words before the bodies a sentence or heading is about: "Giao Sở ...", "Đề nghị ...", "Yêu cầu ...", "Đối với ...",
+# and a decision's or licence's headings "1. Trách nhiệm của chủ đầu tư", "2. Trách nhiệm của các Sở, ngành, địa
+# phương" (lc-qd-2463, lc-gcn-banqua; Nghị định 30/2020, Phụ lục III: articles on who carries out a decision).
+_SUBJECT_LEADS = [("giao",), ("de", "nghi"), ("yeu", "cau"), ("doi", "voi"), ("trach", "nhiem", "cua")]
 
 
 def _strip_prefixes(text: str, folded: str, toks: list[Tok], skip: list[tuple[int, int]]) -> int:
@@ -633,8 +670,8 @@ def _strip_prefixes(text: str, folded: str, toks: list[Tok], skip: list[tuple[in
             while i < len(toks) and toks[i].text in (",", ":"):
                 i += 1
             continue
-        if t.fold in ("giao", "de", "yeu", "doi") and _phrase_at(toks, i, [("giao",), ("de", "nghi"), ("yeu", "cau"), ("doi", "voi")]):
-            p = _phrase_at(toks, i, [("giao",), ("de", "nghi"), ("yeu", "cau"), ("doi", "voi")])
+        if t.fold in ("giao", "de", "yeu", "doi", "trach") and _phrase_at(toks, i, _SUBJECT_LEADS):
+            p = _phrase_at(toks, i, _SUBJECT_LEADS)
             if is_head(toks, i + len(p), True):
                 return i + len(p)
         if i == 0 and is_head(toks, 2, True) and any(near(" ".join(_words(toks, 0, 2)), " ".join(p)) for p in _ASKING):
@@ -761,12 +798,17 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                 continue
             for span in subject_spans:
                 roles.append((span, subject_role, task))
-            if subject_role == "implement" and any(
+            if subject_role in ("implement", "advise") and any(
                 ctoks[k].text == "," and _phrase_at(ctoks, k + 1, _MONITOR) for k in range(at, min(len(ctoks), at + 8))
             ):
-                # "Chịu trách nhiệm hướng dẫn, kiểm tra, theo dõi ...": the listed verbs include watching over
+                # "Chịu trách nhiệm hướng dẫn, kiểm tra, theo dõi ...", "tham mưu quản lý, giám sát ...": the listed
+                # verbs include watching over
                 for span in subject_spans:
                     roles.append((span, "monitor", task))
+            if subject_role != "report" and _later_report(ctoks, at):
+                # "... chỉ đạo thực hiện tốt chỉ thị này và báo cáo kết quả ...", "..., kịp thời báo cáo Thủ tướng"
+                for span in subject_spans:
+                    roles.append((span, "report", task))
     # "... về Ban Thi đua - Khen thưởng, Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh"
     for k in range(len(toks)):
         if toks[k].fold in ("ve", "qua") and toks[k].text != "vệ":
