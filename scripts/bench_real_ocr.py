@@ -23,7 +23,8 @@ reference's syllable count G:
        max(|G - P|, |P - G|) (multiset differences of gold G and prediction P), so a misread
        syllable counts once, a syllable read in another order (tables, two-column headers,
        footnotes) counts zero. It never exceeds the edit distance.
-Totals add errors and syllables over the pages. "worse" counts pages where vnplan's bag error is
+Totals add errors and syllables over the pages, with subtotals for text pages and for number
+tables (at least 40% of the reference's syllables are numbers). "worse" counts pages where vnplan's bag error is
 above Tesseract's. Tesseract results are cached in out/bench_real_ocr/ keyed by the hash of the
 image and the settings, so a rerun only pays for what changed. Without ../shared it says so
 and exits 0.
@@ -31,8 +32,8 @@ and exits 0.
 Measured (`python scripts/bench_real_ocr.py --json out/bench_real_final.json`, 64 pages, 27,825
 reference syllables; Tesseract 5.3 `vie`):
     total  tess seq 14.01%  tess bag 8.34%  ocr bag 6.25%  vnplan seq 14.25%  vnplan bag 3.80%
-    the 52 text pages: Tesseract alone 5.61% order-free, vnplan 2.36% (seq 6.06% -> 3.83%)
-    the 12 coordinate-table pages (lc-qd-2463 p6-12, lc-gcn-banqua p5-9): 24.95% -> 12.55%
+    text pages     52 23897  6.06%  5.61%  5.11%  3.83%  2.36%
+    number tables  12  3928 62.35% 24.95% 13.21% 77.62% 12.55%  (lc-qd-2463 p6-12, lc-gcn-banqua p5-9)
     pages where vnplan's order-free error is above Tesseract's: 1 of 64 (lc-qd-2463 p11)
 Reading-order error stays high on the tables: Tesseract reads their columns one after another.
 """
@@ -59,6 +60,9 @@ from extract.vietnamese import syllables  # noqa: E402
 
 BASELINE_CONFIG = "--oem 1 --psm 3"
 MIN_SYLLABLES = 30
+# a page whose reference is at least this share of numbers is a number table (coordinates,
+# schedules); its subtotal is printed apart: Tesseract reads such tables much worse than text
+NUMERIC_SHARE = 0.4
 # Layer quirks of the reference noted in SOURCES.md: Word 2010 writes ư as U+01A3 (ƣ)
 REFERENCE_FIXES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 
@@ -218,12 +222,22 @@ def main() -> int:
         vb, _ = bag_errors(final, ref)
         worse += vb > tb
         totals.update(syl=n, ts=ts, tb=tb, ob=ob, vs=vs, vb=vb)
+        ref_syllables = syllables(ref)
+        numeric = sum(x.isdigit() for x in ref_syllables) >= NUMERIC_SHARE * len(ref_syllables)
         rows.append({"doc": doc, "page": index + 1, "syllables": n, "tesseract_seq": ts, "tesseract_bag": tb,
-                     "ocr_bag": ob, "vnplan_seq": vs, "vnplan_bag": vb})
+                     "ocr_bag": ob, "vnplan_seq": vs, "vnplan_bag": vb, "numeric": numeric})
         print(f"{doc:18} {index + 1:4d} {n:5d}  {ts / n:8.2%} {tb / n:8.2%}  {ob / n:8.2%}  {vs / n:10.2%} {vb / n:10.2%}")
     n = totals["syl"] or 1
     print(f"{'total':18} {len(rows):4d} {totals['syl']:5d}  {totals['ts'] / n:8.2%} {totals['tb'] / n:8.2%}  "
           f"{totals['ob'] / n:8.2%}  {totals['vs'] / n:10.2%} {totals['vb'] / n:10.2%}")
+    for label, numeric in (("text pages", False), ("number tables", True)):
+        part = [r for r in rows if r["numeric"] == numeric]
+        m = sum(r["syllables"] for r in part)
+        if m:
+            cols = [sum(r[k] for r in part) / m for k in ("tesseract_seq", "tesseract_bag", "ocr_bag",
+                                                           "vnplan_seq", "vnplan_bag")]
+            print(f"{label:18} {len(part):4d} {m:5d}  {cols[0]:8.2%} {cols[1]:8.2%}  {cols[2]:8.2%}  "
+                  f"{cols[3]:10.2%} {cols[4]:10.2%}")
     print(f"pages where vnplan's order-free error is above Tesseract's: {worse} of {len(rows)}")
     if args.json:
         args.json.write_text(json.dumps({"settings": settings_kw, "dpi": dpi, "lang": args.lang, "pages": rows,
