@@ -354,7 +354,8 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
         if t.text in (",", ";", ":") or t.fold == "va":
             if t.text == ":":
                 break
-            if is_head(toks, j + 1, False) and not _ban_of_so(toks, cur, j) and not _persons_too(toks, cur, j):
+            if is_head(toks, j + 1, False) and not _ban_of_so(toks, cur, j) and not _persons_too(toks, cur, j) \
+                    and not _localities_too(toks, cur, j):
                 spans.append((cur[0], cur[1]))
                 cur = [toks[j + 1].start, toks[j + 1].end]
                 j += 2
@@ -368,6 +369,8 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
             continue
         if is_predicate(toks, j) or (j > i + 1 and near_predicate(toks, j)) or t.text.lower() in _BODY_STOPS:
             break
+        if _words(toks, j, 2) in _BODY_STOP_PAIRS:
+            break
         cur[1] = t.end
         words_in_body += 1
         if words_in_body > 22:
@@ -375,6 +378,18 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
         j += 1
     spans.append((cur[0], cur[1]))
     return BodyList(spans, j)
+
+
+_BODY_STOP_PAIRS = {tuple(p.split()) for p in _LEX["body_stop_pairs"]["words"]}
+_SECTOR_CLASS = re.compile(r"cac (?:bo|so)(?:\s*,\s*(?:ban|nganh))+")
+
+
+def _localities_too(toks: list[Tok], cur: list[int], j: int) -> bool:
+    """'các Bộ, ngành và (các) địa phương liên quan', 'các Sở, ngành và địa phương': one class of addressees, the
+    sectors and the localities (ttg-ct-07, lc-cv-hoachat, lc-bc-ks2025)."""
+    current = fold(" ".join(t.text for t in toks if cur[0] <= t.start < cur[1]).replace(" ,", ","))
+    nxt = _words(toks, j + 1, 3)
+    return bool(_SECTOR_CLASS.fullmatch(current)) and (nxt[:2] == ("dia", "phuong") or nxt == ("cac", "dia", "phuong"))
 
 
 def _persons_too(toks: list[Tok], cur: list[int], j: int) -> bool:
@@ -573,12 +588,18 @@ _SO_LIST = re.compile(r"(?:Giám\s+đốc|Thủ\s+trưởng)\s+các\s+[Ss]ở(?:
 _OWN_HEADS = re.compile(r"(?:Ban|Công an|Thanh tra|Trưởng|Cục|Chi cục|Kho bạc|Bộ|Văn phòng|Trung tâm|Đài|Báo)\b")
 
 
+# Names of departments and ministries that hold a comma ("Văn hóa, Thể thao và Du lịch"): one piece of a list.
+_COMMA_NAMES = _LEX["comma_names"]["words"]
+_NAME_PIECE = re.compile(r"(?:" + "|".join(r"\s*" + r",?\s+".join(re.escape(w) for w in n.split()).replace(r"\,", ",")
+                                           for n in _COMMA_NAMES) + r")(?=\s*(?:,|$))|[^,]+", re.I)
+
+
 def listed_departments(text: str) -> list[Responsibility]:
     """The departments named after "Giám đốc các Sở, ngành:", each told to carry out the decision."""
     out = []
     for m in _SO_LIST.finditer(text):
         pos = m.start("names")
-        for piece in re.finditer(r"[^,]+", m["names"]):
+        for piece in _NAME_PIECE.finditer(m["names"]):
             name = squash(piece.group())
             start = pos + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
             if not name or not name[:1].isupper():
@@ -711,6 +732,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
             return info, []
     elif closing:
         return None, []
+    elif text[s_end : s_end + 1] == ":" and i < len(toks) and not is_predicate(toks, i) and not _phrase_at(toks, i, _ADVERBS):
+        return None, []  # a field's label ("Chức danh: Tổng Giám đốc.", "Địa chỉ: ..."), not a duty of the body before it
     else:
         spans = list(inherited)
     if not spans:
@@ -726,6 +749,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         k += 1
     clause_tok_ranges.append((clause_start, len(toks)))
     has_lead = False
+    pending: list[tuple[int, int]] = []
     for c_index, (a, b) in enumerate(clause_tok_ranges):
         ctoks = toks[a:b]
         if not ctoks:
@@ -734,8 +758,14 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         own = parse_bodies(ctoks, 0, True) if c_index > 0 else None
         subject_spans = spans
         start_at = 0
+        if own is not None and own.end_token >= len(ctoks) and c_index + 1 < len(clause_tok_ranges):
+            # "...; Chủ tịch UBND xã Võ Lao; Chủ tịch UBND xã Tằng Loong và Công ty ... có trách nhiệm thi hành":
+            # a clause that is only names joins the subjects of the clause after it (lc-qd-2463)
+            pending += own.spans
+            continue
         if own is not None and own.end_token < len(ctoks):
-            subject_spans, start_at = own.spans, own.end_token
+            subject_spans, start_at = pending + own.spans, own.end_token
+        pending = []
         role, at = classify(ctoks, start_at)
         if closing and role != "implement":
             continue
@@ -760,6 +790,15 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                     q += 1
                 objects = parse_bodies(ctoks, q, True)
                 rest_role = None
+                if objects is not None and role == "coordinate" and _words(ctoks, objects.end_token, 2) in _BODY_STOP_PAIRS:
+                    # "phối hợp với Sở Công Thương trong việc tuyên truyền ...": the task is the named body's, the
+                    # subject helps (lc-cv-hoachat)
+                    for span in objects.spans:
+                        roles.append((span, "implement", _task(ctoks, objects.end_token + 2)))
+                    for span in subject_spans:
+                        roles.append((span, "coordinate", task))
+                    subject_role = None
+                    break
                 if objects is not None:
                     for span in objects.spans:
                         roles.append((span, "coordinate", _task(ctoks, objects.end_token)))
@@ -809,13 +848,24 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                 # "... chỉ đạo thực hiện tốt chỉ thị này và báo cáo kết quả ...", "..., kịp thời báo cáo Thủ tướng"
                 for span in subject_spans:
                     roles.append((span, "report", task))
-    # "... về Ban Thi đua - Khen thưởng, Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh"
+    # "... về Ban Thi đua - Khen thưởng, Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh" (seeds); "... gửi Sở Công thương, Ban
+    # Quản lý Khu kinh tế, UBND xã ... để theo dõi, quản lý" and "trao đổi ngay với Bộ Chỉ huy quân sự tỉnh và các cơ
+    # quan chức năng của địa phương để cùng phối hợp giải quyết" (lc-qd-2463, lc-gcn-banqua): the bodies a thing is
+    # sent to, and what they do with it
     for k in range(len(toks)):
-        if toks[k].fold in ("ve", "qua") and toks[k].text != "vệ":
+        if toks[k].fold in ("ve", "qua", "gui", "voi") and toks[k].text.lower() in ("về", "qua", "gửi", "với"):
             objects = parse_bodies(toks, k + 1, True)
-            if objects and _words(toks, objects.end_token, 1) == ("de",) and _words(toks, objects.end_token + 1, 2) == ("tong", "hop"):
-                for span in objects.spans:
-                    roles.append((span, "report", _task(toks, objects.end_token + 1)))
+            if not objects or _words(toks, objects.end_token, 1) != ("de",):
+                continue
+            at = objects.end_token + 1 + (1 if _words(toks, objects.end_token + 1, 1) == ("cung",) else 0)
+            if _words(toks, at, 2) == ("tong", "hop"):
+                sent_role = "report"
+            else:
+                sent_role, _ = classify(toks, at)
+                if sent_role not in ("monitor", "coordinate"):
+                    continue
+            for span in objects.spans:
+                roles.append((span, sent_role, _task(toks, at)))
     if info is not None and not roles and subjects is not None and _phrase_at(toks, subjects.end_token, [("co", "y", "kien")]):
         info["spans"] = []  # "Sở Công Thương có ý kiến như sau:": the writer speaks; what follows is not its duty
     return info, roles
