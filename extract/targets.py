@@ -23,14 +23,14 @@ _PERCENT = re.compile(
     rf"(?P<per>\s*/\s*nam)?(?P<up>\s+tro\s+len)?"
 )
 _COUNT_UNITS = "ho|nguoi|lan|xa|huyen|thon|ban|doanh nghiep|lao dong|mo hinh|tre em"
-_COUNT = re.compile(rf"(?<!\w)(?P<verb>giam|tang|thoat ngheo cho|ho tro|dao tao|giai quyet viec lam cho)\s+(?:them\s+)?(?P<v>\d[\d.]*)\s+(?P<unit>{_COUNT_UNITS})(?!\w)")
+_COUNT = re.compile(rf"(?<!\w)(?P<verb>giam|tang|thoat ngheo cho|ho tro|dao tao|giai quyet viec lam cho|co them)\s+(?:them\s+)?(?P<v>\d[\d.]*)\s+(?P<unit>{_COUNT_UNITS})(?!\w)")
 _VERBS = re.compile(r"(?<!\w)(giam con|giam|xoa|tang len|tang|nang|duy tri|dat|dam bao|phan dau)(?!\w)")
 _DIRECTION = {"giam con": "decrease", "giam": "decrease", "xoa": "decrease", "tang len": "increase", "tang": "increase",
               "nang": "increase", "duy tri": "maintain", "dat": "reach", "dam bao": "reach", "phan dau": "reach"}
 _FILLER = re.compile(r"(?<!\w)(binh quan|moi nam|hang nam|tu|khoang|muc|con|xuong|len|duoc|it nhat|toi thieu|tren|duoi)(?!\w)")
 _CLAUSE_BREAK = re.compile(r"[;.:()]|\n\s*[-+]\s|\n\s*[a-z0-9]{1,3}[.)]\s")
 _INDICATOR_CUT = re.compile(
-    r"\s+(?P<w>ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen)(?!\w)"
+    r"\s+(?P<w>(?:vao|trong|den|toi)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d|so\s+voi|ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen)(?!\w)"
     r"|[,;.:()]\s*(?:giai\s+doan|dong\s+thoi|nham|de)(?!\w)|[;.:()]"
 )
 _SUBJECT_CUT = re.compile(r"\s+(?:tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen|cua\s+ca\s+nuoc|o\s+cac)(?!\w).*$", re.S)
@@ -44,8 +44,13 @@ def _indicator_cut(text: str, folded: str, start: int, stop: int) -> int:
             continue
         return m.start()
     return stop
-_BY_YEAR = re.compile(r"(?:den|toi|trong|vao)\s+nam\s+(?P<y>(?:19|20)\d\d)|chi tieu nam\s+(?P<y2>(?:19|20)\d\d)")
+_BY_YEAR = re.compile(r"(?:den|toi|trong|vao)\s+(?:cuoi\s+)?nam\s+(?P<y>(?:19|20)\d\d)|chi tieu nam\s+(?P<y2>(?:19|20)\d\d)")
 _CONDITION = re.compile(r"(?:co|voi)\s+ty le[^%;.]{0,60}$")
+
+
+# Words that make a sentence a plan's goal rather than a report of what happened (poverty-reduction plans:
+# "phấn đấu", "mục tiêu", "chỉ tiêu", "đến năm 2025", "kế hoạch").
+_PLANNING = re.compile(r"(?<!\w)(?:phan dau|muc tieu|chi tieu|den nam|ke hoach)(?!\w)")
 
 
 def _number(s: str) -> float:
@@ -130,9 +135,17 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     if up_end is not None:
         end = up_end
     indicator, scope = None, None
+    after_value = folded[m.end() : m.end() + 30]
+    if re.search(r"nguon\s+von", folded[folded.rfind("\n", 0, m.start()) + 1 : m.start()]):
+        return None  # "Nguồn vốn đầu tư: 100% vốn tự có của Công ty": where the money comes from (dn-qd-89)
+    if re.match(r"\s*tinh\s+tren", after_value):
+        return None  # "tỷ lệ 0,05% tính trên tổng số tiền phạt chưa nộp": a rate to compute with (bct-qd-26), not a goal
+    if re.match(r"\s*so\s+voi", after_value) and not _PLANNING.search(folded, c_start, m.start()):
+        return None  # "(năm 2024 tỷ lệ hộ nghèo là 12,5%,) giảm 2,3% so với năm 2023": a change reported, not set
     if verb is not None:
         between = folded[verb.end() : m.start()]
-        words = _FILLER.sub(" ", between).strip()
+        # "Phấn đấu đến năm 2025, 100% xã ...": the year between the verb and the value is the target's by_year
+        words = _FILLER.sub(" ", _BY_YEAR.sub(" ", between)).strip(" ,")
         if len(words.split()) >= 2:  # "giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%"
             seg_end = verb.end() + len(between)
             cut = re.search(r"\s+(?:binh quan|moi nam|hang nam|tu|khoang|muc)(?!\w)", folded[verb.end() : seg_end])
@@ -173,6 +186,8 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     by_year, by_at = _by_year(folded, since, start)
     if by_at is not None:
         start = by_at
+    elif by_year is None:
+        by_year = _year_after(folded, m.end())  # "Tỷ lệ lao động qua đào tạo đạt 65% vào năm 2025"
     while end > start and text[end - 1] in " \t\n,;":
         end -= 1
     if isinstance(indicator, str) and not fold(indicator).strip():
@@ -197,7 +212,7 @@ def _count_target(text: str, folded: str, m: re.Match) -> Target:
     if by_at is not None:
         start = by_at
     verb = m["verb"]
-    direction = "decrease" if verb == "giam" else "increase" if verb == "tang" else "reach"
+    direction = "decrease" if verb == "giam" else "increase" if verb in ("tang", "co them") else "reach"
     return Target(
         text=text[start:end], start=start, end=end, indicator=_clean_indicator(text[m.start("unit") : end]), direction=direction,
         value=_number(m["v"]), unit=_UNIT_NAMES[m["unit"]], by_year=by_year,
@@ -215,11 +230,18 @@ _TERM_ONLY = set(_QLEX["units"]["term_only"])
 _FILLERS = sorted((fold(w) for w in _QLEX["fillers"]["words"]), key=len, reverse=True)
 _QNUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _QUANTITY = re.compile(
-    rf"(?<![\w.,/])(?P<v>{_QNUM})[ \t]*(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")(?P<per>[ \t]*/[ \t]*năm)?(?![\w²³])"
+    rf"(?<![\w.,/])(?P<v>{_QNUM})[ \t]*\n?[ \t]*(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")(?P<per>[ \t]*/[ \t]*năm)?(?![\w²³])"
 )
 _LINE_LEAD = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])?[ \t]*")
 _QCLAUSE_BREAK = re.compile(r"[;.]\s|\n(?=[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])[ \t])")
 _NAMED_OBJECT = re.compile(r"(?:Khu|Cụm)\s+công\s+nghiệp(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
+
+
+# "hiện trạng" (the current state of the land, lc-cv-6791): a quantity described as it is, not set by the document.
+_CURRENT_STATE = re.compile(r"(?<!\w)hien\s+trang(?!\w)")
+# Labels of money: a project's capital or budget, which a named zone nearby ("Khu công nghiệp Võ Lao với quy mô ...")
+# does not qualify (lc-qd-2463: "Tổng vốn đầu tư: ...", gold "tổng vốn đầu tư").
+_MONEY_LABEL = re.compile(r"(?<!\w)(?:von|kinh\s+phi|muc\s+dau\s+tu|tien)(?!\w)")
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -264,6 +286,11 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             label = (labels[-1].start(), m.start())
         if label is None:
             continue
+        sentence_end = re.search(r"[.;]\s|\n", folded[m.end() : m.end() + 60])
+        if _CURRENT_STATE.search(folded, label[0], m.end() + (sentence_end.start() if sentence_end else 60)):
+            continue  # "diện tích 1,69 ha hiện trạng đất cụm công nghiệp", "... thể hiện theo hiện trạng": what is, not a plan
+        if unit == "%" and re.search(r"nguon\s+von", fold(text[c_start : m.start()])):
+            continue  # "Nguồn vốn đầu tư: 100% vốn tự có": where the money comes from, not a quantity set (dn-qd-89)
         if re.search(r"(?<!\w)(?:đã|đang)(?!\w)", text[label[0] : m.start()]):
             continue  # a fact reported ("diện tích ... đã được UBND tỉnh công bố là 1,69 ha")
         lab_text = re.sub(r"\s*\((?:nếu có|[^()]*)\)\s*", " ", text[label[0] : label[1]])
@@ -295,12 +322,13 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         if len(indicator.split()) <= 4:  # syllables: "quy mô thực hiện"
             # a bare label names what it measures from around it: "2. Tổng mặt bằng khu đất đặt kho: Diện tích khoảng
             # 768 m²" (the heading before the colon), "Khu công nghiệp Võ Lao với quy mô 482,6ha" (the named object)
-            colon_head = re.match(r"(?P<head>[^:\n]{8,80}):\s*$", text[c_start : label[0]].lstrip(" \t-+•"))
+            line_before = text[max(c_start, text.rfind("\n", 0, label[0]) + 1) : label[0]]
+            colon_head = re.match(r"(?P<head>[^:\n]{8,80}):\s*$", line_before.lstrip(" \t-+•~_"))  # "~", "_": OCR's dashes
             obj = list(_NAMED_OBJECT.finditer(text, max(0, label[0] - 300), label[0]))
             if colon_head and len(indicator.split()) <= 2:
                 head = _LINE_LEAD.sub("", colon_head["head"], count=1)
                 indicator = f"{indicator} {_lower_first(squash(head))}"
-            elif obj:
+            elif obj and not _MONEY_LABEL.search(fold(indicator)):  # the project's money is not the zone's
                 indicator = f"{indicator} {squash(obj[-1].group())}"
         start = label[0]
         end = m.end()
