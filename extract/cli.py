@@ -266,7 +266,10 @@ def batch(
                         ("--max-pixels", max_pixels), ("--max-chars", max_chars)):
         if value <= 0:
             raise typer.BadParameter(f"{name} must be positive")
-    options = _ocr_options(lang, 1, dpi, page_timeout, mode=mode)
+    from dataclasses import replace
+
+    options = replace(_ocr_options(lang, 1, dpi, page_timeout, mode=mode), max_pages=max_pages,
+                      max_pixels=int(max_pixels * 1e6), max_chars=max_chars)
     bounds = Bounds(seconds=doc_timeout, memory=max_memory << 20, pages=max_pages, pixels=int(max_pixels * 1e6), chars=max_chars)
     total = len(collect_inputs(inputs))
     if total == 0:

@@ -19,7 +19,7 @@ from typing import Optional
 
 from extract.encoding import decode_bytes
 from extract.errors import InputError
-from extract.ocr import DEFAULT_DPI, DEFAULT_TIMEOUT, PageJob, ocr_pages
+from extract.ocr import DEFAULT_DPI, DEFAULT_TIMEOUT, MAX_PIXELS, PageJob, ocr_pages
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".pnm", ".ppm", ".pgm"}
@@ -30,6 +30,7 @@ OLE2_OTHER_SUFFIXES = {".xls", ".xlt", ".xla", ".ppt", ".pps", ".pot", ".msg", "
 MAX_BYTES = 512 * 1024 * 1024
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 MAX_PAGES = 2000
+MAX_CHARS = 5_000_000  # characters of one document's text; longer texts are refused, shorter ones never crash
 
 
 @dataclass
@@ -67,6 +68,10 @@ class OcrOptions:
     # OCRmyPDF 17's --mode: auto (triage), force (OCR every page), skip (never OCR a page that
     # has a text layer), redo (OCR the pages whose layer is OCR output); see extract.pdflayer
     mode: str = "auto"
+    # Bounds on one document (vnplan batch --max-pages/--max-pixels/--max-chars; extract.batch.bounds)
+    max_pages: int = MAX_PAGES
+    max_pixels: int = MAX_PIXELS
+    max_chars: int = MAX_CHARS
 
     @property
     def effective_mode(self) -> str:
@@ -187,9 +192,10 @@ def _ingest_image(path: Path, sha: str, options: OcrOptions) -> RawDocument:
         raise InputError(path, f"not a readable image ({exc})") from None
     except Image.DecompressionBombError as exc:
         raise InputError(path, f"image too large ({exc})") from None
-    if n_frames > MAX_PAGES:
-        raise InputError(path, f"too many frames ({n_frames} > {MAX_PAGES})")
-    jobs = [PageJob(str(path), i, "image", options.lang, options.dpi, options.timeout) for i in range(n_frames)]
+    if n_frames > options.max_pages:
+        raise InputError(path, f"too many frames ({n_frames} > {options.max_pages}, the page bound)")
+    jobs = [PageJob(str(path), i, "image", options.lang, options.dpi, options.timeout, max_pixels=options.max_pixels)
+            for i in range(n_frames)]
     pages = [
         RawPage(r.index + 1, r.text, "ocr", r.confidence, error=r.error) for r in ocr_pages(jobs, options.jobs)
     ]
@@ -227,8 +233,8 @@ def _ingest_pdf(path: Path, sha: str, options: OcrOptions) -> RawDocument:
         raise InputError(path, f"corrupt or truncated PDF ({message})") from None
     if n_pages == 0:
         raise InputError(path, "the PDF has no pages")
-    if n_pages > MAX_PAGES:
-        raise InputError(path, f"too many pages ({n_pages} > {MAX_PAGES})")
+    if n_pages > options.max_pages:
+        raise InputError(path, f"too many pages ({n_pages} > {options.max_pages}, the page bound)")
     _open_pdf(path).close()  # pdfminer's own refusals (encryption, damage) as one clear line
     from extract.pdflayer import triage
 
@@ -238,7 +244,8 @@ def _ingest_pdf(path: Path, sha: str, options: OcrOptions) -> RawDocument:
         i = decision.number - 1
         if decision.method == "ocr":
             pages.append(RawPage(decision.number, "", "ocr", text_layer_rejected=decision.rejected, reason=decision.reason))
-            to_ocr.append(PageJob(str(path), i, "pdf", options.lang, options.dpi, options.timeout))
+            to_ocr.append(PageJob(str(path), i, "pdf", options.lang, options.dpi, options.timeout,
+                                  max_pixels=options.max_pixels))
         else:
             pages.append(RawPage(decision.number, decision.text, decision.method,
                                  text_layer_rejected=decision.rejected, reason=decision.reason))

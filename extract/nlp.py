@@ -168,6 +168,10 @@ def get_nlp() -> Language:
     """The pipeline, built once per process."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    # spaCy's 1,000,000-character limit guards its parser and NER models, which this pipeline has
+    # none of (rule components over syllables): a 3 M-character archive text must not crash (E088).
+    # The document bound is `OcrOptions.max_chars` (5 M by default).
+    nlp.max_length = 20_000_000
     for name in ("vnplan_references", "vnplan_targets", "vnplan_deadlines", "vnplan_responsibilities"):
         nlp.add_pipe(name)
     return nlp

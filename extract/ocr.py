@@ -23,6 +23,11 @@ from extract.errors import MissingDependency
 
 DEFAULT_DPI = 300
 DEFAULT_TIMEOUT = 180.0  # seconds per page
+# Pixels of one rendered page: A4 at 300 dpi is 8.7 M, A0 at 200 dpi 48 M. A page larger than this
+# (a 466-byte PDF can declare a 5 m square page: 7 GB at 300 dpi) is rendered at the resolution
+# that fits, and a warning says so (`vnplan batch --max-pixels`).
+MAX_PIXELS = 60_000_000
+MIN_DPI = 50  # below this nothing is legible: the page is reported, not read
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,19 @@ class PageJob:
     dpi: int = DEFAULT_DPI
     timeout: float = DEFAULT_TIMEOUT
     settings: OcrSettings = DEFAULT_SETTINGS
+    max_pixels: int = MAX_PIXELS
+
+
+class PageTooLarge(Exception):
+    """The page cannot be rendered legibly within the pixel bound."""
+
+
+def fitted_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int) -> float:
+    """The resolution at which a page of `width_pt` x `height_pt` points stays within `max_pixels`."""
+    pixels = width_pt * height_pt * (dpi / 72) ** 2
+    if pixels <= max_pixels:
+        return dpi
+    return dpi * (max_pixels / pixels) ** 0.5
 
 
 @dataclass(frozen=True)
@@ -102,15 +120,31 @@ def load_page_image(job: PageJob):
         pdf = pdfium.PdfDocument(job.path)
         try:
             page = pdf[job.index]
-            image = page.render(scale=job.dpi / 72, grayscale=not job.settings.suppress_ink).to_pil()
+            if not any(True for _ in page.get_objects()):
+                page.close()
+                return None  # nothing drawn on the page: a blank page needs no render and no OCR
+            dpi = fitted_dpi(*page.get_size(), job.dpi, job.max_pixels)
+            if dpi < MIN_DPI:
+                raise PageTooLarge(f"page of {page.get_width() / 72:.0f} x {page.get_height() / 72:.0f} in: "
+                                   f"over {job.max_pixels / 1e6:g} M pixels even at {MIN_DPI} dpi")
+            image = page.render(scale=dpi / 72, grayscale=not job.settings.suppress_ink).to_pil()
+            image.info["vnplan_dpi"] = dpi
             page.close()
         finally:
             pdf.close()
         return image
     image = Image.open(job.path)
     image.seek(job.index)
+    if image.width * image.height > job.max_pixels:
+        raise PageTooLarge(f"image of {image.width} x {image.height} pixels: over {job.max_pixels / 1e6:g} M pixels")
     image.load()
     return image
+
+
+def _blank(image) -> bool:
+    """A page image with no ink at all (every pixel near white): Tesseract would read nothing."""
+    low, _high = image.getextrema()
+    return low > 200
 
 
 def prepare_image(image, settings: OcrSettings = DEFAULT_SETTINGS, dpi: Optional[float] = None):
@@ -182,13 +216,21 @@ def run_tesseract(image, job: PageJob) -> dict:
 
 
 def ocr_page(job: PageJob) -> OcrPage:
-    image = prepare_image(load_page_image(job), job.settings, job.dpi if job.kind == "pdf" else None)
+    try:
+        page_image = load_page_image(job)
+    except PageTooLarge as exc:
+        return OcrPage(job.index, "", None, error=str(exc))
+    if page_image is None:
+        return OcrPage(job.index, "", None)
+    dpi = page_image.info.get("vnplan_dpi", job.dpi) if job.kind == "pdf" else None
+    image = prepare_image(page_image, job.settings, dpi)
+    if _blank(image):
+        return OcrPage(job.index, "", None, image_size=image.size, dpi=dpi)
     try:
         data = run_tesseract(image, job)
     except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout
         return OcrPage(job.index, "", None, error=f"OCR timed out after {job.timeout:g} s ({exc})")
     text, conf = text_from_data(data)
-    dpi = job.dpi if job.kind == "pdf" else None
     return OcrPage(job.index, text, conf, words=words_from_data(data), image_size=image.size, dpi=dpi)
 
 

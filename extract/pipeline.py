@@ -34,10 +34,20 @@ class Repaired:
     valid_share: float
 
 
+# Pages whose text a person typed: born-digital layers, glyphs decoded, legacy fonts, Word files.
+TYPED_METHODS = {"text_layer", "decoded", "legacy_font", "docx", "doc", "rtf"}
+
+
 def repair_stage(raw: RawDocument, lang: str = "vie") -> Repaired:
     """Repair page by page, telling repair what it cannot see in the text: a page that vnplan
     OCR'd with Tesseract `vie` and that reads as clean is still OCR output, with the few errors
-    a Vietnamese model makes ("tỉnh thần" for "tinh thần"), so it is repaired as such."""
+    a Vietnamese model makes ("tỉnh thần" for "tinh thần"), so it is repaired as such.
+
+    The other way round, a page typed by a person (a born-digital text layer, decoded glyphs, a
+    legacy font converted, a Word document) is never repaired as Vietnamese-model OCR: its
+    unusual words are names and terms ("Hoàng Văn Thuân", "e-mail"), not OCR slips, and repair
+    must leave correct Vietnamese untouched. Damage such a page really has (marks stripped,
+    legacy bytes without font names) is still repaired."""
     from extract.repair import detect_damage, repair_text
 
     texts: list[str] = []
@@ -51,6 +61,9 @@ def repair_stage(raw: RawDocument, lang: str = "vie") -> Repaired:
         if page.method == "ocr" and "vie" in lang.split("+") and page.text.strip():
             detected = detect_damage(page.text)
             hint = "vie_ocr" if detected == "clean" else detected
+        elif page.method in TYPED_METHODS and "OCR layer" not in (page.reason or "") and page.text.strip():
+            detected = detect_damage(page.text)
+            hint = "clean" if detected == "vie_ocr" else detected
         result = repair_text(page.text, damage=hint)
         if i:
             texts.append("\f")
@@ -136,7 +149,9 @@ def check_language(raw: RawDocument) -> None:
     text = raw.text
     if not text.strip():
         pages = len(raw.pages)
-        raise InputError(raw.path, f"no text could be read ({pages} page{'s' if pages != 1 else ''}, all empty)")
+        errors = [f"page {p.number}: {p.error}" for p in raw.pages if p.error]
+        why = f"; {errors[0]}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "") if errors else ""
+        raise InputError(raw.path, f"no text could be read ({pages} page{'s' if pages != 1 else ''}, all empty{why})")
     control = _control_share(text)
     if control > MAX_CONTROL_SHARE:
         raise InputError(raw.path, f"not Vietnamese text ({control:.0%} of characters are control or unassigned "
@@ -155,6 +170,9 @@ def run(path: str | Path, options: OcrOptions = OcrOptions(), raw: Optional[RawD
     from extract.structure import segment
 
     raw = raw or ingest(path, options)
+    if len(raw.text) > options.max_chars:
+        raise InputError(raw.path, f"text of {len(raw.text):,} characters is over the bound ({options.max_chars:,}, "
+                                   "vnplan batch --max-chars)")
     check_language(raw)
     repaired = repair_stage(raw, options.lang)
     text = repaired.text
