@@ -298,7 +298,7 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
         return True
     if one == "bao" and _words(toks, i + 1, 1) == ("cao",):
         return False
-    heads = {one, two}
+    heads = {one, two, " ".join(_words(toks, i, 3))}  # three words: "chủ đầu tư", "nhà đầu tư"
     if damaged_so(toks, i):
         return True
     if t.text[:1].isupper() or t.text[:1] == "$":  # "$6": Sở as English OCR reads it
@@ -706,6 +706,23 @@ def _strip_prefixes(text: str, folded: str, toks: list[Tok], skip: list[tuple[in
     return i
 
 
+def _after_field_label(text: str, folded: str, at: int) -> bool:
+    """The sentence at `at` follows "<label>:" on its line, and the label is not a body ("2. Bộ Công Thương: Chủ trì ..."
+    gives its duties to the body; "Địa chỉ thường trú: phường ..." is a field of an identity block, lc-qd-2463)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at].rstrip()
+    if not before.endswith(":"):
+        return False
+    toks = tokens(text, folded, line_start, line_start + len(before) - 1)
+    k = 0
+    while k < len(toks) and not toks[k].fold[:1].isalpha():
+        k += 1  # the item's mark: "2.", "-", "a)"
+    if k < len(toks) and re.fullmatch(r"[a-zđ]\)|[ivx]+\.?", toks[k].text):
+        k += 1
+    k = _strip_prefixes(text, folded, toks[k:], []) + k
+    return parse_bodies(toks, k, True) is None and not is_predicate(toks, k) and not _phrase_at(toks, k, _ADVERBS)
+
+
 def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     toks = tokens(text, folded, s_start, s_end)
     if not toks:
@@ -734,6 +751,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         return None, []
     elif text[s_end : s_end + 1] == ":" and i < len(toks) and not is_predicate(toks, i) and not _phrase_at(toks, i, _ADVERBS):
         return None, []  # a field's label ("Chức danh: Tổng Giám đốc.", "Địa chỉ: ..."), not a duty of the body before it
+    elif _after_field_label(text, folded, s_start):
+        return None, []  # the value of such a field ("Địa chỉ thường trú: phường Hà Đông.")
     else:
         spans = list(inherited)
     if not spans:

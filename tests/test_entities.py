@@ -506,3 +506,98 @@ def test_departments_listed_after_giam_doc_cac_so():
     found = {(r.body, r.role) for r in listed_departments(text)}
     assert found == {("Ban Quản lý Khu kinh tế", "implement"), ("Sở Tài chính", "implement"), ("Sở Xây dựng", "implement"),
                      ("Sở Nông nghiệp và Môi trường", "implement"), ("Công an tỉnh", "implement"), ("Thanh tra tỉnh", "implement")}
+
+
+# Issue 10, kinds of phrasing in real documents (responsibilities): each row a real phrasing, the set expected.
+REAL_RESPONSIBILITY_PHRASINGS = [
+    # a Công văn item whose heading line has no colon: the next line is its own sentence (lc-cv-hoachat); "phối hợp với
+    # X trong việc ...": X does it, the subject helps; "các Sở, ngành và địa phương" is one class
+    ("Kính gửi: Các Sở, ban, ngành tỉnh.\n1. Về phổ biến Văn bản quy phạm pháp luật mới\nĐề nghị các Sở, ngành và địa phương, "
+     "Ủy ban nhân dân xã, phường phối hợp với Sở Công Thương trong việc tuyên truyền, hướng dẫn đến các tổ chức.",
+     {("Các Sở, ngành và địa phương", "coordinate"), ("Ủy ban nhân dân xã, phường", "coordinate"), ("Sở Công Thương", "implement")}),
+    # negative: a heading line that runs on in small letters is not cut ("phối hợp với\nphòng ..." stays one sentence)
+    ("Kính gửi: Các phòng.\n1. Phòng Nội vụ chủ trì, phối hợp với\nphòng Tài chính triển khai kế hoạch.",
+     {("Phòng Nội vụ", "lead"), ("Phòng Tài chính", "coordinate")}),
+    # "Trách nhiệm của <bodies>" heads the dashes under it; grounds ("căn cứ chức năng ... thực hiện") before tham mưu,
+    # and the listed "giám sát" adds monitor (lc-qd-2463)
+    ("Điều 2. Tổ chức thực hiện\n1. Trách nhiệm của chủ đầu tư\n- Chịu trách nhiệm huy động góp đủ vốn.\n"
+     "2. Trách nhiệm của các Sở, ngành, địa phương\n- Các Sở, ban, ngành, địa phương có liên quan căn cứ chức năng nhiệm vụ\n"
+     "được giao thực hiện tham mưu quản lý, giám sát hoạt động dự án.",
+     {("Chủ đầu tư", "implement"), ("Các Sở, ban, ngành, địa phương có liên quan", "advise"),
+      ("Các Sở, ban, ngành, địa phương có liên quan", "monitor")}),
+    # "theo chức năng, nhiệm vụ, quyền hạn được giao tham mưu" (lc-qd-2463)
+    ("Điều 3. Điều khoản thi hành\n2. Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm vụ, quyền hạn được giao tham mưu cho "
+     "Ủy ban nhân dân tỉnh xử lý vi phạm.",
+     {("Thanh tra tỉnh", "advise"), ("Công an tỉnh", "advise")}),
+    # a later "báo cáo" among the duties adds report; "và (các) địa phương liên quan" joins the sectors (ttg-ct-07)
+    ("9. Các Bộ, ngành và Ủy ban nhân dân các tỉnh chỉ đạo thực hiện tốt chỉ thị này và báo cáo kết quả thực hiện.\n"
+     "2. Bộ Công Thương:\n- Chủ trì, phối hợp với các Bộ, ngành và các địa phương liên quan tiến hành đánh giá.",
+     {("Các Bộ, ngành", "implement"), ("Các Bộ, ngành", "report"), ("Ủy ban nhân dân các tỉnh", "implement"),
+      ("Ủy ban nhân dân các tỉnh", "report"), ("Bộ Công Thương", "lead"),
+      ("Các Bộ, ngành và các địa phương liên quan", "coordinate")}),
+    # negative: "báo cáo" as the first verb is report only; a noun "báo cáo" after "xây dựng" adds nothing
+    ("1. Sở Tài chính xây dựng báo cáo tài chính năm.", {("Sở Tài chính", "implement")}),
+    # bodies a report is sent to "để theo dõi", and those met "để cùng phối hợp" (lc-qd-2463, lc-gcn-banqua)
+    ("Điều 3. Tổ chức thực hiện\n1. Nhà đầu tư nghiêm túc thực hiện báo cáo giám sát gửi Sở Công thương, Ban Quản lý Khu kinh tế "
+     "để theo dõi, quản lý theo quy định.",
+     {("Nhà đầu tư", "implement"), ("Sở Công thương", "monitor"), ("Ban Quản lý Khu kinh tế", "monitor")}),
+    # negative: sent "để biết" is no duty of theirs
+    ("Điều 3. Tổ chức thực hiện\n1. Nhà đầu tư gửi báo cáo về Sở Tài chính để biết.", {("Nhà đầu tư", "implement")}),
+    # name-only clauses join the clause that has the verb (lc-qd-2463)
+    ("Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch UBND xã Võ Lao; Chủ tịch UBND xã Tằng Loong và Công ty Cổ phần "
+     "đầu tư hạ tầng Châu Giang có trách nhiệm thi hành Quyết định này.",
+     {("Chánh Văn phòng Ủy ban nhân dân tỉnh", "implement"), ("Chủ tịch Ủy ban nhân dân xã Võ Lao", "implement"),
+      ("Chủ tịch Ủy ban nhân dân xã Tằng Loong", "implement"), ("Công ty Cổ phần đầu tư hạ tầng Châu Giang", "implement")}),
+    # negative: a field's label after a body's name is no duty ("Nơi cấp: Cục ...\nChức danh: Tổng Giám đốc.")
+    ("Điều 1. Chấp thuận nhà đầu tư\nNgày cấp: 24/06/2021; Nơi cấp:\nCục cảnh sát QLHC về trật tự xã hội.\nChức danh: Tổng Giám đốc.\n"
+     "Địa chỉ thường trú: phường Hà Đông.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", REAL_RESPONSIBILITY_PHRASINGS, ids=[str(i) for i in range(len(REAL_RESPONSIBILITY_PHRASINGS))])
+def test_real_responsibility_phrasings(text, expected):
+    found, _ = find_responsibilities(text)
+    assert {(r.body, r.role) for r in found} == expected
+    for r in found:
+        assert text[r.start : r.end] == r.text
+
+
+def test_comma_name_stays_one_department():
+    # lc-qd-2463: "Văn hoá, Thể thao và Du lịch" is one Sở in the list after "Giám đốc các Sở, ngành:"
+    text = ("Giám đốc các Sở, ngành: Tài chính, Khoa học và Công nghệ, Văn hoá, Thể thao và Du lịch, Nội vụ, Công an\n"
+            "tỉnh có trách nhiệm thi hành Quyết định này.")
+    found = {r.body for r in listed_departments(text)}
+    assert found == {"Sở Tài chính", "Sở Khoa học và Công nghệ", "Sở Văn hoá, Thể thao và Du lịch", "Sở Nội vụ", "Công an tỉnh"}
+
+
+# Targets of provincial plans and decisions (issue 10): (text, [(indicator, direction, value, value_max, unit, by_year)]).
+PLAN_TARGETS = [
+    ("- Phấn đấu đến năm 2025, 100% xã đặc biệt khó khăn được đầu tư cơ sở hạ tầng thiết yếu.",
+     [("xã đặc biệt khó khăn được đầu tư cơ sở hạ tầng thiết yếu", "reach", 100.0, None, "%", 2025)]),
+    ("- Tỷ lệ lao động qua đào tạo đạt 65% vào năm 2025.",
+     [("tỷ lệ lao động qua đào tạo", "reach", 65.0, None, "%", 2025)]),
+    ("Phấn đấu đến cuối năm 2025 có thêm 30 xã đạt chuẩn nông thôn mới.",
+     [("xã đạt chuẩn nông thôn mới", "increase", 30.0, None, "xã", 2025)]),
+    ("- Phấn đấu giảm tỷ lệ hộ nghèo bình quân 1-1,5%/năm theo chuẩn nghèo đa chiều.",
+     [("tỷ lệ hộ nghèo", "decrease", 1.0, 1.5, "%", None)]),
+    ("Đến năm 2025, tỷ lệ hộ nghèo giảm 3% so với năm 2020.", [("tỷ lệ hộ nghèo", "decrease", 3.0, None, "%", 2025)]),
+    # negatives: a change reported against last year; a rate to compute a late-payment charge with; a funding source;
+    # the current state of land
+    ("Năm 2024, tỷ lệ hộ nghèo của tỉnh là 12,5%, giảm 2,3% so với năm 2023.", []),
+    ("phải nộp tiền chậm nộp phạt theo tỷ lệ 0,05% tính trên tổng số tiền phạt chưa nộp", []),
+    ("11. Nguồn vốn đầu tư: 100% vốn tự có của Công ty", []),
+    ("Về diện tích 1,69 ha hiện trạng đất cụm công nghiệp trên địa bàn xã.", []),
+    # planned quantities: a value and its unit across a line break; the heading before the colon after an OCR dash
+    ("Tổng số tiền phạt và thu hồi nộp ngân sách nhà nước là: 16.000.000\nđồng (Mười sáu triệu đồng).",
+     [("tổng số tiền phạt và thu hồi nộp ngân sách nhà nước", "reach", 16000000.0, None, "đồng", None)]),
+    ("~ Hành vi vi phạm thứ nhất: Phạt tiền 4.000.000 đồng (Bốn triệu đồng);",
+     [("phạt tiền hành vi vi phạm thứ nhất", "reach", 4000000.0, None, "đồng", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLAN_TARGETS, ids=[str(i) for i in range(len(PLAN_TARGETS))])
+def test_plan_targets(text, expected):
+    found = find_targets(text)
+    assert [(t.indicator, t.direction, t.value, t.value_max, t.unit, t.by_year) for t in found] == expected
+    for t in found:
+        assert text[t.start : t.end] == t.text
