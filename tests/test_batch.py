@@ -321,3 +321,109 @@ def test_bad_numbers_are_usage_errors(tmp_path, args, message):
     result = vnplan("batch", SEED, "-o", tmp_path / "out", *args)
     assert result.returncode == 2, result.stderr.decode()
     assert message.encode() in result.stderr and b"Traceback" not in result.stderr
+
+
+def _pdf_with_image_bomb(path: Path, side: int = 40000) -> Path:
+    """A 1.5 MB PDF whose one image inflates to `side`² bytes (1.6 GB): decoded only if rendered."""
+    import zlib
+
+    comp = zlib.compressobj(9)
+    data = b"".join(comp.compress(b"\xff" * side) for _ in range(side)) + comp.flush()
+    content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</XObject<</Im0 5 0 R>>>>/Contents 4 0 R>>",
+        b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream",
+        b"<</Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceGray/BitsPerComponent 8/Filter/FlateDecode"
+        b"/Length %d>>stream\n" % (side, side, len(data)) + data + b"\nendstream",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objects):
+        offsets.append(len(out))
+        out += b"%d 0 obj" % (i + 1) + obj + b"endobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(out)
+    return path
+
+
+def _docx_bomb(path: Path, megabytes: int = 300) -> Path:
+    """A few-MB .docx whose document.xml unpacks to `megabytes` MB."""
+    import zipfile
+
+    import docx as python_docx
+
+    base = path.with_name("base.docx")
+    python_docx.Document().save(str(base))
+    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            if item.filename != "word/document.xml":
+                zout.writestr(item, zin.read(item.filename))
+                continue
+            xml = zin.read(item.filename).decode()
+            cut = xml.index("<w:body>") + len("<w:body>")
+            paragraph = ("<w:p><w:r><w:t>" + "a" * 1000 + "</w:t></w:r></w:p>").encode()
+            with zout.open(item.filename, "w", force_zip64=True) as fh:
+                fh.write(xml[:cut].encode())
+                for _ in range(megabytes):
+                    fh.write(paragraph * 1000)
+                fh.write(xml[cut:].encode())
+    base.unlink()
+    return path
+
+
+def _blank_pages(path: Path, n: int) -> Path:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    for _ in range(n):
+        c.showPage()
+    c.save()
+    return path
+
+
+def _huge_page(path: Path) -> Path:
+    """One 200 x 200 inch page with text on it: 3.6 G pixels at 300 dpi."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(14400, 14400))
+    c.setFont("Helvetica", 400)
+    c.drawString(400, 13000, "KE HOACH thuc hien phong trao thi dua")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_bombs_and_huge_inputs_are_recorded_and_the_good_ones_written(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "good.txt")
+    _pdf_with_image_bomb(folder / "bomb.pdf")
+    _docx_bomb(folder / "bomb.docx")
+    _blank_pages(folder / "blank.pdf", 1999)
+    _huge_page(folder / "huge.pdf")
+    out = tmp_path / "out"
+    result = vnplan("batch", folder, "-o", out, "--jobs", "2", "-q", "--mode", "force")
+    assert result.returncode == 4, result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+    records = {r["id"]: r for r in index_lines(out)}
+    assert len(records) == 5
+    assert records["good"]["status"] == "ok"
+    by_file = {Path(r["path"]).name: r for r in records.values()}
+    assert "archive parts too large" in by_file["bomb.docx"]["error"]
+    assert "all empty" in by_file["bomb.pdf"]["error"]
+    assert "1999 pages, all empty" in by_file["blank.pdf"]["error"]
+    assert "over 60 M pixels" in by_file["huge.pdf"]["error"]
+    assert all(r["exit_code"] == 3 for name, r in by_file.items() if name != "good.txt")
+
+
+@pytest.mark.slow
+def test_a_text_over_spacys_limit_is_processed(tmp_path):
+    big = tmp_path / "long.txt"
+    big.write_text((SEED.read_text(encoding="utf-8") + "\n") * 130, encoding="utf-8")  # 1.2 M characters
+    result = vnplan("extract", big, "-o", tmp_path / "long.json")
+    assert result.returncode == 0, result.stderr.decode()
+    doc = json.loads((tmp_path / "long.json").read_text(encoding="utf-8"))
+    assert len(doc["text"]) > 1_000_000 and doc["legal_references"]
