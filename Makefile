@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test test-fast system-deps install bench bench-real bench-batch eval stress eval-repair repair-model schema clean
+.PHONY: demo test system-deps install bench bench-real bench-batch eval stress eval-repair repair-model schema clean
 
 system-deps:
 	@bash scripts/install_system_deps.sh
@@ -23,10 +23,9 @@ demo: install
 	$(BIN)/vnplan batch corpus/ --out $(DEMO_OUT) --jobs $(JOBS) --parquet --quiet || [ $$? -eq 4 ]
 	@echo "Results: one JSON per document in $(DEMO_OUT)/, index in $(DEMO_OUT)/index.jsonl, tables in $(DEMO_OUT)/*.parquet"
 
+# The suite without the `slow` marker (real-document OCR, every real file end to end): those run
+# in `make eval`.
 test: install
-	$(BIN)/python -m pytest -q
-
-test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: install
