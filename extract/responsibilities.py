@@ -508,7 +508,7 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
         return "monitor", i
     if _phrase_at(toks, i, [("phoi", "hop")]):
         return "coordinate", i
-    if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi")]):
+    if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi"), ("co", "quyen")]):
         return None, i
     if _phrase_at(toks, i, [("co", "y", "kien")]) and (_words(toks, i + 3, 2) == ("nhu", "sau") or _words(toks, i + 3, 1) == (":",)):
         return None, i  # "Sở Công Thương có ý kiến như sau:": the writer's own answer, not a duty
@@ -518,7 +518,7 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
 # ---------------------------------------------------------------- reading a part
 
 # Bullets as OCR reads them too: "_", "–", "—", "=" for "-".
-_ITEM_START = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:(?P<num>(?:\d+\.)+\d*|[a-zđ]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|\d{1,2})\)\.?)|(?P<dash>[-+•_–—=~]))[ \t]*(?=\S)")
+_ITEM_START = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:(?P<num>Điều[ \t]+\d+[ \t]*[.:]|(?:\d+\.)+\d*|[a-zđ]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|\d{1,2})\)\.?)|(?P<dash>[-+•_–—=~]))[ \t]*(?=\S)")
 # Lines are also started by a page break ("\f"). An item a scan glued to the end of the line before: "... Xã hội.- Phối hợp với ...", "... bền vững.2. Ủy ban ...".
 _GLUED_ITEM = re.compile(r"(?<=[^\W\d_][.;])[ \t]*(?:(?P<num>\d+\.)|(?P<dash>[-–—]))[ \t]*(?=[A-ZĐ])")
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|:\s+|\n[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
@@ -706,6 +706,41 @@ def _strip_prefixes(text: str, folded: str, toks: list[Tok], skip: list[tuple[in
     return i
 
 
+def _sent_to(toks: list[Tok], first: int) -> list[tuple[tuple[int, int], str, str]]:
+    """The bodies a thing is sent to, and what they are to do with it, from token `first` on.
+
+    "... về Ban Thi đua - Khen thưởng, Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh" (seeds); "... gửi Sở Công thương, Ban
+    Quản lý Khu kinh tế, UBND xã ... để theo dõi, quản lý", "trao đổi ngay với Bộ Chỉ huy quân sự tỉnh và các cơ quan chức
+    năng của địa phương để cùng phối hợp giải quyết" (lc-qd-2463, lc-gcn-banqua). A decision's closing lines "Gửi cho Kho
+    bạc Nhà nước Khu vực I để thu tiền phạt", "Gửi cho Sở Công Thương để biết và phối hợp" (bct-qd-26; Nghị định
+    118/2021 form of a sanction decision) start the sentence (`first` 0): there the duty may be any ("implement"); inside a
+    sentence only watching, reporting or working with count. "để biết" alone is no duty.
+    """
+    roles = []
+    if first == 0:  # a closing line's last word keeps its full stop ("để biết.", "phối hợp."): read it without
+        toks = [Tok(t.text, t.fold[:-1], t.start, t.end) if t.fold[-1:] == "." and t.fold[:1].isalpha() else t for t in toks]
+    for k in range(first, 1 if first == 0 else len(toks)):
+        if toks[k].fold in ("ve", "qua", "gui", "voi") and toks[k].text.lower() in ("về", "qua", "gửi", "với"):
+            q = k + 1 + (1 if _words(toks, k + 1, 1) == ("cho",) else 0)
+            objects = parse_bodies(toks, q, True)
+            if not objects or _words(toks, objects.end_token, 1) != ("de",):
+                continue
+            at = objects.end_token + 1 + (1 if _words(toks, objects.end_token + 1, 1) == ("cung",) else 0)
+            if _words(toks, at, 1) == ("biet",):
+                if _words(toks, at + 1, 3) != ("va", "phoi", "hop"):
+                    continue
+                at += 2
+            if _words(toks, at, 2) == ("tong", "hop"):
+                sent_role = "report"
+            else:
+                sent_role, _ = classify(toks, at)
+                if sent_role is None or (first > 0 and sent_role not in ("monitor", "coordinate")):
+                    continue
+            for span in objects.spans:
+                roles.append((span, sent_role, _task(toks, at)))
+    return roles
+
+
 def _after_field_label(text: str, folded: str, at: int) -> bool:
     """The sentence at `at` follows "<label>:" on its line, and the label is not a body ("2. Bộ Công Thương: Chủ trì ..."
     gives its duties to the body; "Địa chỉ thường trú: phường ..." is a field of an identity block, lc-qd-2463)."""
@@ -756,8 +791,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     else:
         spans = list(inherited)
     if not spans:
-        return info, []
-    roles: list[tuple[tuple[int, int], str, str]] = []
+        return info, _sent_to(toks, 0)
+    roles: list[tuple[tuple[int, int], str, str]] = _sent_to(toks, 0)
     clause_start = i
     clause_tok_ranges = []
     k = i
@@ -867,24 +902,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                 # "... chỉ đạo thực hiện tốt chỉ thị này và báo cáo kết quả ...", "..., kịp thời báo cáo Thủ tướng"
                 for span in subject_spans:
                     roles.append((span, "report", task))
-    # "... về Ban Thi đua - Khen thưởng, Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh" (seeds); "... gửi Sở Công thương, Ban
-    # Quản lý Khu kinh tế, UBND xã ... để theo dõi, quản lý" and "trao đổi ngay với Bộ Chỉ huy quân sự tỉnh và các cơ
-    # quan chức năng của địa phương để cùng phối hợp giải quyết" (lc-qd-2463, lc-gcn-banqua): the bodies a thing is
-    # sent to, and what they do with it
-    for k in range(len(toks)):
-        if toks[k].fold in ("ve", "qua", "gui", "voi") and toks[k].text.lower() in ("về", "qua", "gửi", "với"):
-            objects = parse_bodies(toks, k + 1, True)
-            if not objects or _words(toks, objects.end_token, 1) != ("de",):
-                continue
-            at = objects.end_token + 1 + (1 if _words(toks, objects.end_token + 1, 1) == ("cung",) else 0)
-            if _words(toks, at, 2) == ("tong", "hop"):
-                sent_role = "report"
-            else:
-                sent_role, _ = classify(toks, at)
-                if sent_role not in ("monitor", "coordinate"):
-                    continue
-            for span in objects.spans:
-                roles.append((span, sent_role, _task(toks, at)))
+    roles += _sent_to(toks, 1)
     if info is not None and not roles and subjects is not None and _phrase_at(toks, subjects.end_token, [("co", "y", "kien")]):
         info["spans"] = []  # "Sở Công Thương có ý kiến như sau:": the writer speaks; what follows is not its duty
     return info, roles
@@ -896,6 +914,37 @@ _QUOTE = re.compile(r"“[^“”]{20,3000}”")  # an opening quote OCR left un
 # tầng Châu Giang" (lowercase words, then the proper name).
 _ENTERPRISE = re.compile(r"Công\s+ty\s+(?:[Cc]ổ\s+phần|CP|TNHH|[Tt]rách\s+nhiệm\s+hữu\s+hạn)(?:\s+MTV|\s+một\s+thành\s+viên)?"
                          r"(?:\s+[a-zà-ỹđ]+){0,6}?(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
+
+
+_ENTERPRISE_TYPE = re.compile(r"Công\s+ty\s+(?:[Cc][ổô]\s+phần|CP|TNHH|[Tt]rách\s+nhiệm\s+hữu\s+hạn)(?:\s+MTV|\s+một\s+thành\s+viên)?")
+_NAME_WORD = re.compile(r"[ \t\n]*([^\s,;:.()“”\"]+)")
+
+
+def _enterprise_end(text: str, start: int) -> Optional[int]:
+    """The end of an enterprise's name at `start`: its type, then words up to the last capitalised one before the verb.
+
+    A name holds verbs and small words ("Công ty Cổ phần Khai thác vật liệu xây dựng Miền Bắc", lc-gp-2507; "Công ty TNHH
+    Thương mại\nHải Đăng", bct-qd-26) that would end a body's name elsewhere; the name runs on while a capitalised word
+    follows within six words, and ends at a modal or a punctuation mark ("... Miền Bắc phải thực hiện")."""
+    m = _ENTERPRISE_TYPE.match(text, start)
+    if m is None:
+        return None
+    pos, last, words = m.end(), None, []
+    for _ in range(12):
+        w = _NAME_WORD.match(text, pos)
+        if w is None or w.group(1).lower() in _BODY_STOPS or w.group(1).lower() == "có":
+            break
+        words.append((w.group(1), w.end(1)))
+        pos = w.end()
+    for k, (word, end) in enumerate(words):
+        if word[:1].isupper():
+            last = end
+        elif not any(x[:1].isupper() for x, _ in words[k + 1 : k + 7]):
+            break
+        elif last is not None and any(tuple(fold(x).lower() for x, _ in words[k : k + len(p)]) == p for p in _PRED_TUPLES) \
+                and not any(x[:1].isupper() for x, _ in words[k + 1 : k + 3]):
+            break  # "Công ty TNHH Tân Phú thực hiện báo cáo Sở ...": a verb after the proper name, not "xây dựng Miền Bắc"
+    return last
 
 
 def _full_enterprise(text: str, at: int) -> Optional[str]:
@@ -921,6 +970,9 @@ def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
             end = cut  # "Cục Hóa chất (mã số ...": an aside the clause cut open
             while end > start and text[end - 1] in " \t\n,;:.":
                 end -= 1
+        whole = _enterprise_end(text, start)
+        if whole is not None and whole > end:
+            end = whole  # "Công ty Cổ phần Khai thác vật liệu xây dựng Miền Bắc": the verb inside is the name's
         name = canonical_body(text[start:end])
         if fold(name) in _TOO_VAGUE:
             continue  # "Văn phòng", "Đoàn": a head without its name says nobody in particular

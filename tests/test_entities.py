@@ -601,3 +601,30 @@ def test_plan_targets(text, expected):
     assert [(t.indicator, t.direction, t.value, t.value_max, t.unit, t.by_year) for t in found] == expected
     for t in found:
         assert text[t.start : t.end] == t.text
+
+
+SANCTION_AND_LICENCE_PHRASINGS = [
+    # a sanction decision's closing lines (bct-qd-26): sent "để thu tiền phạt" is a duty, "để biết" alone is none;
+    # "có quyền khiếu nại" is a right, not a duty
+    ("Điều 3. Quyết định này được gửi cho:\n1. Gửi cho Kho bạc Nhà nước Khu vực I để thu tiền phạt.\n"
+     "2. Gửi cho Sở Công Thương Lào Cai để biết và phối hợp.\n3. Gửi cho Văn phòng Bộ để biết.\n"
+     "c) Công ty TNHH Thương mại Hải Đăng có quyền khiếu nại hoặc khởi kiện hành chính.",
+     {("Kho bạc Nhà nước Khu vực I", "implement"), ("Sở Công Thương Lào Cai", "coordinate")}),
+    # an enterprise's name holds verbs and small words (lc-gp-2507)
+    ("Điều 2.\n4. Công ty Cổ phần Khai thác vật liệu xây dựng Miền Bắc phải thực hiện đúng các quy định.",
+     {("Công ty Cổ phần Khai thác vật liệu xây dựng Miền Bắc", "implement")}),
+    # negative: the name ends before the verb that follows it
+    ("Điều 2.\n1. Công ty TNHH Tân Phú thực hiện báo cáo Sở Công Thương.", {("Công ty TNHH Tân Phú", "implement")}),
+    # "Điều 3." starts a new item: the article after a duty inherits nothing
+    ("Điều 2.\n5. Giao Sở Công Thương căn cứ chức năng, nhiệm vụ, tham mưu quản lý, giám sát việc sử dụng.\n"
+     "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+     {("Sở Công Thương", "advise"), ("Sở Công Thương", "monitor")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SANCTION_AND_LICENCE_PHRASINGS, ids=[str(i) for i in range(len(SANCTION_AND_LICENCE_PHRASINGS))])
+def test_sanction_and_licence_phrasings(text, expected):
+    found, _ = find_responsibilities(text)
+    assert {(r.body, r.role) for r in found} == expected
+    for r in found:
+        assert text[r.start : r.end] == r.text
