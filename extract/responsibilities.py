@@ -163,6 +163,8 @@ _PREDICATES = [
     "đánh giá", "sơ kết", "tổng kết", "lập", "cử", "đề ra", "đề xuất", "lựa chọn", "xét", "tặng", "biểu dương",
     "khen thưởng", "chuẩn bị", "sắp xếp", "quản lý", "cập nhật", "công bố", "thành lập", "duy trì", "hoàn tất", "nghiên cứu",
     "điều chỉnh", "bám sát", "tạo", "kết hợp", "lồng ghép", "đề nghị", "quan tâm", "có ý kiến", "sớm", "có nhiệm vụ",
+    # decisions and directives (ttg-ct-07: "... tuân thủ nghiêm túc quy trình"); a transfer slip's "chuyển ... đến" (lc-pc-466)
+    "tuân thủ", "chuyển",
 ]
 _PRED_TUPLES = sorted((tuple(fold(p).split()) for p in _PREDICATES), key=len, reverse=True)
 _PRED_PROPER = {tuple(fold(p).split()): tuple(p.split()) for p in _PREDICATES}
@@ -193,7 +195,8 @@ def _phrase_at(toks: list[Tok], i: int, phrases) -> Optional[tuple[str, ...]]:
 
 
 # Words whose second syllable alone would read as a verb: "Chương trình", "Tuyên giáo", "phụ trách".
-_COMPOUNDS = {("chuong", "trinh"), ("tuyen", "giao"), ("ban", "giao"), ("phu", "trach"), ("giao", "duc"), ("bao", "cao")}
+_COMPOUNDS = {("chuong", "trinh"), ("tuyen", "giao"), ("ban", "giao"), ("phu", "trach"), ("giao", "duc"), ("bao", "cao"),
+              ("ban", "quan")}  # "Ban quản lý KKT, KCN" (ttg-ct-07), "Ban Quản lý dự án" (lc-cv-6791)
 
 
 # Words that end a body's name (its level or place): a slip to one of these is a name, not a verb.
@@ -508,7 +511,7 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
         return "monitor", i
     if _phrase_at(toks, i, [("phoi", "hop")]):
         return "coordinate", i
-    if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi"), ("co", "quyen")]):
+    if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi"), ("co", "quyen"), ("chuyen",)]):
         return None, i
     if _phrase_at(toks, i, [("co", "y", "kien")]) and (_words(toks, i + 3, 2) == ("nhu", "sau") or _words(toks, i + 3, 1) == (":",)):
         return None, i  # "Sở Công Thương có ý kiến như sau:": the writer's own answer, not a duty
@@ -720,7 +723,7 @@ def _sent_to(toks: list[Tok], first: int) -> list[tuple[tuple[int, int], str, st
     if first == 0:  # a closing line's last word keeps its full stop ("để biết.", "phối hợp."): read it without
         toks = [Tok(t.text, t.fold[:-1], t.start, t.end) if t.fold[-1:] == "." and t.fold[:1].isalpha() else t for t in toks]
     for k in range(first, 1 if first == 0 else len(toks)):
-        if toks[k].fold in ("ve", "qua", "gui", "voi") and toks[k].text.lower() in ("về", "qua", "gửi", "với"):
+        if toks[k].fold in ("ve", "qua", "gui", "voi", "den") and toks[k].text.lower() in ("về", "qua", "gửi", "với", "đến"):
             q = k + 1 + (1 if _words(toks, k + 1, 1) == ("cho",) else 0)
             objects = parse_bodies(toks, q, True)
             if not objects or _words(toks, objects.end_token, 1) != ("de",):
@@ -734,10 +737,20 @@ def _sent_to(toks: list[Tok], first: int) -> list[tuple[tuple[int, int], str, st
                 sent_role = "report"
             else:
                 sent_role, _ = classify(toks, at)
-                if sent_role is None or (first > 0 and sent_role not in ("monitor", "coordinate")):
+                if sent_role is None or (first > 0 and sent_role not in ("monitor", "coordinate", "lead", "advise")):
                     continue
             for span in objects.spans:
                 roles.append((span, sent_role, _task(toks, at)))
+                if _later_report(toks, at):
+                    roles.append((span, "report", _task(toks, at)))
+            if sent_role == "lead":
+                # "... đến Sở Công Thương để chủ trì, phối hợp với cơ quan liên quan xem xét, ..., báo cáo UBND tỉnh" (lc-pc-466)
+                for pk in range(at, len(toks)):
+                    if _words(toks, pk, 3) == ("phoi", "hop", "voi"):
+                        helpers = parse_bodies(toks, pk + 3, True)
+                        for span in helpers.spans if helpers else []:
+                            roles.append((span, "coordinate", _task(toks, helpers.end_token)))
+                        break
     return roles
 
 
@@ -758,6 +771,37 @@ def _after_field_label(text: str, folded: str, at: int) -> bool:
     return parse_bodies(toks, k, True) is None and not is_predicate(toks, k) and not _phrase_at(toks, k, _ADVERBS)
 
 
+def _directed(toks: list[Tok], first: int) -> list[tuple[tuple[int, int], str, str]]:
+    """Bodies a duty-holder is told to direct, and what they are to do: "Chỉ đạo Ban quản lý KKT, KCN và các sở, ngành
+    liên quan tuân thủ ..." (ttg-ct-07), "có ý kiến chỉ đạo Cục Đăng kiểm Việt Nam và các cơ quan đăng kiểm địa phương tổ
+    chức kiểm tra ..." (lc-cv-3686). The bodies must be followed by their verb (not "chỉ đạo các đơn vị." alone)."""
+    roles = []
+    for k in range(first, len(toks) - 2):
+        if _words(toks, k, 2) != ("chi", "dao") or not _spelt_as(toks[k], "chỉ"):
+            continue
+        objects = parse_bodies(toks, k + 2, True)
+        if objects is None or objects.end_token >= len(toks) or not is_predicate(toks, objects.end_token):
+            continue
+        last = [t.fold for t in toks if objects.spans[-1][0] <= t.start < objects.spans[-1][1]]
+        if len(last) <= 3 and last[:1] == ["cac"]:
+            continue  # "chỉ đạo các cơ quan tuyên truyền đẩy mạnh ...": the verb may be the end of the name (seed 002)
+        role, at = classify(toks, objects.end_token)
+        if role is None:
+            continue
+        for span in objects.spans:
+            roles.append((span, role, _task(toks, at)))
+    return roles
+
+
+def _asks_for_list(text: str, toks: list[Tok], k: int, s_end: int) -> bool:
+    """"..., tiếp tục yêu cầu các Sở, ban, ngành và địa phương:" (lc-bc-ks2025): the bodies asked run to the colon that
+    ends the sentence, and the dashed duties under it are theirs."""
+    if text[s_end : s_end + 1] != ":" or _words(toks, k, 2) not in (("yeu", "cau"), ("de", "nghi")):
+        return False
+    asked = parse_bodies(toks, k + 2, True)
+    return asked is not None and asked.end_token >= len(toks)
+
+
 def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     toks = tokens(text, folded, s_start, s_end)
     if not toks:
@@ -769,7 +813,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         # "<issuer> yêu cầu <bodies> ...", the closing paragraph's "..., yêu cầu <bodies> ...", and a letter's
         # "Để ..., Ủy ban nhân dân tỉnh trân trọng đề nghị Bộ Xây dựng:" (lc-cv-3686): the bodies asked to act
         if not closing and (asking is None or asking.end_token != k) and not _words(toks, k - 2, 2) == ("tran", "trong") \
-                and not (k > i and toks[k - 1].text == ","):
+                and not (k > i and toks[k - 1].text == ",") and not _asks_for_list(text, toks, k, s_end):
             continue
         if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi"), ("kien", "nghi")) and toks[k].text[:1].islower() and is_head(toks, k + 2, True):
             i = k + 2
@@ -903,6 +947,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                 for span in subject_spans:
                     roles.append((span, "report", task))
     roles += _sent_to(toks, 1)
+    roles += _directed(toks, i)
     if info is not None and not roles and subjects is not None and _phrase_at(toks, subjects.end_token, [("co", "y", "kien")]):
         info["spans"] = []  # "Sở Công Thương có ý kiến như sau:": the writer speaks; what follows is not its duty
     return info, roles

@@ -394,7 +394,7 @@ REAL_RESPONSIBILITIES = [
     # "(i)" requests after "trân trọng đề nghị <body>:" (lc-cv-3686)
     ("Kính gửi: Bộ Xây dựng\n3. Kiến nghị\nĐể kịp thời tháo gỡ khó khăn, Uỷ ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ\n"
      "Xây dựng:\n(i). Chỉ đạo Cục Đăng kiểm Việt Nam khẩn trương ban hành văn bản hướng dẫn.",
-     {("Bộ Xây dựng", "implement")}),
+     {("Bộ Xây dựng", "implement"), ("Cục Đăng kiểm Việt Nam", "implement")}),  # the body directed acts (gold lc-cv-3686)
     # "phối hợp kiểm tra, giám sát": coordinate and monitor (lc-qd-2463)
     ("Điều 3. Điều khoản thi hành\n2. Đề nghị Ủy ban Kiểm tra Tỉnh ủy phối hợp kiểm tra, giám sát định kỳ.",
      {("Ủy ban Kiểm tra Tỉnh ủy", "coordinate"), ("Ủy ban Kiểm tra Tỉnh ủy", "monitor")}),
@@ -624,6 +624,32 @@ SANCTION_AND_LICENCE_PHRASINGS = [
 
 @pytest.mark.parametrize("text,expected", SANCTION_AND_LICENCE_PHRASINGS, ids=[str(i) for i in range(len(SANCTION_AND_LICENCE_PHRASINGS))])
 def test_sanction_and_licence_phrasings(text, expected):
+    found, _ = find_responsibilities(text)
+    assert {(r.body, r.role) for r in found} == expected
+    for r in found:
+        assert text[r.start : r.end] == r.text
+
+
+DIRECTED_PHRASINGS = [
+    # "Chỉ đạo <bodies> <verb>": the bodies directed act (ttg-ct-07)
+    ("3. Ủy ban nhân dân các tỉnh:\nc) Chỉ đạo Ban quản lý KKT, KCN và các sở, ngành liên quan tuân thủ nghiêm túc quy trình.",
+     {("Ủy ban nhân dân các tỉnh", "implement"), ("Ban quản lý KKT, KCN", "implement"), ("Các sở, ngành liên quan", "implement")}),
+    # negative: "chỉ đạo các cơ quan tuyên truyền đẩy mạnh ...": a short class may end in the verb (seed 002)
+    ("4. Đề nghị Ban Tuyên giáo Huyện ủy chủ trì chỉ đạo các cơ quan tuyên truyền đẩy mạnh công tác tuyên truyền.",
+     {("Ban Tuyên giáo Huyện ủy", "lead")}),
+    # a transfer slip: "chuyển ... đến <body> để chủ trì, phối hợp với <bodies> ..., báo cáo" (lc-pc-466)
+    ("PHIẾU CHUYỂN\nKính gửi: Sở Công Thương\nVăn phòng UBND tỉnh chuyển Văn bản nêu trên đến Sở Công Thương để chủ trì,\n"
+     "phối hợp với cơ quan liên quan xem xét, giải quyết theo đúng thẩm quyền, báo cáo\nUBND tỉnh theo quy định./.",
+     {("Sở Công Thương", "lead"), ("Sở Công Thương", "report"), ("Cơ quan liên quan", "coordinate")}),
+    # "tiếp tục yêu cầu <bodies>:" heads the dashes under it (lc-bc-ks2025)
+    ("II. ĐỀ XUẤT, KIẾN NGHỊ\nĐể nâng cao công tác bảo vệ khoáng sản, tiếp tục yêu cầu các Sở, ban, ngành và địa phương:\n"
+     "- Tăng cường kiểm tra, kiểm soát hoạt động khoáng sản.",
+     {("Các Sở, ban, ngành và địa phương", "monitor")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", DIRECTED_PHRASINGS, ids=[str(i) for i in range(len(DIRECTED_PHRASINGS))])
+def test_directed_and_transferred(text, expected):
     found, _ = find_responsibilities(text)
     assert {(r.body, r.role) for r in found} == expected
     for r in found:
