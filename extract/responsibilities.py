@@ -677,10 +677,9 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
 
 
 _ASKING = [("de", "nghi"), ("yeu", "cau"), ("doi", "voi")]
-# Words before the bodies a sentence or heading is about: "Giao Sở ...", "Đề nghị ...", "Yêu cầu ...", "Đối với ...",
-# and a decision's or licence's headings "1. Trách nhiệm của chủ đầu tư", "2. Trách nhiệm của các Sở, ngành, địa
-# phương" (lc-qd-2463, lc-gcn-banqua; Nghị định 30/2020, Phụ lục III: articles on who carries out a decision).
-_SUBJECT_LEADS = [("giao",), ("de", "nghi"), ("yeu", "cau"), ("doi", "voi"), ("trach", "nhiem", "cua")]
+# Words before the bodies a sentence or heading is about ("Giao Sở ...", "1. Trách nhiệm của chủ đầu tư", "2. Các điều
+# kiện đối với nhà đầu tư thực hiện dự án"): data, with their why, in the lexicon.
+_SUBJECT_LEADS = sorted((tuple(p.split()) for p in _LEX["subject_leads"]["words"]), key=len, reverse=True)
 
 
 def _strip_prefixes(text: str, folded: str, toks: list[Tok], skip: list[tuple[int, int]]) -> int:
@@ -694,7 +693,7 @@ def _strip_prefixes(text: str, folded: str, toks: list[Tok], skip: list[tuple[in
             while i < len(toks) and toks[i].text in (",", ":"):
                 i += 1
             continue
-        if t.fold in ("giao", "de", "yeu", "doi", "trach") and _phrase_at(toks, i, _SUBJECT_LEADS):
+        if _phrase_at(toks, i, _SUBJECT_LEADS):
             p = _phrase_at(toks, i, _SUBJECT_LEADS)
             if is_head(toks, i + len(p), True):
                 return i + len(p)
@@ -759,9 +758,11 @@ def _after_field_label(text: str, folded: str, at: int) -> bool:
     gives its duties to the body; "Địa chỉ thường trú: phường ..." is a field of an identity block, lc-qd-2463)."""
     line_start = text.rfind("\n", 0, at) + 1
     before = text[line_start:at].rstrip()
-    if not before.endswith(":"):
-        return False
+    if not before.endswith(":") or text[:line_start].rstrip()[-1:] not in (".", ";", ":", ""):
+        return False  # "... Nhà đầu tư nghiêm\ntúc thực hiện: (i) Báo cáo ...": a running sentence, not a field
     toks = tokens(text, folded, line_start, line_start + len(before) - 1)
+    if len(toks) > 10:
+        return False
     k = 0
     while k < len(toks) and not toks[k].fold[:1].isalpha():
         k += 1  # the item's mark: "2.", "-", "a)"
