@@ -364,6 +364,10 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
                 j += 2
                 words_in_body = 1
                 continue
+            if _persons_too(toks, cur, j):
+                cur[1] = toks[j + 2].end
+                j += 3
+                continue  # "các đơn vị, tổ chức, cá nhân": "tổ chức" here is a kind of addressee, not the verb
             if is_predicate(toks, j + 1) or j + 1 >= len(toks):
                 break
             if t.fold == "va":
@@ -396,9 +400,16 @@ def _localities_too(toks: list[Tok], cur: list[int], j: int) -> bool:
 
 
 def _persons_too(toks: list[Tok], cur: list[int], j: int) -> bool:
-    """'(các) tổ chức, cá nhân hoạt động khoáng sản' is one class of addressees (the laws' fixed phrase)."""
-    current = fold(" ".join(t.text for t in toks if cur[0] <= t.start < cur[1]))
-    return current.endswith("to chuc") and toks[j].text == "," and _words(toks, j + 1, 2) == ("ca", "nhan")
+    """'(các) tổ chức, cá nhân hoạt động khoáng sản', 'các đơn vị, tổ chức, cá nhân' are one class of addressees (the
+    laws' fixed phrase; lc-cv-snnmt-dcks): small-letter kinds of addressee after "các", one after the other."""
+    current = fold(" ".join(t.text for t in toks if cur[0] <= t.start < cur[1]).replace(" ,", ","))
+    if toks[j].text != ",":
+        return False
+    if current.endswith("to chuc") and _words(toks, j + 1, 2) == ("ca", "nhan"):
+        return True
+    kinds = ("don vi", "to chuc", "ca nhan")
+    return bool(re.fullmatch(r"cac (?:don vi|to chuc)(?:, (?:don vi|to chuc|ca nhan))*", current)) \
+        and " ".join(_words(toks, j + 1, 2)) in kinds and toks[j + 1].text[:1].islower()
 
 
 def _ban_of_so(toks: list[Tok], cur: list[int], j: int) -> bool:

@@ -654,3 +654,14 @@ def test_directed_and_transferred(text, expected):
     assert {(r.body, r.role) for r in found} == expected
     for r in found:
         assert text[r.start : r.end] == r.text
+
+
+def test_kinds_of_addressee_stay_one_class():
+    # lc-cv-snnmt-dcks: "các đơn vị, tổ chức, cá nhân" is one class; lc-cv-6791: "chính quyền địa phương" after a comma
+    # is the next body of a list; negative: "các đơn vị, Sở Tài chính" stays two bodies
+    found, _ = find_responsibilities("Kính gửi: Các đơn vị.\n1. Yêu cầu các đơn vị, tổ chức, cá nhân triển khai thực hiện.")
+    assert {(r.body, r.role) for r in found} == {("Các đơn vị, tổ chức, cá nhân", "implement")}
+    found, _ = find_responsibilities("Kính gửi: Các đơn vị.\n1. Chủ đầu tư phối hợp với Sở Nông nghiệp và Môi trường, chính quyền địa phương "
+                                     "kiểm tra ảnh hưởng của dự án.\n2. Các đơn vị, Sở Tài chính triển khai thực hiện.")
+    assert {(r.body, r.role) for r in found} >= {("Sở Nông nghiệp và Môi trường", "coordinate"), ("Chính quyền địa phương", "coordinate"),
+                                                 ("Các đơn vị", "implement"), ("Sở Tài chính", "implement")}
