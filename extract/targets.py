@@ -138,6 +138,11 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     after_value = folded[m.end() : m.end() + 30]
     if re.search(r"nguon\s+von", folded[folded.rfind("\n", 0, m.start()) + 1 : m.start()]):
         return None  # "Nguồn vốn đầu tư: 100% vốn tự có của Công ty": where the money comes from (dn-qd-89)
+    ahead = text[max(0, m.start() - 200) : m.start()]
+    if ahead.count("“") > ahead.count("”"):
+        return None  # inside a quoted name: "mặt hàng “AXIT NITRIC, ... chứa hơn 70% axit nitric”" (bct-cv-logistic)
+    if re.search(r"(?<!\w)chua\s+lam\s+ro(?!\w)", before):
+        return None  # "... Công ty chưa làm rõ ... quy mô 70%": a shortcoming pointed out, not a goal (bct-cv-logistic)
     if re.match(r"\s*tinh\s+tren", after_value):
         return None  # "tỷ lệ 0,05% tính trên tổng số tiền phạt chưa nộp": a rate to compute with (bct-qd-26), not a goal
     if re.match(r"\s*so\s+voi", after_value) and not _PLANNING.search(folded, c_start, m.start()):
@@ -234,6 +239,8 @@ _QUANTITY = re.compile(
 )
 _LINE_LEAD = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])?[ \t]*")
 _QCLAUSE_BREAK = re.compile(r"[;.]\s|\n(?=[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])[ \t])")
+# An industrial zone or cluster named by its kind only (Nghị định 35/2022/NĐ-CP: khu công nghiệp, cụm công nghiệp).
+_ZONE = re.compile(r"(?<!\w)(?:[Kk]hu|[Cc]ụm)\s+công\s+nghiệp(?!\w)")
 _NAMED_OBJECT = re.compile(r"(?:Khu|Cụm)\s+công\s+nghiệp(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
 
 
@@ -291,7 +298,7 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             continue  # "diện tích 1,69 ha hiện trạng đất cụm công nghiệp", "... thể hiện theo hiện trạng": what is, not a plan
         if unit == "%" and re.search(r"nguon\s+von", fold(text[c_start : m.start()])):
             continue  # "Nguồn vốn đầu tư: 100% vốn tự có": where the money comes from, not a quantity set (dn-qd-89)
-        if re.search(r"(?<!\w)(?:đã|đang)(?!\w)", text[label[0] : m.start()]):
+        if re.search(r"(?<!\w)(?:đã|đang|chưa)(?!\w)", text[label[0] : m.start()]):  # "chưa": "... Công ty chưa làm rõ ... quy mô"
             continue  # a fact reported ("diện tích ... đã được UBND tỉnh công bố là 1,69 ha")
         lab_text = re.sub(r"\s*\((?:nếu có|[^()]*)\)\s*", " ", text[label[0] : label[1]])
         lab_fold = fold(lab_text)
@@ -330,6 +337,13 @@ def find_quantities(text: str, folded: str) -> list[Target]:
                 indicator = f"{indicator} {_lower_first(squash(head))}"
             elif obj and not _MONEY_LABEL.search(fold(indicator)):  # the project's money is not the zone's
                 indicator = f"{indicator} {squash(obj[-1].group())}"
+            elif not _MONEY_LABEL.search(fold(indicator)):
+                # "... hạ tầng của khu công nghiệp ..., thu hút các nhà đầu tư ... với tốc độ lập đầy khoảng 10%"
+                # (lc-gcn-banqua): the zone named without its proper name in the same sentence
+                sentence = max(text.rfind(". ", 0, label[0]), text.rfind(";", 0, label[0]), label[0] - 300)
+                zone = list(_ZONE.finditer(text, max(0, sentence), label[0]))
+                if zone:
+                    indicator = f"{indicator} {squash(zone[-1].group()).lower()}"
         start = label[0]
         end = m.end()
         out.append(Target(text=text[start:end], start=start, end=end, indicator=indicator, direction=direction,

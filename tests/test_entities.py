@@ -581,12 +581,17 @@ PLAN_TARGETS = [
     ("- Phấn đấu giảm tỷ lệ hộ nghèo bình quân 1-1,5%/năm theo chuẩn nghèo đa chiều.",
      [("tỷ lệ hộ nghèo", "decrease", 1.0, 1.5, "%", None)]),
     ("Đến năm 2025, tỷ lệ hộ nghèo giảm 3% so với năm 2020.", [("tỷ lệ hộ nghèo", "decrease", 3.0, None, "%", 2025)]),
+    # a zone named by its kind in the same sentence qualifies a bare rate (lc-gcn-banqua)
+    ("hoàn thành phần hạ tầng của khu công nghiệp, thu hút các nhà đầu tư với tốc độ lập đầy khoảng 10% trong năm 2027",
+     [("tốc độ lập đầy khu công nghiệp", "reach", 10.0, None, "%", 2027)]),
     # negatives: a change reported against last year; a rate to compute a late-payment charge with; a funding source;
     # the current state of land
     ("Năm 2024, tỷ lệ hộ nghèo của tỉnh là 12,5%, giảm 2,3% so với năm 2023.", []),
     ("phải nộp tiền chậm nộp phạt theo tỷ lệ 0,05% tính trên tổng số tiền phạt chưa nộp", []),
     ("11. Nguồn vốn đầu tư: 100% vốn tự có của Công ty", []),
     ("Về diện tích 1,69 ha hiện trạng đất cụm công nghiệp trên địa bàn xã.", []),
+    ("Khối lượng vận chuyển dự kiến công ty chưa làm rõ thông tin về việc 2.000 tấn", []),
+    ("Công ty đề nghị cấp Giấy phép vận chuyển đối với mặt hàng “AXIT NITRIC, chứa hơn 70% axit nitric” tuy nhiên", []),
     # planned quantities: a value and its unit across a line break; the heading before the colon after an OCR dash
     ("Tổng số tiền phạt và thu hồi nộp ngân sách nhà nước là: 16.000.000\nđồng (Mười sáu triệu đồng).",
      [("tổng số tiền phạt và thu hồi nộp ngân sách nhà nước", "reach", 16000000.0, None, "đồng", None)]),
