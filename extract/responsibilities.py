@@ -163,8 +163,9 @@ _PREDICATES = [
     "đánh giá", "sơ kết", "tổng kết", "lập", "cử", "đề ra", "đề xuất", "lựa chọn", "xét", "tặng", "biểu dương",
     "khen thưởng", "chuẩn bị", "sắp xếp", "quản lý", "cập nhật", "công bố", "thành lập", "duy trì", "hoàn tất", "nghiên cứu",
     "điều chỉnh", "bám sát", "tạo", "kết hợp", "lồng ghép", "đề nghị", "quan tâm", "có ý kiến", "sớm", "có nhiệm vụ",
-    # decisions and directives (ttg-ct-07: "... tuân thủ nghiêm túc quy trình"); a transfer slip's "chuyển ... đến" (lc-pc-466)
-    "tuân thủ", "chuyển",
+    # decisions and directives (ttg-ct-07: "... tuân thủ nghiêm túc quy trình"); a transfer slip's "chuyển ... đến" (lc-pc-466);
+    # a notice's "Sở Công Thương thông báo ..." (lc-tb-ngoinhu)
+    "tuân thủ", "chuyển", "thông báo",
 ]
 _PRED_TUPLES = sorted((tuple(fold(p).split()) for p in _PREDICATES), key=len, reverse=True)
 _PRED_PROPER = {tuple(fold(p).split()): tuple(p.split()) for p in _PREDICATES}
@@ -682,7 +683,8 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
             elif not item.dash:
                 heading_subjects = named if (whole_item_is_subject or named) else []
             item_bodies.append((item.start, item.end, named or inherited))
-    items = _to_items(text, assignments)
+    items = [r for r in _to_items(text, assignments)
+             if not any(m.start() <= r.start < m.start("names") for m in _SO_LIST.finditer(text))]  # "Giám đốc các Sở, ngành:" heads a list
     members = [r for r in team_members(text) + listed_departments(text) if not any(i.start <= r.start < i.end for i in items)]
     return sorted(items + members, key=lambda r: r.start), [(s, e, [canonical_body(text[a:b]) for a, b in spans]) for s, e, spans in item_bodies]
 
@@ -847,7 +849,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     else:
         spans = list(inherited)
     if not spans:
-        return info, _sent_to(toks, 0)
+        # "Thực hiện ..., Văn phòng UBND tỉnh chuyển Văn bản nêu trên đến Sở Công Thương để chủ trì, ..." (lc-pc-466)
+        return info, _sent_to(toks, 0) + _sent_to(toks, 1)
     roles: list[tuple[tuple[int, int], str, str]] = _sent_to(toks, 0)
     clause_start = i
     clause_tok_ranges = []
@@ -900,7 +903,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                     q += 1
                 objects = parse_bodies(ctoks, q, True)
                 rest_role = None
-                if objects is not None and role == "coordinate" and _words(ctoks, objects.end_token, 2) in _BODY_STOP_PAIRS:
+                if objects is not None and role == "coordinate" and _words(ctoks, objects.end_token, 2) in (("trong", "viec"), ("trong", "cong")):
                     # "phối hợp với Sở Công Thương trong việc tuyên truyền ...": the task is the named body's, the
                     # subject helps (lc-cv-hoachat)
                     for span in objects.spans:

@@ -670,3 +670,13 @@ def test_kinds_of_addressee_stay_one_class():
                                      "kiểm tra ảnh hưởng của dự án.\n2. Các đơn vị, Sở Tài chính triển khai thực hiện.")
     assert {(r.body, r.role) for r in found} >= {("Sở Nông nghiệp và Môi trường", "coordinate"), ("Chính quyền địa phương", "coordinate"),
                                                  ("Các đơn vị", "implement"), ("Sở Tài chính", "implement")}
+
+
+def test_scope_after_bodies_and_preamble_before_a_transfer():
+    # ttg-ct-07: "trong phạm vi chức năng, nhiệm vụ" is the duty's scope, not part of the name
+    found, _ = find_responsibilities("7. Các Bộ, ngành liên quan khác trong phạm vi chức năng, nhiệm vụ, tăng cường công tác quản lý.")
+    assert {(r.body, r.role) for r in found} == {("Các Bộ, ngành liên quan khác", "implement")}
+    # lc-pc-466: a preamble ("Thực hiện ..., ") before the sender; the sender's "chuyển" is no duty
+    found, _ = find_responsibilities("PHIẾU CHUYỂN\nKính gửi: Sở Công Thương\nThực hiện theo Quy chế làm việc của Ủy ban nhân dân tỉnh,\n"
+                                     "Văn phòng UBND tỉnh chuyển Văn bản nêu trên đến Sở Công Thương để chủ trì, xem xét, giải quyết./.")
+    assert {(r.body, r.role) for r in found} == {("Sở Công Thương", "lead")}
