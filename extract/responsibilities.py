@@ -947,6 +947,9 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                 break
         if subject_role is not None:
             if has_lead and subject_role == "implement" and subject_spans is spans:
+                if _later_report(ctoks, at - 1):  # "Chủ trì ...; trên cơ sở đó đề xuất ..., báo cáo Thủ tướng" (ttg-ct-07)
+                    for span in subject_spans:
+                        roles.append((span, "report", task))
                 continue
             for span in subject_spans:
                 roles.append((span, subject_role, task))

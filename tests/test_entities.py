@@ -680,3 +680,15 @@ def test_scope_after_bodies_and_preamble_before_a_transfer():
     found, _ = find_responsibilities("PHIẾU CHUYỂN\nKính gửi: Sở Công Thương\nThực hiện theo Quy chế làm việc của Ủy ban nhân dân tỉnh,\n"
                                      "Văn phòng UBND tỉnh chuyển Văn bản nêu trên đến Sở Công Thương để chủ trì, xem xét, giải quyết./.")
     assert {(r.body, r.role) for r in found} == {("Sở Công Thương", "lead")}
+
+
+def test_report_after_a_lead_clause():
+    # ttg-ct-07: "- Chủ trì ...; trên cơ sở đó ..., báo cáo Thủ tướng Chính phủ": lead and report; negative: without a
+    # later "báo cáo" the second clause adds nothing
+    text = ("2. Bộ Công Thương:\n- Chủ trì, phối hợp với các Bộ, ngành liên quan tiến hành đánh giá kết quả; trên cơ sở đó xem "
+            "xét xử lý theo thẩm quyền, báo cáo Thủ tướng Chính phủ trong quý III năm 2012.")
+    found, _ = find_responsibilities(text)
+    assert {(r.body, r.role) for r in found} == {("Bộ Công Thương", "lead"), ("Bộ Công Thương", "report"),
+                                                 ("Các Bộ, ngành liên quan", "coordinate")}
+    found, _ = find_responsibilities(text.replace(", báo cáo Thủ tướng Chính phủ", ""))
+    assert ("Bộ Công Thương", "report") not in {(r.body, r.role) for r in found}
