@@ -441,8 +441,8 @@ def _skip_adverbs(toks: list[Tok], i: int) -> int:
             i += len(p)
             moved = True
             continue
-        if toks[i].text == ",":
-            i += 1
+        if toks[i].text == "," or re.fullmatch(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)\.?", toks[i].text):
+            i += 1  # "(i) Báo cáo giám sát ...": an enumerator inside the paragraph (lc-qd-2463)
             moved = True
             continue
         for lead in (("tien", "hanh"), ("tang", "cuong")):

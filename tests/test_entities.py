@@ -692,3 +692,11 @@ def test_report_after_a_lead_clause():
                                                  ("Các Bộ, ngành liên quan", "coordinate")}
     found, _ = find_responsibilities(text.replace(", báo cáo Thủ tướng Chính phủ", ""))
     assert ("Bộ Công Thương", "report") not in {(r.body, r.role) for r in found}
+
+
+def test_enumerator_inside_a_paragraph_does_not_hide_the_verb():
+    # lc-qd-2463: "Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo giám sát ..." is a report duty
+    text = ("Điều 2. Tổ chức thực hiện\n1. Trong quá trình tồn tại của dự án, Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo "
+            "giám sát đánh giá đầu tư dự án định kỳ hằng quý.")
+    found, _ = find_responsibilities(text)
+    assert ("Nhà đầu tư", "report") in {(r.body, r.role) for r in found}
