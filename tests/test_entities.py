@@ -696,7 +696,8 @@ def test_report_after_a_lead_clause():
 
 def test_enumerator_inside_a_paragraph_does_not_hide_the_verb():
     # lc-qd-2463: "Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo giám sát ..." is a report duty
-    text = ("Điều 2. Tổ chức thực hiện\n1. Trong quá trình tồn tại của dự án, Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo "
+    text = ("Điều 2. Tổ chức thực hiện\n1. Trách nhiệm của nhà đầu tư\n- Tập trung mọi nguồn lực. Trong quá trình tồn tại của dự "
+            "án, Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo "
             "giám sát đánh giá đầu tư dự án định kỳ hằng quý.")
     found, _ = find_responsibilities(text)
     assert ("Nhà đầu tư", "report") in {(r.body, r.role) for r in found}
