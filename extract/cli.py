@@ -85,6 +85,11 @@ def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     _state["debug"] = debug
+    # pdfminer logs its parser's doubts about damaged PDFs as warnings on stderr; a user gets one
+    # line per failure from vnplan instead (and everything with --debug).
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.DEBUG if debug else logging.ERROR)
 
 
 def _ocr_options(lang: str, jobs: int, dpi: int, timeout: float, force_ocr: bool = False, mode: "OcrMode" = None):
