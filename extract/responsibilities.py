@@ -302,7 +302,7 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
         return True
     if one == "bao" and _words(toks, i + 1, 1) == ("cao",):
         return False
-    heads = {one, two, " ".join(_words(toks, i, 3))}  # three words: "chủ đầu tư", "nhà đầu tư"
+    heads = {one, two, " ".join(_words(toks, i, 3)), " ".join(_words(toks, i, 4))}  # "chủ đầu tư", "phó tổng giám đốc"
     if damaged_so(toks, i):
         return True
     if t.text[:1].isupper() or t.text[:1] == "$":  # "$6": Sở as English OCR reads it
@@ -774,7 +774,7 @@ def _after_field_label(text: str, folded: str, at: int) -> bool:
     if not before.endswith(":") or text[:line_start].rstrip()[-1:] not in (".", ";", ":", ""):
         return False  # "... Nhà đầu tư nghiêm\ntúc thực hiện: (i) Báo cáo ...": a running sentence, not a field
     toks = tokens(text, folded, line_start, line_start + len(before) - 1)
-    if len(toks) > 10:
+    if len(toks) > 14:
         return False
     k = 0
     while k < len(toks) and not toks[k].fold[:1].isalpha():
