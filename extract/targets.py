@@ -141,6 +141,9 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     ahead = text[max(0, m.start() - 200) : m.start()]
     if ahead.count("“") > ahead.count("”"):
         return None  # inside a quoted name: "mặt hàng “AXIT NITRIC, ... chứa hơn 70% axit nitric”" (bct-cv-logistic)
+    sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    if re.search(r"(?<!\w)đã(?!\w)", text[sentence_start : m.start()]) and not _PLANNING.search(folded, sentence_start, m.start()):
+        return None  # "Năm 2025, đã đôn đốc thu hồi ... đạt 100% ...": a report's result, not a goal (lc-bc-ks2025)
     if re.search(r"(?<!\w)chua\s+lam\s+ro(?!\w)", before):
         return None  # "... Công ty chưa làm rõ ... quy mô 70%": a shortcoming pointed out, not a goal (bct-cv-logistic)
     if re.match(r"\s*tinh\s+tren", after_value):

@@ -591,6 +591,7 @@ PLAN_TARGETS = [
     ("11. Nguồn vốn đầu tư: 100% vốn tự có của Công ty", []),
     ("Về diện tích 1,69 ha hiện trạng đất cụm công nghiệp trên địa bàn xã.", []),
     ("Khối lượng vận chuyển dự kiến công ty chưa làm rõ thông tin về việc 2.000 tấn", []),
+    ("Năm 2025, đã đôn đốc thu hồi về tài khoản tạm giữ số tiền 5.373,4 triệu đồng, đạt 100% tỷ lệ thu hồi sau thanh tra.", []),
     ("Công ty đề nghị cấp Giấy phép vận chuyển đối với mặt hàng “AXIT NITRIC, chứa hơn 70% axit nitric” tuy nhiên", []),
     # planned quantities: a value and its unit across a line break; the heading before the colon after an OCR dash
     ("Tổng số tiền phạt và thu hồi nộp ngân sách nhà nước là: 16.000.000\nđồng (Mười sáu triệu đồng).",
