@@ -841,7 +841,9 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         if i >= len(toks):
             return info, []
     elif closing:
-        return None, []
+        # "Trong quá trình thực hiện nếu phát hiện ... phải trao đổi ngay với Bộ Chỉ huy quân sự tỉnh ... để cùng phối
+        # hợp giải quyết" (lc-gcn-banqua): the bodies worked with, even in a closing paragraph
+        return None, [r for r in _sent_to(toks, 1) if r[1] == "coordinate"]
     elif text[s_end : s_end + 1] == ":" and i < len(toks) and not is_predicate(toks, i) and not _phrase_at(toks, i, _ADVERBS):
         return None, []  # a field's label ("Chức danh: Tổng Giám đốc.", "Địa chỉ: ..."), not a duty of the body before it
     elif _after_field_label(text, folded, s_start):

@@ -702,3 +702,15 @@ def test_enumerator_inside_a_paragraph_does_not_hide_the_verb():
             "giám sát đánh giá đầu tư dự án định kỳ hằng quý.")
     found, _ = find_responsibilities(text)
     assert ("Nhà đầu tư", "report") in {(r.body, r.role) for r in found}
+
+
+def test_bodies_worked_with_in_a_closing_paragraph():
+    # lc-gcn-banqua: a paragraph that opens "Trong quá trình thực hiện" is read as closing, and still names the bodies
+    # to work with; negative: "để biết" there gives nothing
+    text = ("Điều 3: Các quy định đối với nhà đầu tư\n1. Nhà đầu tư thực hiện dự án theo quy định.\n"
+            "Trong quá trình thực hiện nếu phát hiện thấy vũ khí, bom đạn phải trao đổi ngay với Bộ Chỉ huy quân sự tỉnh và các cơ\n"
+            "quan chức năng của địa phương để cùng phối hợp giải quyết; báo cáo về Sở Tài chính để biết.")
+    found, _ = find_responsibilities(text)
+    bodies = {(r.body, r.role) for r in found}
+    assert {("Bộ Chỉ huy quân sự tỉnh", "coordinate"), ("Các cơ quan chức năng của địa phương", "coordinate")} <= bodies
+    assert not any(b == "Sở Tài chính" for b, _ in bodies)
