@@ -11,7 +11,7 @@ DEMO_OUT ?= out/demo
 system-deps:
 	@bash scripts/install_system_deps.sh
 
-$(STAMP): setup.cfg pyproject.toml
+$(STAMP): setup.cfg setup.py pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
@@ -67,7 +67,7 @@ repair-model: install
 
 schema: install
 	$(BIN)/vnplan schema -o models/plan-document.schema.json
-	$(BIN)/python -c "import json; from models.compare import comparison_json_schema as s; open('models/comparison-report.schema.json', 'w').write(json.dumps(s(), ensure_ascii=False, indent=2) + '\n')"
+	$(BIN)/python -c "import json; from vnplan.models.compare import comparison_json_schema as s; open('models/comparison-report.schema.json', 'w').write(json.dumps(s(), ensure_ascii=False, indent=2) + '\n')"
 
 clean:
 	rm -rf out/ .pytest_cache build *.egg-info

@@ -1,3 +1,3 @@
-from extract.cli import run
+from vnplan.cli import run
 
 run()

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 # The one fold of the text core (issue 9): marks stripped, đ -> d, one character out per character in.
-from extract.text.fold import fold  # re-exported: the entity finders import it from here
+from vnplan.text.fold import fold  # re-exported: the entity finders import it from here
 
 
 # Characters OCR puts for letters inside a word ("c6" có, "16p" lớp, "x3" xã, "1€" lệ, "13y" lấy).

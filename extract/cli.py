@@ -16,7 +16,7 @@ from typing import List, Optional
 
 import typer
 
-from extract.errors import ExitCode, InputError, MissingDependency, OutputError, VnplanError
+from vnplan.errors import ExitCode, InputError, MissingDependency, OutputError, VnplanError
 
 app = typer.Typer(
     name="vnplan",
@@ -68,8 +68,8 @@ def _guard(fn):
 
 def _version(value: bool) -> None:
     if value:
-        from extract import __version__
-        from extract.ocr import tesseract_version
+        from vnplan import __version__
+        from vnplan.ocr import tesseract_version
 
         try:
             engine = f"Tesseract {tesseract_version()}"
@@ -93,7 +93,7 @@ def main(
 
 
 def _ocr_options(lang: str, jobs: int, dpi: int, timeout: float, force_ocr: bool = False, mode: "OcrMode" = None):
-    from extract.ingest import OcrOptions
+    from vnplan.ingest import OcrOptions
 
     if jobs < 1:
         raise typer.BadParameter("--jobs must be at least 1")
@@ -144,11 +144,11 @@ def ocr(
     Pages are separated by a form feed. With `-o NAME.pdf`, a searchable PDF: the original pages,
     the OCR'd ones with an invisible layer of the repaired text (extract/searchable.py).
     """
-    from extract.ingest import ingest
-    from extract.output import write_text_or_stdout
+    from vnplan.ingest import ingest
+    from vnplan.output import write_text_or_stdout
 
     if output is not None and output.suffix.lower() == ".pdf":
-        from extract.searchable import write_searchable_pdf
+        from vnplan.searchable import write_searchable_pdf
 
         made = write_searchable_pdf(input, output, _ocr_options(lang, jobs, dpi, page_timeout, force_ocr, mode))
         for number, error in made.errors:
@@ -172,9 +172,9 @@ def repair(
     damage: Optional[str] = typer.Option(None, "--damage", help="Skip detection: clean, stripped, eng_ocr, legacy_font, vie_ocr."),
 ) -> None:
     """Repair damaged Vietnamese: restore diacritics, fix OCR junk, convert legacy encodings."""
-    from extract.encoding import decode_bytes
-    from extract.output import write_text_or_stdout
-    from extract.repair import DAMAGE_KINDS, repair_text
+    from vnplan.encoding import decode_bytes
+    from vnplan.output import write_text_or_stdout
+    from vnplan.repair import DAMAGE_KINDS, repair_text
 
     if damage is not None and damage not in DAMAGE_KINDS:
         raise typer.BadParameter(f"--damage must be one of {', '.join(DAMAGE_KINDS)}")
@@ -182,7 +182,7 @@ def repair(
         data = sys.stdin.buffer.read()
         name = "<stdin>"
     else:
-        from extract.ingest import check_path
+        from vnplan.ingest import check_path
 
         check_path(input)
         data = input.read_bytes()
@@ -209,12 +209,12 @@ def extract(
     html: Optional[Path] = typer.Option(None, "--html", help="Also write a page of the document: its text with every extracted span highlighted."),
 ) -> None:
     """One document to one JSON document (see `vnplan schema`)."""
-    from extract.output import atomic_write_text, write_text_or_stdout
-    from extract.pipeline import run
+    from vnplan.output import atomic_write_text, write_text_or_stdout
+    from vnplan.pipeline import run
 
     document = run(input, _ocr_options(lang, jobs, dpi, page_timeout, mode=mode))
     if html is not None:
-        from extract.report import render_document_page
+        from vnplan.report import render_document_page
 
         atomic_write_text(html, render_document_page(document))
     write_text_or_stdout(output, document.model_dump_json(indent=2) + "\n")
@@ -260,9 +260,9 @@ def batch(
     output folder cannot be written (a full disk), 6 when a dependency is missing, 130/143 when
     interrupted (the index stays whole: `--resume` goes on from there).
     """
-    from extract.batch import collect_inputs, run_batch
-    from extract.batch.bounds import Bounds
-    from extract.batch.progress import BatchProgress
+    from vnplan.batch import collect_inputs, run_batch
+    from vnplan.batch.bounds import Bounds
+    from vnplan.batch.progress import BatchProgress
 
     jobs = jobs if jobs is not None else _default_jobs()
     if jobs < 1:
@@ -293,7 +293,7 @@ def batch(
         if log:
             log.close()
     if parquet:
-        from extract.batch.export import export
+        from vnplan.batch.export import export
 
         export(out, "parquet")
     failed = result.failed
@@ -320,7 +320,7 @@ def export(
     The SQLite file has a full-text index `search` that matches with or without diacritics:
     SELECT doc_key, kind, text FROM search WHERE search MATCH 'quyet dinh 1258'.
     """
-    from extract.batch.export import export as export_tables
+    from vnplan.batch.export import export as export_tables
 
     for path in export_tables(folder, format.value, output):
         typer.echo(str(path))
@@ -336,7 +336,7 @@ def compare(
     batch: Optional[Path] = typer.Option(None, "--batch", help="A `vnplan batch` output folder: one row per plan (the archive view)."),
 ) -> None:
     """Compare a plan with a national plan (Decision 1258 or 666) or with any reference plan."""
-    from extract.compare.command import compare_batch, compare_one
+    from vnplan.compare.command import compare_batch, compare_one
 
     if (input is None) == (batch is None):
         raise typer.BadParameter("give one plan, or --batch RESULTS_DIR")
@@ -354,8 +354,8 @@ def schema(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here (default: stdout)."),
 ) -> None:
     """The JSON Schema of the output document."""
-    from extract.output import write_text_or_stdout
-    from models import json_schema
+    from vnplan.output import write_text_or_stdout
+    from vnplan.models import json_schema
 
     write_text_or_stdout(output, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from datetime import date as Date
 from typing import Callable, Optional
 
-from extract.bodies import fold
-from extract.entity_lexicon import load
+from vnplan.bodies import fold
+from vnplan.entity_lexicon import load
 
 _WORDS = load("dates")
 _QUARTER = _WORDS["quarters"]["numerals"]

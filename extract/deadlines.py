@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from extract.bodies import fold
-from extract.dates import TimeExpression, find_times
-from extract.entity_lexicon import load
-from models import Deadline, Span, Warning
+from vnplan.bodies import fold
+from vnplan.dates import TimeExpression, find_times
+from vnplan.entity_lexicon import load
+from vnplan.models import Deadline, Span, Warning
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from extract.vietnamese import is_valid_syllable, vietnamese_share
+from vnplan.text.vietnamese import is_valid_syllable, vietnamese_share
 
 # TCVN 5712:1993 VN3 ("ABC" fonts such as .VnTime): one byte per letter, lowercase letters with
 # tones in the upper half; uppercase toned letters were drawn by the separate "H" fonts.

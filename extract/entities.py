@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models import Deadline, LegalReference, Responsibility, Section, Target, Warning
+from vnplan.models import Deadline, LegalReference, Responsibility, Section, Target, Warning
 
 
 @dataclass
@@ -23,6 +23,6 @@ class Entities:
 
 
 def extract_entities(text: str, sections: list[Section]) -> Entities:
-    from extract.nlp import run_pipeline
+    from vnplan.nlp import run_pipeline
 
     return run_pipeline(text, sections)

@@ -7,8 +7,8 @@ words were seen in), which the tests check.
 
 from __future__ import annotations
 
-from extract.lexicon import HERE
-from extract.lexicon import load as _load
+from vnplan.lexicon import HERE
+from vnplan.lexicon import load as _load
 
 DATA_DIR = HERE / "entities"
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from extract.encoding import decode_bytes
-from extract.errors import InputError
-from extract.ocr import DEFAULT_DPI, DEFAULT_TIMEOUT, MAX_PIXELS, PageJob, ocr_pages
+from vnplan.encoding import decode_bytes
+from vnplan.errors import InputError
+from vnplan.ocr import DEFAULT_DPI, DEFAULT_TIMEOUT, MAX_PIXELS, PageJob, ocr_pages
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".pnm", ".ppm", ".pgm"}
@@ -157,7 +157,7 @@ def ingest(path: str | Path, options: OcrOptions = OcrOptions()) -> RawDocument:
     if kind == "image":
         return _ingest_image(path, sha, options)
     if kind in ("docx", "doc", "rtf"):
-        from extract.office import read_office  # LibreOffice and python-docx only when needed
+        from vnplan.office import read_office  # LibreOffice and python-docx only when needed
 
         return read_office(path, sha, kind)
     return _ingest_text(path, sha)
@@ -236,7 +236,7 @@ def _ingest_pdf(path: Path, sha: str, options: OcrOptions) -> RawDocument:
     if n_pages > options.max_pages:
         raise InputError(path, f"too many pages ({n_pages} > {options.max_pages}, the page bound)")
     _open_pdf(path).close()  # pdfminer's own refusals (encryption, damage) as one clear line
-    from extract.pdflayer import triage
+    from vnplan.pdflayer import triage
 
     pages: list[RawPage] = []
     to_ocr: list[PageJob] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from extract.vietnamese import syllables
+from vnplan.text.vietnamese import syllables
 
 
 def _as_ints(a: list[str], b: list[str]) -> tuple[list[int], list[int]]:

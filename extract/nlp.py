@@ -31,13 +31,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.bodies import fold
-from extract.dates import parse_date
-from extract.deadlines import DeadlineContext, attach_actions, find_deadlines
-from extract.references import find_references
-from extract.responsibilities import find_responsibilities
-from extract.targets import find_targets
-from models import Section
+from vnplan.bodies import fold
+from vnplan.dates import parse_date
+from vnplan.deadlines import DeadlineContext, attach_actions, find_deadlines
+from vnplan.references import find_references
+from vnplan.responsibilities import find_responsibilities
+from vnplan.targets import find_targets
+from vnplan.models import Section
 
 KINDS = ("legal_references", "deadlines", "responsibilities", "targets")
 _TOKEN = re.compile(r"[^\W_]+(?:[&'][^\W_]+)*|\S")
@@ -191,7 +191,7 @@ def make_doc(text: str, sections: Optional[list[Section]] = None, context: Optio
 
 
 def run_pipeline(text: str, sections: Optional[list[Section]] = None):
-    from extract.entities import Entities
+    from vnplan.entities import Entities
 
     state = make_doc(text, sections).user_data["vnplan"]
     return Entities(

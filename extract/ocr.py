@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from extract.errors import MissingDependency
+from vnplan.errors import MissingDependency
 
 DEFAULT_DPI = 300
 DEFAULT_TIMEOUT = 180.0  # seconds per page
@@ -150,7 +150,7 @@ def _blank(image) -> bool:
 def prepare_image(image, settings: OcrSettings = DEFAULT_SETTINGS, dpi: Optional[float] = None):
     """Grey-level image for Tesseract, coloured ink and table rules removed as the settings say;
     ``dpi`` is the image's resolution (else the file's own, else 300)."""
-    from extract.preprocess import remove_rules, suppress_coloured_ink
+    from vnplan.preprocess import remove_rules, suppress_coloured_ink
 
     if dpi is None:
         stated = image.info.get("dpi", (0, 0))[0]

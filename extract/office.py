@@ -25,9 +25,9 @@ import zipfile
 from pathlib import Path
 from typing import Iterator, Optional
 
-from extract.encoding import decode_font_run, font_encoding
-from extract.errors import InputError, MissingDependency
-from extract.ingest import RawDocument, RawPage
+from vnplan.encoding import decode_font_run, font_encoding
+from vnplan.errors import InputError, MissingDependency
+from vnplan.ingest import RawDocument, RawPage
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from extract.errors import OutputError
+from vnplan.errors import OutputError
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:

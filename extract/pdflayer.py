@@ -30,9 +30,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from extract.encoding import tcvn3_to_unicode, vni_to_unicode
-from extract.layout import Glyph, Line, order_lines
-from extract.vietnamese import looks_vietnamese, syllables, vietnamese_share
+from vnplan.encoding import tcvn3_to_unicode, vni_to_unicode
+from vnplan.layout import Glyph, Line, order_lines
+from vnplan.text.vietnamese import looks_vietnamese, syllables, vietnamese_share
 
 MODES = ("auto", "force", "skip", "redo")
 GLYPH_TABLE = Path(__file__).with_name("data") / "glyphs_times.json"

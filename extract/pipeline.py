@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from extract.errors import InputError, printable
-from extract.ingest import OcrOptions, RawDocument, ingest
-from extract.metrics import syllable_errors
-from extract.vietnamese import skeleton_share, syllables
-from models import PageInfo, PageQuality, PlanDocument, Quality, Source, Warning
+from vnplan.errors import InputError, printable
+from vnplan.ingest import OcrOptions, RawDocument, ingest
+from vnplan.metrics import syllable_errors
+from vnplan.text.vietnamese import skeleton_share, syllables
+from vnplan.models import PageInfo, PageQuality, PlanDocument, Quality, Source, Warning
 
 
 @dataclass
@@ -48,7 +48,7 @@ def repair_stage(raw: RawDocument, lang: str = "vie") -> Repaired:
     unusual words are names and terms ("Hoàng Văn Thuân", "e-mail"), not OCR slips, and repair
     must leave correct Vietnamese untouched. Damage such a page really has (marks stripped,
     legacy bytes without font names) is still repaired."""
-    from extract.repair import detect_damage, repair_text
+    from vnplan.repair import detect_damage, repair_text
 
     texts: list[str] = []
     source_map: list[int] = []
@@ -166,8 +166,8 @@ def check_language(raw: RawDocument) -> None:
 
 
 def run(path: str | Path, options: OcrOptions = OcrOptions(), raw: Optional[RawDocument] = None) -> PlanDocument:
-    from extract.entities import extract_entities
-    from extract.structure import segment
+    from vnplan.entities import extract_entities
+    from vnplan.structure import segment
 
     raw = raw or ingest(path, options)
     if len(raw.text) > options.max_chars:

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.bodies import canonical_body, fold, squash
-from extract.dates import _DMY, _point
-from extract.entity_lexicon import load
-from models import LegalReference
+from vnplan.bodies import canonical_body, fold, squash
+from vnplan.dates import _DMY, _point
+from vnplan.entity_lexicon import load
+from vnplan.models import LegalReference
 
 _LEX = load("references")
 DOC_TYPES: dict[str, str] = _LEX["doc_types"]["words"]

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extract.bodies import canonical_body, fold, loose_fold, near, same_body, squash
-from extract.entity_lexicon import load
-from models import Responsibility
+from vnplan.bodies import canonical_body, fold, loose_fold, near, same_body, squash
+from vnplan.entity_lexicon import load
+from vnplan.models import Responsibility
 
 # ---------------------------------------------------------------- where to read
 

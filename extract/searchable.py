@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from extract.errors import InputError, OutputError
+from vnplan.errors import InputError, OutputError
 
 FONT_NAME = "DejaVuSans"
 # DejaVu Sans vertical metrics (units of the em): a line box from the top of the marks to the
@@ -44,9 +44,9 @@ class SearchableResult:
 def write_searchable_pdf(source: Path, output: Path, options) -> SearchableResult:
     """OCR ``source`` (a PDF or an image) with ``options`` (extract.ingest.OcrOptions) and write
     ``output``, a PDF whose OCR'd pages carry the repaired text invisibly."""
-    from extract.ingest import ingest
-    from extract.ocr import recorded_pages
-    from extract.pipeline import repair_stage
+    from vnplan.ingest import ingest
+    from vnplan.ocr import recorded_pages
+    from vnplan.pipeline import repair_stage
 
     source = Path(source)
     with recorded_pages() as recorded:
@@ -133,7 +133,7 @@ def _text_layers(layers: dict[int, list], ocr: dict, sizes: dict) -> bytes:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from extract.synth import find_font
+    from vnplan.fonts import find_font
 
     try:
         pdfmetrics.getFont(FONT_NAME)

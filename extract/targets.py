@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.bodies import fold, loose_fold, near, squash
-from extract.entity_lexicon import load
-from models import Target
+from vnplan.bodies import fold, loose_fold, near, squash
+from vnplan.entity_lexicon import load
+from vnplan.models import Target
 
 _NUM = r"\d+(?:[,.]\d+)?"
 _PERCENT = re.compile(

@@ -1,6 +1,6 @@
 """The pydantic data model of vnplan's output (see `models.document`)."""
 
-from models.document import (
+from vnplan.models.document import (
     SCHEMA_VERSION,
     Deadline,
     LegalReference,

@@ -16,7 +16,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from models.document import Model, TargetValue
+from vnplan.models.document import Model, TargetValue
 
 COMPARE_SCHEMA_VERSION = "2.0"
 

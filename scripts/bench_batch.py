@@ -7,7 +7,7 @@ Inputs, built in a temporary folder:
   - text: the five seed texts of corpus/, repeated to --docs documents; each copy gets one added
     line (its copy number), so every copy has its own output name and sha256;
   - scans: --scans image-only PDFs of --scan-pages pages each, the seeds' text as read by the gold
-    annotators (gold/<id>.json, clean Vietnamese) rendered with extract.synth.render_page at 300 dpi
+    annotators (gold/<id>.json, clean Vietnamese) rendered with synth.render_page at 300 dpi
     (slight rotation and noise, as the OCR test's scan), one added line each as above.
 
 Runs, each a fresh `vnplan batch INPUTS --out OUT --quiet` under `/usr/bin/time -v`:
@@ -50,6 +50,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the test renderer (tests/synth.py)
 
 BIN = Path(sys.executable).parent
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -73,7 +74,7 @@ def make_text_inputs(folder: Path, n: int) -> None:
 
 
 def make_scan_inputs(folder: Path, n: int, pages: int) -> None:
-    from extract.synth import render_scan_pdf
+    from synth import render_scan_pdf
 
     folder.mkdir(parents=True)
     seeds = seed_paths()

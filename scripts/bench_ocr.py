@@ -56,10 +56,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the test renderer (tests/synth.py)
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from extract.metrics import syllable_errors  # noqa: E402
-from extract.synth import render_scan_pdf  # noqa: E402
+from vnplan.metrics import syllable_errors  # noqa: E402
+from synth import render_scan_pdf  # noqa: E402
 
 
 def best_of(repeat: int, fn) -> float:
@@ -99,7 +100,7 @@ def main() -> None:
         document.close()
 
         def vnplan(jobs: int) -> None:
-            subprocess.run([sys.executable, "-m", "extract", "ocr", str(pdf), "-o", str(tmp / "o.txt"), "--jobs", str(jobs)],
+            subprocess.run([sys.executable, "-m", "vnplan", "ocr", str(pdf), "-o", str(tmp / "o.txt"), "--jobs", str(jobs)],
                            check=True, capture_output=True)
 
         def tesseract(env_extra: dict) -> None:
@@ -179,7 +180,7 @@ def real_bench(args) -> None:
         sys.exit("OCRmyPDF is not installed: pip install '.[bench]' (and apt-get install ghostscript)")
     out_dir = ROOT / "out" / "bench_ocr_real"
     out_dir.mkdir(parents=True, exist_ok=True)
-    vnplan = [sys.executable, "-m", "extract", "ocr"]
+    vnplan = [sys.executable, "-m", "vnplan", "ocr"]
     rows = []
     score = {"vnplan": [0, 0, 0], "ocrmypdf": [0, 0, 0]}  # seq errors, bag errors, syllables
     for doc in docs:
@@ -205,8 +206,8 @@ def real_bench(args) -> None:
         if kinds[doc] == "pdf_text":
             # in-process (start-up excluded): the repaired text itself, since pdftotext of a forced
             # page would also return the page's own visible text beside the new invisible layer
-            from extract.ingest import OcrOptions
-            from extract.searchable import write_searchable_pdf
+            from vnplan.ingest import OcrOptions
+            from vnplan.searchable import write_searchable_pdf
 
             start = time.perf_counter()
             made = write_searchable_pdf(pdf, out_dir / f"{doc}.forced.pdf", OcrOptions(jobs=2, force_ocr=True))

@@ -30,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.encoding import decode_bytes, unicode_to_tcvn3, unicode_to_vni  # noqa: E402
-from extract.metrics import syllable_error_rate  # noqa: E402
-from extract.office import _read_docx, convert_to_docx, find_soffice, read_office  # noqa: E402
+from vnplan.encoding import decode_bytes, unicode_to_tcvn3, unicode_to_vni  # noqa: E402
+from vnplan.metrics import syllable_error_rate  # noqa: E402
+from vnplan.office import _read_docx, convert_to_docx, find_soffice, read_office  # noqa: E402
 
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 # (issuer line, number line, motto line) of each real .doc, read in Word.

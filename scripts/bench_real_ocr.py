@@ -55,8 +55,8 @@ sys.path.insert(0, str(ROOT))
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 CACHE = ROOT / "out" / "bench_real_ocr"
 
-from extract.metrics import syllable_errors  # noqa: E402
-from extract.vietnamese import syllables  # noqa: E402
+from vnplan.metrics import syllable_errors  # noqa: E402
+from vnplan.text.vietnamese import syllables  # noqa: E402
 
 BASELINE_CONFIG = "--oem 1 --psm 3"
 MIN_SYLLABLES = 30
@@ -81,7 +81,7 @@ def reference_pages(doc: str) -> list[tuple[int, str]]:
     """(0-based page, reference text) of the pages whose layer is a usable reference."""
     import pdfplumber
 
-    from extract.vietnamese import looks_vietnamese, nfc
+    from vnplan.text.vietnamese import looks_vietnamese, nfc
 
     out = []
     with pdfplumber.open(REALDOCS / f"{doc}.pdf") as pdf:
@@ -127,7 +127,7 @@ def ocr_task(task: tuple) -> tuple[str, int, str, str]:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     import pypdfium2 as pdfium
 
-    from extract.ocr import OcrSettings, PageJob, load_page_image, prepare_image, text_from_data
+    from vnplan.ocr import OcrSettings, PageJob, load_page_image, prepare_image, text_from_data
 
     doc, index, dpi, lang, settings_kw = task
     path = str(REALDOCS / f"{doc}.pdf")
@@ -146,8 +146,8 @@ def ocr_task(task: tuple) -> tuple[str, int, str, str]:
 
 def repair_pages(texts: list[str], lang: str) -> list[str]:
     """Repair OCR'd pages of one document as the pipeline does (extract.pipeline.repair_stage)."""
-    from extract.ingest import RawDocument, RawPage
-    from extract.pipeline import repair_stage
+    from vnplan.ingest import RawDocument, RawPage
+    from vnplan.pipeline import repair_stage
 
     raw = RawDocument("bench", "", "pdf_scan", None, [RawPage(i + 1, t, "ocr") for i, t in enumerate(texts)])
     return repair_stage(raw, lang).text.split("\f")
@@ -171,7 +171,7 @@ def main() -> int:
     if not (REALDOCS / "SOURCES.md").exists():
         print(f"skipped: {REALDOCS} not found (the real documents are not in this checkout)")
         return 0
-    from extract.ocr import DEFAULT_DPI, DEFAULT_SETTINGS
+    from vnplan.ocr import DEFAULT_DPI, DEFAULT_SETTINGS
 
     settings_kw = dataclasses.asdict(DEFAULT_SETTINGS)
     for item in args.set:

@@ -28,10 +28,10 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     load = subprocess.run(
-        [sys.executable, "-c", "import time; t=time.perf_counter(); from extract.repair.model import load_model; "
+        [sys.executable, "-c", "import time; t=time.perf_counter(); from vnplan.repair.model import load_model; "
          "load_model(); print(time.perf_counter()-t)"], capture_output=True, text=True, cwd=ROOT, check=True)
-    from extract.repair import repair_text
-    from extract.vietnamese import strip_marks, syllables
+    from vnplan.repair import repair_text
+    from vnplan.text.vietnamese import strip_marks, syllables
 
     corpus = {p.stem[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))}
     inputs = {

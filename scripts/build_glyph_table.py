@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.pdflayer import font_face  # noqa: E402
+from vnplan.pdflayer import font_face  # noqa: E402
 
 
 MAJORITY = 3

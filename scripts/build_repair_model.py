@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from extract.repair.syllables import ENG_TOKEN_RE, ONSETS, TOKEN_RE, nfc, skeleton, split_onset, untoned  # noqa: E402
+from vnplan.repair.syllables import ENG_TOKEN_RE, ONSETS, TOKEN_RE, nfc, skeleton, split_onset, untoned  # noqa: E402
 
 BOUNDARY_RE = re.compile(r"[.!?;:]+(?=\s|$)|\n\s*\n|[\n\f]+(?=\s*(?:[-+•*]|\d+\.|[a-zđ]\)|[IVX]+\.))")
 HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")

@@ -104,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--build-args", default="", help="extra options for the held-out builds")
     a = ap.parse_args(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
-    from extract.repair import channel, repair_text
-    from extract.repair.model import load_model
+    from vnplan.repair import channel, repair_text
+    from vnplan.repair.model import load_model
 
     def use_model(doc: str) -> None:
         """Point the repair at the model that never saw ``doc``."""
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     data = ROOT / "extract/repair/data"
     size = sum(p.stat().st_size for p in data.iterdir() if p.is_file())
     load = subprocess.run([sys.executable, "-c", "import time; t = time.perf_counter(); "
-                           "from extract.repair.model import load_model; load_model(); "
+                           "from vnplan.repair.model import load_model; load_model(); "
                            "print(time.perf_counter() - t)"], cwd=ROOT, capture_output=True,
                           text=True, env={k: v for k, v in os.environ.items()
                                           if k != "VNPLAN_REPAIR_MODEL"})

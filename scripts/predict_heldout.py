@@ -35,7 +35,7 @@ def predict(doc_path: Path, out_dir: Path) -> subprocess.CompletedProcess:
     model = holdout_model(doc_id[:3])
     env = {**os.environ, "VNPLAN_REPAIR_MODEL": str(model)}
     out_dir.mkdir(parents=True, exist_ok=True)
-    return subprocess.run([sys.executable, "-m", "extract", "extract", str(doc_path), "-o", str(out_dir / f"{doc_id}.json")],
+    return subprocess.run([sys.executable, "-m", "vnplan", "extract", str(doc_path), "-o", str(out_dir / f"{doc_id}.json")],
                           env=env, capture_output=True)
 
 

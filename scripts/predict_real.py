@@ -44,7 +44,7 @@ def predict(doc: Path, out_dir: Path, force: bool) -> tuple[str, int, str, float
     if not force and _up_to_date(doc, out):
         return doc.stem, 0, "kept (unchanged)", 0.0
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "extract", "extract", str(doc), "-o", str(out)],
+    result = subprocess.run([sys.executable, "-m", "vnplan", "extract", str(doc), "-o", str(out)],
                             capture_output=True, cwd=ROOT)
     message = "ok" if result.returncode == 0 else result.stderr.decode(errors="replace").strip().splitlines()[-1:]
     return doc.stem, result.returncode, message if isinstance(message, str) else " ".join(message), time.perf_counter() - started

@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.entities import extract_entities  # noqa: E402
-from models import Section  # noqa: E402
+from vnplan.entities import extract_entities  # noqa: E402
+from vnplan.models import Section  # noqa: E402
 
 KINDS = ("legal_references", "deadlines", "responsibilities", "targets")
 

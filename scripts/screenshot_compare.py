@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 
-from extract.compare import compare_document, render  # noqa: E402
-from extract.pipeline import run  # noqa: E402
+from vnplan.compare import compare_document, render  # noqa: E402
+from vnplan.pipeline import run  # noqa: E402
 
 
 def main() -> int:

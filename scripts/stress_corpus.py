@@ -24,9 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the test renderer (tests/synth.py)
 
-from extract.synth import render_page, render_scan_pdf, split_pages  # noqa: E402
-from extract.vietnamese import strip_marks  # noqa: E402
+from synth import render_page, render_scan_pdf, split_pages  # noqa: E402
+from vnplan.text.vietnamese import strip_marks  # noqa: E402
 
 CLEAN = ["003_9339a1d400ca81a3", "004_771e3ed1f471eaca"]
 

@@ -23,7 +23,7 @@ def corpus_text(doc_id: str) -> str:
 def vnplan(*args: str, input: bytes | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """Run `vnplan ARGS` as a user would, in a fresh process."""
     return subprocess.run(
-        [sys.executable, "-m", "extract", *map(str, args)],
+        [sys.executable, "-m", "vnplan", *map(str, args)],
         input=input,
         capture_output=True,
         timeout=timeout,

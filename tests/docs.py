@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.synth import find_font, render_page
+from synth import find_font, render_page
 
 VIETNAMESE = (
     "KẾ HOẠCH\nTổ chức thực hiện phong trào thi đua Cả nước chung tay vì người nghèo\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import CORPUS, DOC_IDS
 
-from extract.pipeline import run
-from models import PlanDocument
+from vnplan.pipeline import run
+from vnplan.models import PlanDocument
 
 
 @lru_cache(maxsize=None)

@@ -108,8 +108,8 @@ def test_not_vietnamese_or_no_text_exit_3(tmp_path, make):
 
 
 def test_huge_file_is_refused(tmp_path, monkeypatch):
-    import extract.ingest as ingest_module
-    from extract.errors import InputError
+    import vnplan.ingest as ingest_module
+    from vnplan.errors import InputError
 
     p = tmp_path / "huge.txt"
     p.write_text("Kế hoạch " * 100, encoding="utf-8")
@@ -119,7 +119,7 @@ def test_huge_file_is_refused(tmp_path, monkeypatch):
 
 
 def test_page_timeout_keeps_the_page_with_an_error(tmp_path):
-    from extract.ingest import OcrOptions, ingest
+    from vnplan.ingest import OcrOptions, ingest
     from docs import png
 
     doc = ingest(png(tmp_path / "p.png", VIETNAMESE), OcrOptions(timeout=0.05))

@@ -33,7 +33,7 @@ def outputs(out: Path) -> list[str]:
 
 
 def start_batch(*args, cwd=ROOT) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "extract", "batch", *map(str, args)], cwd=cwd,
+    return subprocess.Popen([sys.executable, "-m", "vnplan", "batch", *map(str, args)], cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
@@ -99,7 +99,7 @@ def test_resume_from_another_directory_with_absolute_paths(tmp_path):
     out = tmp_path / "out"
     first = vnplan("batch", "corpus", "-o", out, "-q")  # relative, from the project root
     assert first.returncode == 0, first.stderr.decode()
-    again = subprocess.run([sys.executable, "-m", "extract", "batch", str(CORPUS.resolve()), "-o", str(out), "--resume", "-q"],
+    again = subprocess.run([sys.executable, "-m", "vnplan", "batch", str(CORPUS.resolve()), "-o", str(out), "--resume", "-q"],
                            cwd=tmp_path, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert again.returncode == 0, again.stderr.decode()
     assert b"5 skipped" in again.stdout
@@ -305,7 +305,7 @@ def test_export_csv_and_parquet_have_the_document_key_on_every_row(tmp_path):
 def test_bad_ray_address_fails_fast_with_exit_6(tmp_path):
     pytest.importorskip("ray")
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "extract", "batch", str(SEED), "-o", str(tmp_path / "out"), "--engine", "ray", "-q"],
+    result = subprocess.run([sys.executable, "-m", "vnplan", "batch", str(SEED), "-o", str(tmp_path / "out"), "--engine", "ray", "-q"],
                             cwd=ROOT, capture_output=True, env={**os.environ, "RAY_ADDRESS": "127.0.0.1:1"}, timeout=60)
     assert result.returncode == 6, result.stderr.decode()
     assert b"does not answer" in result.stderr

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.entity_lexicon import load, names
-from extract.references import find_references
+from vnplan.entity_lexicon import load, names
+from vnplan.references import find_references
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "citations.yaml").read_text(encoding="utf-8"))
 

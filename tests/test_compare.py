@@ -14,12 +14,12 @@ from markdown_it import MarkdownIt
 from conftest import CORPUS, GOLD, ROOT, vnplan
 from seed_docs import seed_doc, write_batch
 
-from extract.compare import NATIONAL, compare_document, render
-from extract.compare.chain import citation_chain
-from extract.compare.markdown import cell
-from extract.compare.targets import compare_targets, judge, type_target
-from models import LegalReference, Target
-from models.compare import ComparisonReport, TypedTarget, comparison_json_schema
+from vnplan.compare import NATIONAL, compare_document, render
+from vnplan.compare.chain import citation_chain
+from vnplan.compare.markdown import cell
+from vnplan.compare.targets import compare_targets, judge, type_target
+from vnplan.models import LegalReference, Target
+from vnplan.models.compare import ComparisonReport, TypedTarget, comparison_json_schema
 
 # reference-facts.md: 000 and 001 and 004 implement 1258 (2016-2020); 002 and 003 implement 666.
 EXPECTED = [

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.dates import find_times, parse_date
-from extract.deadlines import DeadlineContext, find_deadlines
+from vnplan.dates import find_times, parse_date
+from vnplan.deadlines import DeadlineContext, find_deadlines
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "deadlines.yaml").read_text(encoding="utf-8"))
 CONTEXT = DeadlineContext(**CORPUS["context"])

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from extract.encoding import decode_bytes, decode_font_run, font_encoding, unicode_to_tcvn3, unicode_to_vni
+from vnplan.encoding import decode_bytes, decode_font_run, font_encoding, unicode_to_tcvn3, unicode_to_vni
 
 SENTENCE = (
     "Thực hiện Kế hoạch số 284/KH-UBND ngày 27/12/2017 của UBND tỉnh về việc tổ chức thực hiện "

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.bodies import canonical_body, fold
-from extract.entities import extract_entities
-from extract.references import find_references
-from extract.targets import find_targets
+from vnplan.bodies import canonical_body, fold
+from vnplan.entities import extract_entities
+from vnplan.references import find_references
+from vnplan.targets import find_targets
 
 GOLD = sorted((Path(__file__).resolve().parents[1] / "gold").glob("*.json"))
 TEXTS = {p.stem: json.loads(p.read_text(encoding="utf-8"))["text"] for p in GOLD}
@@ -172,7 +172,7 @@ def test_fold_keeps_offsets():
 
 
 def test_spacy_pipeline_exposes_spans():
-    from extract.nlp import get_nlp, make_doc
+    from vnplan.nlp import get_nlp, make_doc
 
     assert get_nlp() is get_nlp()
     assert get_nlp().pipe_names == ["vnplan_references", "vnplan_targets", "vnplan_deadlines", "vnplan_responsibilities"]
@@ -271,7 +271,7 @@ def test_damaged_targets(text, values):
 @pytest.mark.parametrize("word,read", [("c6", "co"), ("t6", "to"), ("16p", "lop"), ("x3", "xa"), ("13y", "lay"), ("1€", "le"),
                                        ("2016-2020", "2016-2020"), ("3%/năm", "3%/nam"), ("15/12", "15/12")])
 def test_loose_fold_reads_ocr_digits_only_inside_words(word, read):
-    from extract.bodies import loose_fold
+    from vnplan.bodies import loose_fold
 
     assert loose_fold(word) == read
 
@@ -357,13 +357,13 @@ def test_canonical_body_of_english_ocr_mentions(mention, canonical):
 
 @pytest.mark.parametrize("word,read", [("$6", "so"), ("$ở", "so"), ("$100", "$100"), ("$", "$")])
 def test_loose_fold_reads_dollar_as_s_only_in_a_two_letter_word(word, read):
-    from extract.bodies import loose_fold
+    from vnplan.bodies import loose_fold
 
     assert loose_fold(word) == read
 
 
 def test_blank_line_ends_a_heading_but_not_a_running_line():
-    from extract.responsibilities import _continues
+    from vnplan.responsibilities import _continues
 
     heading = "a) Các hình thức khen thưởng cấp Nhà nước\n\nBan Thi đua"
     assert not _continues(heading, fold(heading), 0, heading.index("\n"))
@@ -374,7 +374,7 @@ def test_blank_line_ends_a_heading_but_not_a_running_line():
 
 # ------------------------------------------------------------------ real documents (../shared/realdocs), issue 10
 
-from extract.responsibilities import find_responsibilities, listed_departments, team_members  # noqa: E402
+from vnplan.responsibilities import find_responsibilities, listed_departments, team_members  # noqa: E402
 
 REAL_RESPONSIBILITIES = [
     # a decision's article: the officers told to carry it out (lc-qd-kthoachat)

@@ -16,7 +16,7 @@ import pytest
 from conftest import CORPUS, vnplan
 from seed_docs import seed_doc, write_batch
 
-from extract.compare import compare_document, render
+from vnplan.compare import compare_document, render
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (scripts/install_system_deps.sh)")

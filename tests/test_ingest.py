@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.ingest import OcrOptions, ingest
-from extract.metrics import syllable_error_rate
+from vnplan.ingest import OcrOptions, ingest
+from vnplan.metrics import syllable_error_rate
 
 from docs import ENGLISH_OCR_JUNK, VIETNAMESE, docx, mixed_pdf, png, scanned_pdf_with_junk_layer, text_pdf, tiff
 

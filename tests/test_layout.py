@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.layout import Glyph, order_lines
-from extract.pdflayer import triage
+from vnplan.layout import Glyph, order_lines
+from vnplan.pdflayer import triage
 
 REALDOCS = Path(__file__).resolve().parents[1].parent / "shared" / "realdocs"
 
@@ -23,7 +23,7 @@ def _canvas(path: Path):
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from extract.synth import find_font
+    from synth import find_font
 
     pdfmetrics.registerFont(TTFont("DejaVu", find_font()))
     c = canvas.Canvas(str(path), pagesize=A4)

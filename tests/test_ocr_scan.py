@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.metrics import syllable_error_rate
-from extract.synth import render_scan_pdf
+from vnplan.metrics import syllable_error_rate
+from synth import render_scan_pdf
 
 from conftest import corpus_text, vnplan
 
@@ -56,7 +56,7 @@ def test_extract_on_scan_reports_pages_and_confidence(scan, tmp_path):
 
 
 def test_pages_carry_word_boxes_inside_the_image(scan):
-    from extract.ocr import PageJob, ocr_pages
+    from vnplan.ocr import PageJob, ocr_pages
 
     pages = ocr_pages([PageJob(str(scan[0]), i, "pdf") for i in range(2)], n_jobs=2)
     for page in pages:
@@ -69,8 +69,8 @@ def test_pages_carry_word_boxes_inside_the_image(scan):
 
 
 def test_recorded_pages_sees_what_ingest_ocrs(scan):
-    from extract.ingest import OcrOptions, ingest
-    from extract.ocr import recorded_pages
+    from vnplan.ingest import OcrOptions, ingest
+    from vnplan.ocr import recorded_pages
 
     with recorded_pages() as seen:
         raw = ingest(scan[0], OcrOptions(jobs=1))
@@ -96,7 +96,7 @@ def test_real_page_chain_beats_tesseract_alone(doc, index, bound, tmp_path, monk
     sys.path.insert(0, str(ROOT / "scripts"))
 
     import bench_real_ocr as bench
-    from extract.ocr import DEFAULT_DPI, DEFAULT_SETTINGS
+    from vnplan.ocr import DEFAULT_DPI, DEFAULT_SETTINGS
 
     monkeypatch.setattr(bench, "CACHE", tmp_path)  # OCR now, not the benchmark's cache
     reference = dict(bench.reference_pages(doc))[index]

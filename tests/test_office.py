@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, vnplan
-from extract.errors import InputError, MissingDependency
-from extract.ingest import ingest
+from vnplan.errors import InputError, MissingDependency
+from vnplan.ingest import ingest
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -393,7 +393,7 @@ def test_missing_libreoffice_is_exit_6(tmp_path, made):
     path.write_text(r"{\rtf1\ansi{\fonttbl{\f0 .VnTime;}}\f0 K\'d5 ho\'b9ch\par}", encoding="ascii")
     env = {k: v for k, v in os.environ.items() if k != "VNPLAN_SOFFICE"}
     env["PATH"] = str(tmp_path / "empty")
-    result = subprocess.run([sys.executable, "-m", "extract", "ocr", str(path)], capture_output=True, cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "vnplan", "ocr", str(path)], capture_output=True, cwd=ROOT,
                             env=env, timeout=120)
     assert result.returncode == 6
     assert result.stderr.decode().strip() == (
@@ -404,7 +404,7 @@ def test_missing_libreoffice_is_exit_6(tmp_path, made):
 
 @needs_soffice
 def test_conversion_timeout_is_an_input_error(tmp_path, made):
-    from extract.office import convert_to_docx
+    from vnplan.office import convert_to_docx
 
     (tmp_path / "work").mkdir()
     with pytest.raises(InputError, match=r"LibreOffice did not convert the \.rtf within 0\.01 s"):
@@ -412,7 +412,7 @@ def test_conversion_timeout_is_an_input_error(tmp_path, made):
 
 
 def test_missing_dependency_is_its_own_kind(monkeypatch, tmp_path):
-    import extract.office as office
+    import vnplan.office as office
 
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv("VNPLAN_SOFFICE", raising=False)
@@ -421,7 +421,7 @@ def test_missing_dependency_is_its_own_kind(monkeypatch, tmp_path):
 
 
 def test_docx_parts_over_the_bound_are_refused_unpacked(made):
-    from extract.office import read_office
+    from vnplan.office import read_office
 
     path = made[("docx", "unicode")]
     assert read_office(path, "", "docx").text == UNICODE_TEXT

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import pdflayer
-from extract.encoding import unicode_to_tcvn3, unicode_to_vni
-from extract.pdflayer import decode_glyph, font_face, legacy_encoding, triage
+from vnplan import pdflayer
+from vnplan.encoding import unicode_to_tcvn3, unicode_to_vni
+from vnplan.pdflayer import decode_glyph, font_face, legacy_encoding, triage
 
 from docs import ENGLISH_OCR_JUNK, VIETNAMESE, scanned_pdf_with_junk_layer, text_pdf
 
@@ -22,7 +22,7 @@ def _font(name: str):
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from extract.synth import find_font
+    from synth import find_font
 
     font = TTFont(name, find_font())
     font.face.name = name.encode()  # the BaseFont the PDF carries, as Word writes ".VnTime"
@@ -250,7 +250,7 @@ def test_unknown_mode_is_refused(born_digital):
 
 
 def test_force_ocr_option_is_mode_force():
-    from extract.ingest import OcrOptions
+    from vnplan.ingest import OcrOptions
 
     assert OcrOptions(force_ocr=True).effective_mode == "force"
     assert OcrOptions(mode="redo").effective_mode == "redo"
@@ -261,7 +261,7 @@ def _vnplan(*args):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-m", "extract", *map(str, args)], capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "vnplan", *map(str, args)], capture_output=True, text=True, timeout=300)
 
 
 def test_cli_mode_skip_keeps_the_layer_without_ocr(junk_scan):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.ingest import ingest
-from extract.pipeline import PageIndex, run
-from extract.vietnamese import strip_marks
+from vnplan.ingest import ingest
+from vnplan.pipeline import PageIndex, run
+from vnplan.text.vietnamese import strip_marks
 
 from conftest import CORPUS, DOC_IDS
 
@@ -93,7 +93,7 @@ def test_spacy_doc_spans_render_with_displacy(outputs):
     """Users can take the spaCy Doc, read `doc.spans` and show a kind with displaCy."""
     from spacy import displacy
 
-    from extract.nlp import make_doc
+    from vnplan.nlp import make_doc
 
     document = outputs["004_771e3ed1f471eaca"]
     doc = make_doc(document.text, document.sections)
@@ -107,8 +107,8 @@ def test_spacy_doc_spans_render_with_displacy(outputs):
 
 def test_ocr_pages_are_repaired_as_vietnamese_ocr():
     """A page vnplan OCR'd with `vie` is OCR output even when it reads as clean Vietnamese."""
-    from extract.ingest import RawDocument, RawPage
-    from extract.pipeline import repair_stage
+    from vnplan.ingest import RawDocument, RawPage
+    from vnplan.pipeline import repair_stage
 
     line = "Phát huy tỉnh thần trách nhiệm của toàn xã bội trong công tác giảm nghèo."
     as_ocr = RawDocument("scan.pdf", "0", "pdf_scan", None, [RawPage(1, line, "ocr", 91.0), RawPage(2, line, "ocr", 90.0)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.preprocess import suppress_coloured_ink
+from vnplan.preprocess import suppress_coloured_ink
 
 # (RGB pixel, grey value expected after the filter)
 PIXELS = [
@@ -59,8 +59,8 @@ def test_table_rules_go_and_cell_text_stays():
     import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
-    from extract.preprocess import remove_rules
-    from extract.synth import find_font
+    from vnplan.preprocess import remove_rules
+    from synth import find_font
 
     image = Image.new("L", (2480, 600), 255)   # at 300 dpi a rule is at least 100 px long
     draw = ImageDraw.Draw(image)
@@ -85,7 +85,7 @@ def test_only_long_strokes_are_rules(length, removed):
     import numpy as np
     from PIL import Image, ImageDraw
 
-    from extract.preprocess import remove_rules
+    from vnplan.preprocess import remove_rules
 
     image = Image.new("L", (600, 200), 255)   # a small crop: the length is set by the dpi
     ImageDraw.Draw(image).line((100, 100, 100 + length, 100), fill=0, width=4)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.pdflayer import triage
+from vnplan.pdflayer import triage
 
 ROOT = Path(__file__).resolve().parents[1]
 REALDOCS = ROOT.parent / "shared" / "realdocs"
@@ -104,7 +104,7 @@ def test_pdf_page_methods(name):
 
 @pytest.mark.parametrize("name", sorted(n for n, kind in WORD.items() if kind == "docx"))
 def test_docx_read_as_docx(name):
-    from extract.ingest import ingest
+    from vnplan.ingest import ingest
 
     doc = ingest(_path(name))
     assert {p.method for p in doc.pages} == {"docx"}
@@ -113,7 +113,7 @@ def test_docx_read_as_docx(name):
 
 def test_ingest_keeps_the_triaged_text():
     """What ingest returns for a text PDF is the triage's text, stamps in place."""
-    from extract.ingest import ingest
+    from vnplan.ingest import ingest
 
     doc = ingest(_path("lc-cv-3686"))
     assert doc.kind == "pdf_text"
@@ -160,7 +160,7 @@ HEADER_READER_GAPS: dict[str, str] = {}
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(E_OFFICE))
 def test_e_office_metadata(name, request):
-    from extract.pipeline import run
+    from vnplan.pipeline import run
 
     if name in HEADER_READER_GAPS:
         request.applymarker(pytest.mark.xfail(reason=HEADER_READER_GAPS[name], strict=False))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.repair import DAMAGE_KINDS, RepairResult, detect_damage, repair_text
+from vnplan.repair import DAMAGE_KINDS, RepairResult, detect_damage, repair_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN_DOCS = sorted((ROOT / "corpus").glob("00[34]_*.txt"))
@@ -185,8 +185,8 @@ def test_gazetteer_names_districts_and_provinces():
     ("dé&", "đạo", "dạo"),
 ])
 def test_english_ocr_candidates_keep_d_twins(tok, syl, twin):
-    from extract.repair.channel import candidates
-    from extract.repair.model import load_model
+    from vnplan.repair.channel import candidates
+    from vnplan.repair.model import load_model
     model = load_model()
     ids, chan = candidates("eng_ocr", tok)
     syls = [model.vocab[i] for i in ids]

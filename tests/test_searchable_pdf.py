@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from extract.metrics import syllable_error_rate
+from vnplan.metrics import syllable_error_rate
 
 from conftest import vnplan
 from docs import ENGLISH_OCR_JUNK, VIETNAMESE, mixed_pdf, scanned_pdf_with_junk_layer
@@ -31,7 +31,7 @@ PAGE_2 = (
 
 def image_only_pdf(path, pages: list[str]):
     """An image-only PDF (no text layer), one 300 dpi page image per text."""
-    from extract.synth import render_page
+    from synth import render_page
 
     images = [render_page(text, size=44) for text in pages]
     images[0].save(path, save_all=True, append_images=images[1:], resolution=300.0)
@@ -148,10 +148,10 @@ WORD_CASES = [
 
 @pytest.mark.parametrize("page_text, words, expected", WORD_CASES)
 def test_layer_words_carry_the_repaired_spelling(page_text, words, expected):
-    from extract.ingest import RawDocument, RawPage
-    from extract.ocr import OcrWord
-    from extract.pipeline import repair_stage
-    from extract.searchable import _repaired_words
+    from vnplan.ingest import RawDocument, RawPage
+    from vnplan.ocr import OcrWord
+    from vnplan.pipeline import repair_stage
+    from vnplan.searchable import _repaired_words
 
     raw = RawDocument("x", "", "pdf_scan", None, [RawPage(1, "Trang một.", "text_layer"), RawPage(2, page_text, "ocr")])
     repaired = repair_stage(raw)
@@ -167,7 +167,7 @@ def test_page_stored_sideways_with_rotate_gets_an_upright_layer(tmp_path):
     import pikepdf
     from PIL import Image
 
-    from extract.synth import render_page
+    from synth import render_page
 
     sideways = render_page(PAGE_2, size=44).transpose(Image.Transpose.ROTATE_90)   # turned left
     stored = tmp_path / "stored.pdf"

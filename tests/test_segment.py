@@ -12,9 +12,9 @@ import json
 import pytest
 from rapidfuzz import fuzz
 
-from extract.header import proper_name
-from extract.outline import heading_labels
-from extract.segment import segment
+from vnplan.structure.placenames import proper_name
+from vnplan.structure.outline import heading_labels
+from vnplan.structure import segment
 
 from conftest import DOC_IDS, GOLD
 
@@ -467,6 +467,6 @@ def test_any_text_gives_a_consistent_tree(lines):
     ],
 )
 def test_title_takes_the_restored_place_spelling(value, name, expected):
-    from extract.header import _respell
+    from vnplan.structure.placenames import respell as _respell
 
     assert _respell(value, name) == expected

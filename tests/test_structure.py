@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from extract.lexicon import load
-from extract.segment import segment
-from extract.structure.foot import read_addressees, read_foot, signer_title_part
-from extract.structure.outline import heading_labels
-from extract.structure.title import type_of_symbol
-from extract.text import DocView, fold
+from vnplan.lexicon import load
+from vnplan.structure import segment
+from vnplan.structure.foot import read_addressees, read_foot, signer_title_part
+from vnplan.structure.outline import heading_labels
+from vnplan.structure.title import type_of_symbol
+from vnplan.text import DocView, fold
 
 
 def _flat(sections):
@@ -473,12 +473,12 @@ def test_fold_reads_word_2010_u_horn():
     assert fold("Công Thƣơng") == fold("Công Thương") == "cong thuong"
 
 
-def test_old_import_paths_still_work():
-    from extract.bodies import fold as bodies_fold
-    from extract.header import proper_name
-    from extract.outline import fold as outline_fold
-    from extract.vietnamese import syllables
+def test_one_fold_for_every_stage():
+    from vnplan.bodies import fold as bodies_fold
+    from vnplan.structure.placenames import proper_name
+    from vnplan.text import fold as core_fold
+    from vnplan.text.vietnamese import syllables
 
-    assert outline_fold("Đ") == "d" and bodies_fold("Đ") == "d"
+    assert core_fold("Đ") == "d" and bodies_fold is core_fold
     assert proper_name("LÀO CAI", "") == "Lào Cai"
     assert syllables("Lào Cai") == ["Lào", "Cai"]

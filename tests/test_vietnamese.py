@@ -1,6 +1,6 @@
 import pytest
 
-from extract.vietnamese import is_valid_syllable, looks_vietnamese, strip_marks, syllables
+from vnplan.text.vietnamese import is_valid_syllable, looks_vietnamese, strip_marks, syllables
 
 from conftest import CLEAN_IDS, DOC_IDS, corpus_text
 

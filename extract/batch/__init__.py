@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from extract.batch.bounds import Bounds
-from extract.batch.outdir import OutputFolder, path_key
-from extract.errors import ExitCode, OutputError, VnplanError
+from vnplan.batch.bounds import Bounds
+from vnplan.batch.outdir import OutputFolder, path_key
+from vnplan.errors import ExitCode, OutputError, VnplanError
 
 BATCH_SUFFIXES = {".txt", ".pdf", ".docx", ".doc", ".rtf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif",
                   ".webp", ".pnm", ".ppm", ".pgm"}
@@ -89,7 +89,7 @@ def collect_inputs(inputs: Iterable[str | Path]) -> list[Path]:
 
 
 def _unchanged(path: Path, record: dict) -> bool:
-    from extract.ingest import sha256_of
+    from vnplan.ingest import sha256_of
 
     try:
         return (record.get("status") == "ok" and record.get("output") and Path(record["output"]).exists()
@@ -110,7 +110,7 @@ def run_batch(
     on_done: Optional[Callable[[dict], None]] = None,
     on_message: Optional[Callable[[str], None]] = None,
 ) -> BatchResult:
-    from extract.ingest import OcrOptions
+    from vnplan.ingest import OcrOptions
 
     options = options or OcrOptions()
     paths = collect_inputs(inputs)
@@ -143,11 +143,11 @@ def run_batch(
 
         try:
             if engine == "ray":
-                from extract.batch.ray_engine import run_ray
+                from vnplan.batch.ray_engine import run_ray
 
                 run_ray(todo, out_paths, options, bounds, jobs, done, on_start)
             else:
-                from extract.batch.worker import Stop, run_local
+                from vnplan.batch.worker import Stop, run_local
 
                 try:
                     run_local(todo, out_paths, options, bounds, jobs, done, on_start)

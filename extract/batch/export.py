@@ -18,8 +18,8 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from extract.batch.outdir import INDEX, write_atomic
-from extract.errors import InputError, OutputError
+from vnplan.batch.outdir import INDEX, write_atomic
+from vnplan.errors import InputError, OutputError
 
 KINDS = ("legal_references", "deadlines", "responsibilities", "targets")
 ITEM_SKIP = {"raw_start", "raw_end"}
@@ -90,7 +90,7 @@ def _columns(rows: list[dict]) -> list[str]:
 
 
 def export(out_dir: str | Path, fmt: str, target: str | Path | None = None) -> list[Path]:
-    from extract.outline import fold
+    from vnplan.text import fold
 
     out_dir = Path(out_dir)
     rows, search = tables(out_dir)

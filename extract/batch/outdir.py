@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Optional
 
-from extract.errors import OutputError
+from vnplan.errors import OutputError
 
 INDEX = "index.jsonl"
 LOCK = "index.lock"

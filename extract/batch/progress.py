@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Optional, TextIO
 
-from extract.errors import printable
+from vnplan.errors import printable
 
 
 def _short(path: str, width: int = 48) -> str:

@@ -16,8 +16,8 @@ from collections import deque
 from dataclasses import replace
 from typing import Callable, Optional
 
-from extract.batch.bounds import Bounds
-from extract.errors import ExitCode, MissingDependency, printable
+from vnplan.batch.bounds import Bounds
+from vnplan.errors import ExitCode, MissingDependency, printable
 
 
 def _check_address(address: str) -> None:
@@ -83,8 +83,8 @@ def run_ray(items: list[dict], out_paths: dict[str, str], options, bounds: Bound
     @ray.remote(num_cpus=1)
     class Worker:
         def __init__(self):
-            from extract.batch.bounds import limit_worker_memory
-            from extract.batch.worker import warm_up
+            from vnplan.batch.bounds import limit_worker_memory
+            from vnplan.batch.worker import warm_up
 
             # A Ray worker has already mapped several GiB of address space (the object store,
             # its threads' arenas: 8 GiB measured with Ray 2.60), so the document's allowance is
@@ -97,7 +97,7 @@ def run_ray(items: list[dict], out_paths: dict[str, str], options, bounds: Bound
             warm_up()
 
         def process(self, item: dict, out_path: str) -> dict:
-            from extract.batch.worker import process_one
+            from vnplan.batch.worker import process_one
 
             return process_one(item, out_path, options, bounds)
 

@@ -31,15 +31,15 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Optional
 
-from extract.batch.bounds import Bounds, limit_worker_memory
-from extract.errors import ExitCode, InputError, OutputError, VnplanError, printable
+from vnplan.batch.bounds import Bounds, limit_worker_memory
+from vnplan.errors import ExitCode, InputError, OutputError, VnplanError, printable
 
 PR_SET_PDEATHSIG = 1
 
 
 def process_one(item: dict, out_path: str, options, bounds: Bounds) -> dict:
     """Extract one document and write its JSON; every failure becomes a record."""
-    from extract.pipeline import run
+    from vnplan.pipeline import run
 
     started = time.perf_counter()
 
@@ -49,7 +49,7 @@ def process_one(item: dict, out_path: str, options, bounds: Bounds) -> dict:
     try:
         document = run(item["path"], options)
         text = document.model_dump_json(indent=2) + "\n"
-        from extract.batch.outdir import write_atomic
+        from vnplan.batch.outdir import write_atomic
 
         write_atomic(Path(out_path), text.encode("utf-8"))
         methods = sorted({p.method for p in document.source.page_info})
@@ -73,10 +73,10 @@ def process_one(item: dict, out_path: str, options, bounds: Bounds) -> dict:
 
 def warm_up() -> None:
     """Load what every document needs before forking, so workers share it."""
-    from extract.nlp import get_nlp
-    from extract.repair import repair_text
+    from vnplan.nlp import get_nlp
+    from vnplan.repair import repair_text
 
-    import extract.pipeline  # noqa: F401
+    import vnplan.pipeline  # noqa: F401
 
     get_nlp()
     repair_text("Kế hoạch")

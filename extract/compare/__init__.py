@@ -14,16 +14,16 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from extract.compare.align import align_sections, compare_sections
-from extract.compare.calendar import compare_calendar, plan_calendar
-from extract.compare.chain import citation_chain, doc_key
-from extract.compare.profiles import NATIONAL, national_for_period, profile_from_document
-from extract.compare.subjects import compare_subjects, plan_level
-from extract.compare.targets import compare_targets, describe, label as target_label, type_target
-from extract.errors import InputError
-from extract.text import collapse, fold
-from models import PlanDocument
-from models.compare import ComparisonReport, Finding, PlanSummary, ReferenceProfile
+from vnplan.compare.align import align_sections, compare_sections
+from vnplan.compare.calendar import compare_calendar, plan_calendar
+from vnplan.compare.chain import citation_chain, doc_key
+from vnplan.compare.profiles import NATIONAL, national_for_period, profile_from_document
+from vnplan.compare.subjects import compare_subjects, plan_level
+from vnplan.compare.targets import compare_targets, describe, label as target_label, type_target
+from vnplan.errors import InputError
+from vnplan.text import collapse, fold
+from vnplan.models import PlanDocument
+from vnplan.models.compare import ComparisonReport, Finding, PlanSummary, ReferenceProfile
 
 __all__ = ["NATIONAL", "choose_reference", "compare_document", "compare_plans", "load_plan", "profile_from_document", "render"]
 
@@ -36,7 +36,7 @@ def load_plan(path: Path) -> PlanDocument:
             return PlanDocument.model_validate_json(path.read_bytes())
         except ValueError as exc:
             raise InputError(path, f"not a vnplan output document ({str(exc).splitlines()[0]})") from None
-    from extract.pipeline import run
+    from vnplan.pipeline import run
 
     return run(path)
 
@@ -166,11 +166,11 @@ def render(report: ComparisonReport, fmt: str, plan: PlanDocument | None = None,
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     if fmt == "md":
-        from extract.compare.markdown import render_markdown
+        from vnplan.compare.markdown import render_markdown
 
         return render_markdown(report)
     if fmt == "html":
-        from extract.report.compare_page import render_compare_page
+        from vnplan.report.compare_page import render_compare_page
 
         return render_compare_page(report, plan, reference)
     raise ValueError(f"unknown report format {fmt!r}")

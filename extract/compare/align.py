@@ -15,9 +15,9 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from extract.text import collapse, fold
-from models import PlanDocument, Section
-from models.compare import AlignedPassage, SectionAlignment, SectionComparison
+from vnplan.text import collapse, fold
+from vnplan.models import PlanDocument, Section
+from vnplan.models.compare import AlignedPassage, SectionAlignment, SectionComparison
 
 MIN_SCORE = 60.0
 MIN_SYLLABLES = 6
@@ -88,7 +88,7 @@ def sub_part(doc: PlanDocument, label: str) -> Section | None:
 
 
 def _section_words() -> dict:
-    from extract.lexicon import load
+    from vnplan.lexicon import load
 
     return load("sections")["labels"]
 

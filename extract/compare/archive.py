@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extract.compare import compare_document
-from extract.compare.chain import doc_key
-from extract.compare.lexicon import short_label, subject_labels
-from extract.compare.profiles import NATIONAL
-from extract.compare.targets import describe, label as target_label
-from extract.errors import InputError
-from models import PlanDocument
-from models.compare import ArchiveColumn, ArchiveReport, ArchiveRow, ComparisonReport, PlanSummary
+from vnplan.compare import compare_document
+from vnplan.compare.chain import doc_key
+from vnplan.compare.lexicon import short_label, subject_labels
+from vnplan.compare.profiles import NATIONAL
+from vnplan.compare.targets import describe, label as target_label
+from vnplan.errors import InputError
+from vnplan.models import PlanDocument
+from vnplan.models.compare import ArchiveColumn, ArchiveReport, ArchiveRow, ComparisonReport, PlanSummary
 
 INDEX = "index.jsonl"
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from extract.compare.lexicon import load
-from extract.text import collapse, fold
-from models import PlanDocument
-from models.compare import CalendarComparison, CalendarItem
+from vnplan.compare.lexicon import load
+from vnplan.text import collapse, fold
+from vnplan.models import PlanDocument
+from vnplan.models.compare import CalendarComparison, CalendarItem
 
 # a sentence ends at ". " or a blank line; not at ";", which splits "Năm 2023: UBND các huyện; UBND
 # các xã ... tiến hành sơ kết" (seed 002) from its year

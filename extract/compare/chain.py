@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from extract.compare.profiles import NATIONAL, national_for_period
-from extract.text import collapse, fold
-from models import LegalReference, PlanDocument
-from models.compare import ChainStep, CitationChain, ReferenceProfile
+from vnplan.compare.profiles import NATIONAL, national_for_period
+from vnplan.text import collapse, fold
+from vnplan.models import LegalReference, PlanDocument
+from vnplan.models.compare import ChainStep, CitationChain, ReferenceProfile
 
 _PERIOD = re.compile(r"(20\d\d)\s*[-–—]\s*(20\d\d)")
 _CONTEXT_END = re.compile(r";|\n\s*\n|\.\s")

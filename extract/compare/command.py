@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extract.output import atomic_write_text, write_text_or_stdout
+from vnplan.output import atomic_write_text, write_text_or_stdout
 
 FORMATS = ("json", "md", "html")
 ARCHIVE_FORMATS = ("html", "csv", "json")
@@ -20,10 +20,10 @@ def report_format(output: Path | None, allowed: tuple[str, ...]) -> str:
 
 
 def compare_one(input: Path, against: str, output: Path | None) -> None:
-    from extract.compare import choose_reference, compare_document, load_plan, render
+    from vnplan.compare import choose_reference, compare_document, load_plan, render
 
-    from extract.compare.profiles import NATIONAL
-    from extract.errors import InputError
+    from vnplan.compare.profiles import NATIONAL
+    from vnplan.errors import InputError
 
     fmt = report_format(output, FORMATS)
     if against != "auto" and against not in NATIONAL and not Path(against).exists():  # before the plan's minutes of OCR
@@ -42,9 +42,9 @@ def _page_name(rid: str) -> str:
 
 def compare_batch(folder: Path, against: str, output: Path | None) -> int:
     """Writes the archive view; returns the number of plans compared."""
-    from extract.compare import render
-    from extract.compare.archive import compare_archive
-    from extract.report import render_archive_csv, render_archive_page
+    from vnplan.compare import render
+    from vnplan.compare.archive import compare_archive
+    from vnplan.report import render_archive_csv, render_archive_page
 
     fmt = report_format(output, ARCHIVE_FORMATS) if output else "csv"
     report, reports = compare_archive(Path(folder), against)

@@ -6,9 +6,9 @@ A cell never holds a line break (a cited reference's text keeps the document's b
 
 from __future__ import annotations
 
-from extract.compare.targets import describe, label as target_label
-from extract.text import collapse
-from models.compare import ComparisonReport
+from vnplan.compare.targets import describe, label as target_label
+from vnplan.text import collapse
+from vnplan.models.compare import ComparisonReport
 
 
 def cell(value) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extract.compare.lexicon import load
-from models import PlanDocument
-from models.compare import ReferenceProfile, ReferenceTarget, TypedTarget
+from vnplan.compare.lexicon import load
+from vnplan.models import PlanDocument
+from vnplan.models.compare import ReferenceProfile, ReferenceTarget, TypedTarget
 
 SUMMARY_NOTE = "Profile from official summaries, not the full text (../shared/reference-facts.md)."
 
@@ -52,9 +52,9 @@ def national_for_period(start: int | None, end: int | None = None) -> ReferenceP
 
 def profile_from_document(doc: PlanDocument) -> ReferenceProfile:
     """A reference profile from a full text that went through the pipeline."""
-    from extract.compare.calendar import plan_calendar
-    from extract.compare.subjects import plan_subjects
-    from extract.compare.targets import type_target
+    from vnplan.compare.calendar import plan_calendar
+    from vnplan.compare.subjects import plan_subjects
+    from vnplan.compare.targets import type_target
 
     milestones: dict[str, int] = {}
     for item in plan_calendar(doc):

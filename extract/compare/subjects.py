@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from extract.compare.lexicon import load, subject_labels
-from extract.text import collapse, fold
-from models import PlanDocument, Section
-from models.compare import SubjectComparison
+from vnplan.compare.lexicon import load, subject_labels
+from vnplan.text import collapse, fold
+from vnplan.models import PlanDocument, Section
+from vnplan.models.compare import SubjectComparison
 
 _UBND = re.compile(r"^(ubnd|uy ban nhan dan)\s+")
 

@@ -10,10 +10,10 @@ a level is never compared with a yearly rate, and the report says why.
 
 from __future__ import annotations
 
-from extract.compare.lexicon import family_labels, first_match, load, scope_labels
-from extract.text import collapse, fold
-from models import Target
-from models.compare import TargetComparison, TypedTarget
+from vnplan.compare.lexicon import family_labels, first_match, load, scope_labels
+from vnplan.text import collapse, fold
+from vnplan.models import Target
+from vnplan.models.compare import TargetComparison, TypedTarget
 
 MEASURE_WORDS = {"yearly_change": "a yearly change", "level": "a level to reach", "multiplier": "a multiplier",
                  "share": "a share of units", "count": "an absolute count", "other": "a change over the period"}

@@ -1,7 +1,7 @@
 """Repair damaged Vietnamese text: restore lost diacritics, correct OCR misreadings, convert
 legacy-font junk — and leave clean text, numbers, dates, codes and abbreviations alone.
 
-    from extract.repair import repair_text, detect_damage
+    from vnplan.repair import repair_text, detect_damage
     r = repair_text("Ke hoach to chuc thuc hien")
     r.text        # 'Kế hoạch tổ chức thực hiện'
     r.source_map  # r.source_map[i] = index in the input of output character i

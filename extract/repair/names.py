@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.places import address_records
+from vnplan.places import address_records
 
 from .syllables import TOKEN_RE, nfc, skeleton
 

@@ -6,8 +6,8 @@ verdict colours) and the highlighter that turns spans into nested marks; `docume
 `compare_page` and `archive_page` build one page each.
 """
 
-from extract.report.archive_page import render_archive_csv, render_archive_page
-from extract.report.compare_page import render_compare_page
-from extract.report.document_page import render_document_page
+from vnplan.report.archive_page import render_archive_csv, render_archive_page
+from vnplan.report.compare_page import render_compare_page
+from vnplan.report.document_page import render_document_page
 
 __all__ = ["render_archive_csv", "render_archive_page", "render_compare_page", "render_document_page"]

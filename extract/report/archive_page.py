@@ -8,8 +8,8 @@ from __future__ import annotations
 import csv
 import io
 
-from extract.report.html import esc, page, verdict_badge
-from models.compare import ArchiveReport
+from vnplan.report.html import esc, page, verdict_badge
+from vnplan.models.compare import ArchiveReport
 
 SORT_JS = """
 document.querySelectorAll("table.sortable th").forEach(function (th, col) {

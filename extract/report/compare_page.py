@@ -7,12 +7,12 @@ verdict's colour; aligned passages, matched targets and matched sections link to
 
 from __future__ import annotations
 
-from extract.compare.align import top_sections
-from extract.compare.targets import describe, label as target_label
-from extract.report.html import Mark, document_marks, esc, highlight, legend, page, section_marks, verdict_badge
-from extract.text import collapse
-from models import PlanDocument
-from models.compare import ComparisonReport
+from vnplan.compare.align import top_sections
+from vnplan.compare.targets import describe, label as target_label
+from vnplan.report.html import Mark, document_marks, esc, highlight, legend, page, section_marks, verdict_badge
+from vnplan.text import collapse
+from vnplan.models import PlanDocument
+from vnplan.models.compare import ComparisonReport
 
 
 def _target_ids(report: ComparisonReport, plan: PlanDocument | None) -> dict[int, int]:

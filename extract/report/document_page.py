@@ -4,9 +4,9 @@ link to its place in the text."""
 
 from __future__ import annotations
 
-from extract.report.html import document_marks, esc, highlight, legend, page, section_marks
-from extract.text import collapse
-from models import PlanDocument
+from vnplan.report.html import document_marks, esc, highlight, legend, page, section_marks
+from vnplan.text import collapse
+from vnplan.models import PlanDocument
 
 
 def metadata_table(doc: PlanDocument) -> str:

@@ -19,13 +19,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extract.lexicon import load
-from extract.structure import foot as foot_reader
-from extract.structure import header_top, title as title_reader
-from extract.structure.outline import closing_start, find_annexes, outline, recipients_start
-from extract.structure.placenames import respell
-from extract.text import DocView, fold
-from models import Metadata, Section, Span, Warning
+from vnplan.lexicon import load
+from vnplan.structure import foot as foot_reader
+from vnplan.structure import header_top, title as title_reader
+from vnplan.structure.outline import closing_start, find_annexes, outline, recipients_start
+from vnplan.structure.placenames import respell
+from vnplan.text import DocView, fold
+from vnplan.models import Metadata, Section, Span, Warning
 
 
 @dataclass

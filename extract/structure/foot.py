@@ -17,11 +17,11 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from extract.lexicon import load
-from extract.structure.header_top import addressee_match
-from extract.structure.placenames import skeleton
-from extract.text import DocView, Line, collapse, fold, is_valid_syllable
-from models import Span, Warning
+from vnplan.lexicon import load
+from vnplan.structure.header_top import addressee_match
+from vnplan.structure.placenames import skeleton
+from vnplan.text import DocView, Line, collapse, fold, is_valid_syllable
+from vnplan.models import Span, Warning
 
 
 @lru_cache(maxsize=1)

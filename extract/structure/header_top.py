@@ -18,10 +18,10 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from extract.lexicon import load
-from extract.structure.placenames import district_gazetteer, match_province, proper_name, provinces, skeleton
-from extract.text import DocView, Line, collapse, fold, is_valid_syllable
-from models import Span, Warning
+from vnplan.lexicon import load
+from vnplan.structure.placenames import district_gazetteer, match_province, proper_name, provinces, skeleton
+from vnplan.text import DocView, Line, collapse, fold, is_valid_syllable
+from vnplan.models import Span, Warning
 
 
 @dataclass

@@ -26,9 +26,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from extract.lexicon import load
-from extract.text import LINE_BREAKS, fold
-from models import Section, Span, Warning
+from vnplan.lexicon import load
+from vnplan.text import LINE_BREAKS, fold
+from vnplan.models import Section, Span, Warning
 
 
 @lru_cache(maxsize=1)

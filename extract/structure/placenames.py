@@ -15,10 +15,10 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from extract.lexicon import load
-from extract.places import address_records
-from extract.text import collapse, fold, has_marks
-from models import Warning
+from vnplan.lexicon import load
+from vnplan.places import address_records
+from vnplan.text import collapse, fold, has_marks
+from vnplan.models import Warning
 
 _DISTRICT_UNITS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh pho": "thành phố"}
 

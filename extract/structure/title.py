@@ -15,10 +15,10 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from extract.lexicon import load
-from extract.structure.header_top import Field, upper_share, addressee_match, is_motto, is_number_line, read_date_line, subject_match
-from extract.text import DocView, Line, collapse, fold, is_valid_syllable
-from models import Warning
+from vnplan.lexicon import load
+from vnplan.structure.header_top import Field, upper_share, addressee_match, is_motto, is_number_line, read_date_line, subject_match
+from vnplan.text import DocView, Line, collapse, fold, is_valid_syllable
+from vnplan.models import Warning
 
 _QUOTE_OPEN = "“\"«„"
 _QUOTE_CLOSE = "”\"»~"
@@ -307,7 +307,7 @@ def issuer_from_preamble(text: str, start: int, end: int) -> Optional[Field]:
     """The issuer named in the enacting sentence when the header has none ("Ủy ban nhân dân tỉnh
     Quảng Bình ban hành Kế hoạch", "Sở Lao động - Thương binh và Xã hội xây dựng Kế hoạch";
     seeds 003 and 004, whose copies lost the header block)."""
-    from extract.structure.header_top import body_name
+    from vnplan.structure.header_top import body_name
 
     f = fold(text[start:end])
     m = re.search(r"(?:uy ban nhan dan|ubnd)\s+(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s+[a-z]+(?: [a-z]+){0,3}?(?=\s+" + _ISSUES + ")", f)

@@ -5,9 +5,9 @@
 - `DocView` (extract.text.view): text, folded text, lines and pages, built once per document.
 """
 
-from extract.text.fold import collapse, fold, fold_char, has_marks, letters_only
-from extract.text.view import LINE_BREAKS, DocView, Line
-from extract.text.vietnamese import (
+from vnplan.text.fold import collapse, fold, fold_char, has_marks, letters_only
+from vnplan.text.view import LINE_BREAKS, DocView, Line
+from vnplan.text.vietnamese import (
     SYLLABLE_RE,
     has_vietnamese_marks,
     is_valid_skeleton,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from extract.text.fold import fold
+from vnplan.text.fold import fold
 
 LINE_BREAKS = re.compile(r"[\n\f]")
 

@@ -1,4 +1,5 @@
-"""Synthetic scans: Vietnamese text rendered as page images that look scanned.
+"""Synthetic scans: Vietnamese text rendered as page images that look scanned (a test and
+benchmark tool, kept out of the installed package).
 
 Used by the OCR test, the OCR benchmark and the repair stage's channel-model training: a page of
 text at 300 dpi in a font with Vietnamese glyphs, turned by a slight angle and sprinkled with
@@ -10,18 +11,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-DEJAVU = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-]
+from vnplan.fonts import find_font
+
 A4_300DPI = (2480, 3508)
-
-
-def find_font(preferred: str | None = None) -> str:
-    for candidate in ([preferred] if preferred else []) + DEJAVU:
-        if candidate and Path(candidate).exists():
-            return candidate
-    raise FileNotFoundError("no font with Vietnamese glyphs found (apt-get install fonts-dejavu-core)")
 
 
 def _wrap(draw, text: str, font, width: int) -> list[str]:
