@@ -33,7 +33,8 @@ Sections
     `fuzz.ratio` >= 80 after normalisation with marks stripped (strip marks, đ -> d, casefold);
     a heading cut shorter by a line wrap (both >= 20 characters, first 15 alike: ratio >= 70) is
     compared on the length of the shorter.
-    Precision, recall, F1 over these matches. Boundary accuracy: of the matched sections, the
+    Precision, recall, F1 over these matches. Also printed: top-level sections alone, matched
+    one-to-one on (number, label). Boundary accuracy: of the matched sections, the
     share whose start and end both fall within ±2 syllables of gold, after mapping the predicted
     offsets into the gold text through a syllable alignment of the two texts (Levenshtein
     opcodes over the syllable lists).
@@ -297,6 +298,14 @@ def score_sections(pred: list[dict], gold: list[dict], pred_text: str, gold_text
     return counts, good, len(pairs)
 
 
+def score_top_sections(pred: list[dict], gold: list[dict]) -> PRF:
+    """Top-level sections matched one-to-one on (number, label) alone: does the document's
+    outline have the right parts, whatever their headings' wording."""
+    counts, _ = prf_of([(str(p.get("number")), p.get("label")) for p in pred or []],
+                       [(str(g.get("number")), g.get("label")) for g in gold or []], _exact)
+    return counts
+
+
 # ----------------------------------------------------------------------------------------------
 # (d) entities
 
@@ -389,6 +398,7 @@ class DocumentScore:
     boundaries_ok: int
     boundaries_matched: int
     entities: dict[str, PRF] = field(default_factory=dict)
+    top_sections: PRF = field(default_factory=PRF)
 
     def as_dict(self) -> dict:
         return {
@@ -400,6 +410,7 @@ class DocumentScore:
                          "accuracy": round(sum(self.metadata.values()) / len(self.metadata), 4)},
             "sections": {**self.sections.as_dict(), "boundary_ok": self.boundaries_ok, "boundary_matched": self.boundaries_matched,
                          "boundary_accuracy": round(self.boundaries_ok / self.boundaries_matched, 4) if self.boundaries_matched else None},
+            "top_sections": self.top_sections.as_dict(),
             "entities": {k: v.as_dict() for k, v in self.entities.items()},
         }
 
@@ -420,6 +431,7 @@ def score_document(doc_id: str, pred: Optional[dict], gold: dict) -> DocumentSco
         boundaries_ok=ok,
         boundaries_matched=matched,
         entities=score_entities(pred, gold),
+        top_sections=score_top_sections(pred.get("sections") or [], gold.get("sections") or []),
     )
 
 
@@ -442,6 +454,9 @@ def summarise(docs: list[DocumentScore]) -> dict:
     sections = PRF()
     for d in docs:
         sections.add(d.sections)
+    top = PRF()
+    for d in docs:
+        top.add(d.top_sections)
     b_ok = sum(d.boundaries_ok for d in docs)
     b_n = sum(d.boundaries_matched for d in docs)
     entities = {}
@@ -465,6 +480,7 @@ def summarise(docs: list[DocumentScore]) -> dict:
             },
             "sections": {**sections.as_dict(), "boundary_ok": b_ok, "boundary_matched": b_n,
                          "boundary_accuracy": round(b_ok / b_n, 4) if b_n else None},
+            "top_sections": top.as_dict(),
             "entities": entities,
         },
     }
@@ -499,6 +515,7 @@ def render(report: dict, label: str = "") -> str:
     s = o["sections"]
     b = f"{s['boundary_accuracy']:.3f}" if s["boundary_accuracy"] is not None else "n/a"
     lines.append(f"  sections   {_fmt_prf(s)}  boundaries {b} ({s['boundary_ok']}/{s['boundary_matched']})")
+    lines.append(f"  top-level sections (number and label)  {_fmt_prf(o['top_sections'])}")
     for kind, e in o["entities"].items():
         lines.append(f"  {kind:<17} {_fmt_prf(e)}")
     return "\n".join(lines)
