@@ -20,6 +20,15 @@ def corpus_text(doc_id: str) -> str:
     return unicodedata.normalize("NFC", (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8"))
 
 
+def flat_sections(sections) -> list:
+    """The section tree in document order, every level (each node before its children)."""
+    out = []
+    for s in sections:
+        out.append(s)
+        out.extend(flat_sections(s.children))
+    return out
+
+
 def vnplan(*args: str, input: bytes | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """Run `vnplan ARGS` as a user would, in a fresh process."""
     return subprocess.run(

@@ -16,7 +16,7 @@ from vnplan.structure.placenames import proper_name
 from vnplan.structure.outline import heading_labels
 from vnplan.structure import segment
 
-from conftest import DOC_IDS, GOLD
+from conftest import DOC_IDS, GOLD, flat_sections
 
 # ----------------------------------------------------------------------------------------------
 # Labels of top-level headings
@@ -57,16 +57,8 @@ def test_heading_labels(heading, labels):
 PREFIX = "KẾ HOẠCH\nThử nghiệm\n\n"
 
 
-def _flat(sections):
-    out = []
-    for s in sections:
-        out.append(s)
-        out.extend(_flat(s.children))
-    return out
-
-
 def _numbers(text):
-    return [s.number for s in _flat(segment(PREFIX + text).sections)]
+    return [s.number for s in flat_sections(segment(PREFIX + text).sections)]
 
 
 @pytest.mark.parametrize(
@@ -201,7 +193,7 @@ def test_page_break_ends_the_line_before_an_item():
 
 def test_numbered_lines_before_the_first_heading_are_not_sections():
     text = "KẾ HOẠCH\nTiêu đề\n1. Căn cứ thứ nhất\n2. Căn cứ thứ hai\nI. MỤC ĐÍCH\n1. Mục đích\n"
-    assert [s.number for s in _flat(segment(text).sections)] == ["I", "1"]
+    assert [s.number for s in flat_sections(segment(text).sections)] == ["I", "1"]
 
 
 def test_closing_part_ends_the_last_section():
@@ -406,7 +398,7 @@ def test_seed_sections_match_gold(doc_id):
 @pytest.mark.parametrize("doc_id", DOC_IDS)
 def test_seed_section_spans_begin_with_their_heading(doc_id):
     text = _gold(doc_id)["text"]
-    for section in _flat(segment(text).sections):
+    for section in flat_sections(segment(text).sections):
         chunk = text[section.start : section.end]
         assert chunk.startswith(section.number)
         first_line = " ".join(chunk.split("\n", 3)[:3])

@@ -9,20 +9,14 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import flat_sections
+
 from vnplan.lexicon import load
 from vnplan.structure import segment
 from vnplan.structure.foot import read_addressees, read_foot, signer_title_part
 from vnplan.structure.outline import heading_labels
 from vnplan.structure.title import type_of_symbol
 from vnplan.text import DocView, fold
-
-
-def _flat(sections):
-    out = []
-    for s in sections:
-        out.append(s)
-        out.extend(_flat(s.children))
-    return out
 
 
 def _spans_exact(text, result):
@@ -207,7 +201,7 @@ def test_quyet_dinh_articles_are_sections():
     sections = segment(text).sections
     assert [(s.number, s.label) for s in sections] == [
         ("1", "noi_dung"), ("2", "tien_do"), ("3", "to_chuc_thuc_hien"), ("4", "other")]
-    assert [c.number for c in _flat(sections[2].children)] == ["1", "2", "a", "b"]
+    assert [c.number for c in flat_sections(sections[2].children)] == ["1", "2", "a", "b"]
     assert sections[1].heading == "Thời hạn ủy quyền: Từ ngày quyết định này có hiệu lực"
 
 
@@ -242,14 +236,14 @@ def test_lettered_clauses_inside_a_quotation_are_not_sections():
             "a) Bộ quản lý công trình xây dựng chuyên ngành;\nb) Sở quản lý công trình xây dựng chuyên ngành.\n"
             "Bộ Xây dựng ban hành Thông tư quy định cụ thể.”\n")
     sections = segment(text).sections
-    assert [s.number for s in _flat(sections)] == ["1", "2"]
+    assert [s.number for s in flat_sections(sections)] == ["1", "2"]
 
 
 def test_an_unclosed_quote_does_not_hide_the_outline():
     # OCR lost the closing quote (seeds): the items after it are still items
     text = ("KẾ HOẠCH\nThực hiện phong trào\n\nI. MỤC ĐÍCH\nHưởng ứng phong trào “Cả nước chung tay vì người nghèo\n"
             "1. Mục đích\n2. Yêu cầu\nII. NỘI DUNG\n")
-    assert [s.number for s in _flat(segment(text).sections)] == ["I", "1", "2", "II"]
+    assert [s.number for s in flat_sections(segment(text).sections)] == ["I", "1", "2", "II"]
 
 
 def test_a_closing_paragraph_referring_to_the_document_ends_the_last_section():
@@ -439,7 +433,7 @@ def test_recipients_line_without_colon_is_not_the_foot():
     text = "KẾ HOẠCH\nTiêu đề năm 2026\n\nI. NỘI DUNG\nNơi nhận hồ sơ là bộ phận một cửa.\n1. Một.\n"
     result = segment(text)
     assert result.metadata.recipients == []
-    assert [s.number for s in _flat(result.sections)] == ["I", "1"]
+    assert [s.number for s in flat_sections(result.sections)] == ["I", "1"]
 
 
 # ----------------------------------------------------------------------------------------------
