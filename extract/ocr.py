@@ -47,6 +47,7 @@ class OcrSettings:
     psm: int = 3  # Tesseract page segmentation: 3 = automatic layout
     suppress_ink: bool = True  # whiten red/blue seal, signature and e-office stamp ink
     remove_lines: bool = True  # whiten long horizontal/vertical rules (tables) before OCR
+    tables: bool = True  # ruled tables read cell by cell (extract/ocr_tables.py)
     extra_config: str = ""  # further Tesseract options, e.g. "-c preserve_interword_spaces=1"
 
     def tesseract_config(self) -> str:
@@ -147,44 +148,25 @@ def _blank(image) -> bool:
     return low > 200
 
 
-def prepare_image(image, settings: OcrSettings = DEFAULT_SETTINGS, dpi: Optional[float] = None):
-    """Grey-level image for Tesseract, coloured ink and table rules removed as the settings say;
-    ``dpi`` is the image's resolution (else the file's own, else 300)."""
-    from vnplan.preprocess import remove_rules, suppress_coloured_ink
-
-    if dpi is None:
-        stated = image.info.get("dpi", (0, 0))[0]
-        dpi = float(stated) if stated and 50 <= float(stated) <= 1200 else 300.0
-    image = suppress_coloured_ink(image) if settings.suppress_ink else image.convert("L")
-    if settings.remove_lines:
-        image = remove_rules(image, dpi)
-    return image
-
-
-def text_from_data(data: dict) -> tuple[str, Optional[float]]:
-    """Rebuild page text from `image_to_data` output: lines by newline, paragraphs by a blank line."""
-    lines: dict[tuple[int, int, int], list[str]] = {}
-    order: list[tuple[int, int, int]] = []
-    confidences: list[float] = []
+def _paragraphs(data: dict) -> list[tuple[int, list[str], list[int]]]:
+    """(top pixel, lines, word indexes) of each paragraph of `image_to_data` output, in its order."""
+    paragraphs: dict[tuple[int, int], tuple[list[int], dict[int, list[str]], list[int]]] = {}
     for i, word in enumerate(data["text"]):
         conf = float(data["conf"][i])
         if conf < 0 or not word.strip():
             continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        if key not in lines:
-            lines[key] = []
-            order.append(key)
-        lines[key].append(word.strip())
-        confidences.append(conf)
-    out: list[str] = []
-    previous: Optional[tuple[int, int]] = None
-    for key in order:
-        paragraph = key[:2]
-        if previous is not None and paragraph != previous:
-            out.append("")
-        out.append(" ".join(lines[key]))
-        previous = paragraph
-    text = unicodedata.normalize("NFC", "\n".join(out))
+        top, lines, indexes = paragraphs.setdefault((data["block_num"][i], data["par_num"][i]), ([int(data["top"][i])], {}, []))
+        top[0] = min(top[0], int(data["top"][i]))
+        lines.setdefault(data["line_num"][i], []).append(word.strip())
+        indexes.append(i)
+    return [(top[0], [" ".join(words) for words in lines.values()], indexes) for top, lines, indexes in paragraphs.values()]
+
+
+def text_from_data(data: dict) -> tuple[str, Optional[float]]:
+    """Rebuild page text from `image_to_data` output: lines by newline, paragraphs by a blank line."""
+    paragraphs = _paragraphs(data)
+    confidences = [float(data["conf"][i]) for _, _, indexes in paragraphs for i in indexes]
+    text = unicodedata.normalize("NFC", "\n\n".join("\n".join(lines) for _, lines, _ in paragraphs))
     mean = sum(confidences) / len(confidences) if confidences else None
     return text, mean
 
@@ -201,18 +183,64 @@ def words_from_data(data: dict) -> tuple[OcrWord, ...]:
     return tuple(out)
 
 
-def run_tesseract(image, job: PageJob) -> dict:
-    """`image_to_data` of a prepared image; raises RuntimeError on the page timeout."""
-    import pytesseract
+@dataclass(frozen=True)
+class PageReading:
+    text: str
+    confidence: Optional[float]
+    words: tuple[OcrWord, ...]
+    image_size: tuple[int, int]
+    tables: int = 0  # ruled tables read cell by cell
 
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    return pytesseract.image_to_data(
-        image,
-        lang=job.lang,
-        config=job.settings.tesseract_config(),
-        output_type=pytesseract.Output.DICT,
-        timeout=job.timeout,
-    )
+
+def read_page_image(page_image, settings: OcrSettings, dpi: Optional[float], lang: str, reader) -> PageReading:
+    """Prepare a page image and read it; ``reader(image, lang, config)`` runs Tesseract's
+    `image_to_data` (a parameter so that the bench can cache it). Ruled tables (settings.tables)
+    are cut out of the page and read cell by cell (extract/ocr_tables.py); their text is put back
+    before the first paragraph of the rest of the page that starts below the table's top."""
+    from vnplan.ocr_tables import find_tables, read_cells, table_text
+    from vnplan.preprocess import remove_rules, suppress_coloured_ink
+
+    if dpi is None:
+        stated = page_image.info.get("dpi", (0, 0))[0]
+        dpi = float(stated) if stated and 50 <= float(stated) <= 1200 else 300.0
+    grey = suppress_coloured_ink(page_image) if settings.suppress_ink else page_image.convert("L")
+    tables = find_tables(grey, dpi) if settings.tables else []
+    image = remove_rules(grey, dpi) if settings.remove_lines or tables else grey
+    if _blank(image):
+        return PageReading("", None, (), image.size)
+    if not tables:
+        data = reader(image, lang, settings.tesseract_config())
+        text, conf = text_from_data(data)
+        return PageReading(text, conf, words_from_data(data), image.size)
+    from PIL import ImageDraw
+
+    rest = image.copy()
+    draw = ImageDraw.Draw(rest)
+    for table in tables:
+        draw.rectangle((table.left, table.top, table.right, table.bottom), fill=255)
+    data = reader(rest, lang, settings.tesseract_config())
+    read = read_cells(image, tables, lang, reader, dpi)
+    # pieces of the page: (top, text, words) for each paragraph of the rest, then the tables
+    pieces = []
+    for top, lines, indexes in _paragraphs(data):
+        pieces.append((top, "\n".join(lines), [_word(data, i) for i in indexes]))
+    for t, (table, cells) in enumerate(zip(tables, read)):
+        if not cells:
+            continue
+        words = [OcrWord(unicodedata.normalize("NFC", w[0]), *w[1:6], (-1 - t, k, w[6]))
+                 for k, item in enumerate(cells) for w in item.words]
+        at = next((k for k, piece in enumerate(pieces) if piece[0] > table.top), len(pieces))
+        pieces.insert(at, (table.top, table_text(cells), words))
+    confidences = [w.confidence for piece in pieces for w in piece[2]]
+    text = unicodedata.normalize("NFC", "\n\n".join(piece[1] for piece in pieces))
+    return PageReading(text, sum(confidences) / len(confidences) if confidences else None,
+                       tuple(w for piece in pieces for w in piece[2]), image.size, len(tables))
+
+
+def _word(data: dict, i: int) -> OcrWord:
+    return OcrWord(unicodedata.normalize("NFC", data["text"][i].strip()), int(data["left"][i]), int(data["top"][i]),
+                   int(data["width"][i]), int(data["height"][i]), float(data["conf"][i]),
+                   (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i])))
 
 
 def ocr_page(job: PageJob) -> OcrPage:
@@ -223,15 +251,31 @@ def ocr_page(job: PageJob) -> OcrPage:
     if page_image is None:
         return OcrPage(job.index, "", None)
     dpi = page_image.info.get("vnplan_dpi", job.dpi) if job.kind == "pdf" else None
-    image = prepare_image(page_image, job.settings, dpi)
-    if _blank(image):
-        return OcrPage(job.index, "", None, image_size=image.size, dpi=dpi)
     try:
-        data = run_tesseract(image, job)
+        page = read_page_image(page_image, job.settings, dpi, job.lang, tesseract_reader(job.timeout))
     except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout
         return OcrPage(job.index, "", None, error=f"OCR timed out after {job.timeout:g} s ({exc})")
-    text, conf = text_from_data(data)
-    return OcrPage(job.index, text, conf, words=words_from_data(data), image_size=image.size, dpi=dpi)
+    return OcrPage(job.index, page.text, page.confidence, words=page.words, image_size=page.image_size, dpi=dpi)
+
+
+def tesseract_reader(timeout: float = DEFAULT_TIMEOUT):
+    """A reader for read_page_image: Tesseract `image_to_data`, single-threaded, ``timeout``
+    seconds per page (shared by the calls of one page)."""
+    import time
+
+    import pytesseract
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    deadline = time.monotonic() + timeout
+
+    def read(image, lang: str, config: str) -> dict:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise RuntimeError("no time left for this page")
+        return pytesseract.image_to_data(image, lang=lang, config=config, output_type=pytesseract.Output.DICT,
+                                         timeout=left)
+
+    return read
 
 
 def ocr_pages(jobs: Iterable[PageJob], n_jobs: int = 1) -> list[OcrPage]:

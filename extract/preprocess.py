@@ -54,14 +54,20 @@ def remove_rules(image, dpi: float = 300.0):
     from PIL import Image
 
     grey = np.asarray(image.convert("L"))
-    dark = grey < DARK
-    length = max(8, int(round(dpi * RULE_INCHES)))
-    mask = _long_runs(dark, length, axis=1) | _long_runs(dark, length, axis=0)
+    horizontal, vertical = rule_masks(grey < DARK, dpi)
+    mask = horizontal | vertical
     if not mask.any():
         return image.convert("L")
     out = grey.copy()
     out[mask] = 255
     return Image.fromarray(out, mode="L")
+
+
+def rule_masks(dark, dpi: float = 300.0):
+    """(horizontal, vertical): boolean masks of the pixels of ``dark`` (a boolean page array) that
+    lie on a straight dark run of at least RULE_INCHES, along rows and along columns."""
+    length = max(8, int(round(dpi * RULE_INCHES)))
+    return _long_runs(dark, length, axis=1), _long_runs(dark, length, axis=0)
 
 
 def _long_runs(dark, length: int, axis: int):

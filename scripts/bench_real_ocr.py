@@ -127,7 +127,7 @@ def ocr_task(task: tuple) -> tuple[str, int, str, str]:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     import pypdfium2 as pdfium
 
-    from vnplan.ocr import OcrSettings, PageJob, load_page_image, prepare_image, text_from_data
+    from vnplan.ocr import OcrSettings, PageJob, load_page_image, read_page_image, text_from_data
 
     doc, index, dpi, lang, settings_kw = task
     path = str(REALDOCS / f"{doc}.pdf")
@@ -139,8 +139,8 @@ def ocr_task(task: tuple) -> tuple[str, int, str, str]:
     tess_text, _ = text_from_data(cached_data(base, "vie", BASELINE_CONFIG))
     settings = OcrSettings(**settings_kw)
     job = PageJob(path, index, "pdf", lang, dpi, settings=settings)
-    image = prepare_image(load_page_image(job), settings, dpi)
-    chain_text, _ = text_from_data(cached_data(image, lang, settings.tesseract_config()))
+    page_image = load_page_image(job)
+    chain_text = read_page_image(page_image, settings, page_image.info.get("vnplan_dpi", dpi), lang, cached_data).text
     return doc, index, tess_text, chain_text
 
 

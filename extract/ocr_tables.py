@@ -1,0 +1,244 @@
+"""Ruled tables on a page image: their grid found from the rules, their cells read one by one.
+
+Owns table detection and cell-by-cell OCR. Annex tables of Vietnamese administrative documents
+(coordinate tables "Bảng tọa độ", equipment lists, schedules) are ruled grids. Read as a whole
+page, Tesseract's layout analysis splits such a table into column blocks, drops narrow columns
+(the point numbers "Tên điểm") and misreads digits taken out of their line; measured on the
+born-digital real pages of scripts/bench_real_ocr.py (lc-qd-2463 p6-p12, lc-gcn-banqua p5-p9).
+Here the horizontal and vertical rules give the grid; two neighbouring grid cells with no rule
+between them are one merged cell (spanning headers, the "Diện tích" column); every cell with
+ink is cut out and all cells are stacked, one under the other, into one image read by a single
+Tesseract call (`--psm 6`, a uniform block: one process per page, not one per cell); each word
+goes back to the cell whose slot holds it. The page text keeps the table where it stood, cells
+row by row, left to right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from vnplan.preprocess import rule_masks
+
+# Tesseract call: (image, lang, config) -> image_to_data dictionary
+Reader = Callable[[object, str, str], dict]
+
+CELL_CONFIG = "--oem 1 --psm 6"
+# A pixel darker than this may belong to a rule. Thin (0.5 pt) rules rendered at 300 dpi are
+# anti-aliased to grey 150-190 (lc-qd-2463's coordinate tables), lighter than the text threshold
+# of extract/preprocess.py; a long straight run of such grey is still a rule, never text.
+RULE_GREY = 200
+# Two rules are joined by a vertical rule when some column between them is rule over at least
+# this share of the gap (an anti-aliased 1-pixel rule lightens here and there).
+JOIN_SHARE = 0.95
+# A wall between two grid cells is there when at least this share of its length is dark: the
+# rules of the real tables are solid; a merged cell has none (a stray glyph touches a little).
+WALL_SHARE = 0.6
+# A table has at least this many rows and columns of grid cells: a single framed box (a title
+# frame, a page border) is not a table and stays with the page's layout analysis.
+MIN_ROWS = 2
+MIN_COLUMNS = 2
+INK = 200  # a pixel darker than this is ink when a cell is trimmed to its content
+# Mosaic: white margin around each cell, gap between cells (inches); slots are stacked until the
+# image is this tall (pixels), then a new image is started.
+CELL_MARGIN = 0.04
+CELL_GAP = 0.12
+MOSAIC_HEIGHT = 12000
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell (merged cells are one): grid rows and columns it spans, pixel box inside its rules."""
+
+    row: int
+    col: int
+    row_end: int  # exclusive
+    col_end: int  # exclusive
+    left: int
+    top: int
+    right: int  # exclusive
+    bottom: int  # exclusive
+
+
+@dataclass(frozen=True)
+class Table:
+    left: int
+    top: int
+    right: int
+    bottom: int
+    rows: int
+    columns: int
+    cells: tuple[Cell, ...]  # in reading order: by first row, then left to right
+
+
+def _runs(flags) -> list[tuple[int, int]]:
+    """(start, end exclusive) of the runs of True in a 1-D boolean array."""
+    import numpy as np
+
+    padded = np.concatenate(([False], flags, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2])]
+
+
+def find_tables(image, dpi: float = 300.0) -> list[Table]:
+    """The ruled tables of a grey page image (rules still drawn), top to bottom."""
+    import numpy as np
+
+    grey = np.asarray(image.convert("L"))
+    dark = grey < RULE_GREY
+    horizontal, vertical = rule_masks(dark, dpi)
+    # horizontal rules: bands of rows holding a long run; x extent of the run in that band
+    lines = []
+    for y0, y1 in _runs(horizontal.any(axis=1)):
+        xs = np.flatnonzero(horizontal[y0:y1].any(axis=0))
+        lines.append((y0, y1, int(xs[0]), int(xs[-1]) + 1))
+    # consecutive rules belong to one table when a vertical rule joins them
+    groups: list[list[tuple[int, int, int, int]]] = []
+    for line in lines:
+        if groups:
+            a = groups[-1][-1]
+            x0, x1 = max(a[2], line[2]), min(a[3], line[3])
+            if x1 > x0 and line[0] > a[1] and (vertical[a[1]:line[0], x0:x1].mean(axis=0) >= JOIN_SHARE).any():
+                groups[-1].append(line)
+                continue
+            if x1 > x0 and line[0] <= a[1]:
+                groups[-1].append(line)
+                continue
+        groups.append([line])
+    tables = []
+    for group in groups:
+        if len(group) < MIN_ROWS + 1:
+            continue
+        table = _grid(group, dark, vertical)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _grid(hlines, dark, vertical) -> Optional[Table]:
+    import numpy as np
+
+    top, bottom = hlines[0][0], hlines[-1][1]
+    left, right = min(h[2] for h in hlines), max(h[3] for h in hlines)
+    cols = vertical[top:bottom, left:right].any(axis=0)
+    vlines = [(left + a, left + b) for a, b in _runs(cols)]
+    if len([v for v in vlines if v[0] > left + 4 and v[1] < right - 4]) < MIN_COLUMNS - 1:
+        return None  # no column rule inside the frame
+    # open sides (no frame rule at the edge): the table's edge bounds the outer columns
+    if not vlines or vlines[0][0] > left + 4:
+        vlines.insert(0, (left, left))
+    if vlines[-1][1] < right - 4:
+        vlines.append((right, right))
+    rows, columns = len(hlines) - 1, len(vlines) - 1
+    if rows < MIN_ROWS or columns < MIN_COLUMNS:
+        return None
+
+    parent = list(range(rows * columns))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def wall(segment) -> bool:
+        return segment.size > 0 and segment.any(axis=1 if segment.shape[0] >= segment.shape[1] else 0).mean() >= WALL_SHARE
+
+    for r in range(rows):
+        y0, y1 = hlines[r][1], hlines[r + 1][0]
+        for c in range(columns):
+            x0, x1 = vlines[c][1], vlines[c + 1][0]
+            if c + 1 < columns:  # wall on the right: the column rule between y0 and y1
+                a, b = vlines[c + 1]
+                if y1 > y0 and not wall(dark[y0:y1, max(a - 1, 0):b + 1]):
+                    parent[find(r * columns + c + 1)] = find(r * columns + c)
+            if r + 1 < rows:  # wall below: the row rule between x0 and x1
+                a, b = hlines[r + 1][:2]
+                if x1 > x0 and not wall(dark[max(a - 1, 0):b + 1, x0:x1].T):
+                    parent[find((r + 1) * columns + c)] = find(r * columns + c)
+    spans: dict[int, list[int]] = {}
+    for r in range(rows):
+        for c in range(columns):
+            box = spans.setdefault(find(r * columns + c), [r, c, r, c])
+            box[0], box[1] = min(box[0], r), min(box[1], c)
+            box[2], box[3] = max(box[2], r), max(box[3], c)
+    cells = []
+    for r0, c0, r1, c1 in spans.values():
+        cells.append(Cell(r0, c0, r1 + 1, c1 + 1, vlines[c0][1], hlines[r0][1], vlines[c1 + 1][0], hlines[r1 + 1][0]))
+    cells.sort(key=lambda cell: (cell.row, cell.col))
+    if len(cells) < MIN_ROWS * MIN_COLUMNS:
+        return None
+    return Table(left, top, right, bottom, rows, columns, tuple(cells))
+
+
+@dataclass(frozen=True)
+class CellText:
+    cell: Cell
+    text: str  # lines of the cell joined by a space
+    words: tuple  # (text, left, top, width, height, confidence, mosaic line key), boxes in page pixels
+
+
+def read_cells(image, tables: list[Table], lang: str, reader: Reader, dpi: float = 300.0) -> list[list[CellText]]:
+    """Read every cell of ``tables`` from ``image`` (grey, rules removed): per table, its cells
+    with ink, in reading order."""
+    import numpy as np
+    from PIL import Image
+
+    grey = np.asarray(image.convert("L"))
+    margin, gap = max(2, round(CELL_MARGIN * dpi)), max(4, round(CELL_GAP * dpi))
+    slots = []  # (table index, cell, crop left, crop top, crop array)
+    for t, table in enumerate(tables):
+        for cell in table.cells:
+            box = grey[cell.top + 1:cell.bottom - 1, cell.left + 1:cell.right - 1]
+            ink = box < INK
+            if not ink.any():
+                continue
+            ys, xs = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+            crop = box[ys[0]:ys[-1] + 1, xs[0]:xs[-1] + 1]
+            slots.append((t, cell, cell.left + 1 + int(xs[0]), cell.top + 1 + int(ys[0]), crop))
+    out: list[list[CellText]] = [[] for _ in tables]
+    found: dict[int, list] = {}
+    start = 0
+    while start < len(slots):
+        # one mosaic: slots stacked until MOSAIC_HEIGHT
+        end, height = start, gap
+        while end < len(slots) and (end == start or height + slots[end][4].shape[0] + 2 * margin + gap <= MOSAIC_HEIGHT):
+            height += slots[end][4].shape[0] + 2 * margin + gap
+            end += 1
+        width = max(s[4].shape[1] for s in slots[start:end]) + 2 * margin + 2 * gap
+        mosaic = np.full((height, width), 255, dtype=np.uint8)
+        places = []  # (y0, y1, slot index, x offset)
+        y = gap
+        for i in range(start, end):
+            crop = slots[i][4]
+            mosaic[y + margin:y + margin + crop.shape[0], gap + margin:gap + margin + crop.shape[1]] = crop
+            places.append((y, y + crop.shape[0] + 2 * margin, i))
+            y += crop.shape[0] + 2 * margin + gap
+        data = reader(Image.fromarray(mosaic, mode="L"), lang, CELL_CONFIG)
+        for k, word in enumerate(data["text"]):
+            conf = float(data["conf"][k])
+            if conf < 0 or not word.strip():
+                continue
+            wy = data["top"][k] + data["height"][k] / 2
+            for y0, y1, i in places:
+                if y0 - gap / 2 <= wy < y1 + gap / 2:
+                    _, _, cx, cy, _ = slots[i]
+                    found.setdefault(i, []).append(
+                        (word.strip(), int(data["left"][k]) - gap - margin + cx, int(data["top"][k]) - y0 - margin + cy,
+                         int(data["width"][k]), int(data["height"][k]), conf,
+                         (data["block_num"][k], data["par_num"][k], data["line_num"][k])))
+                    break
+        start = end
+    for i, (t, cell, *_rest) in enumerate(slots):
+        words = found.get(i, [])
+        if words:
+            out[t].append(CellText(cell, " ".join(w[0] for w in words), tuple(words)))
+    return out
+
+
+def table_text(cells: list[CellText]) -> str:
+    """A table's text: one line per grid row, the cells starting in it left to right."""
+    lines: dict[int, list[str]] = {}
+    for item in cells:
+        lines.setdefault(item.cell.row, []).append(item.text)
+    return "\n".join(" ".join(parts) for _, parts in sorted(lines.items()))
