@@ -127,6 +127,13 @@ MODE = typer.Option(
 )
 
 
+class OutputType(str, Enum):
+    """OCRmyPDF's --output-type, pdfa the default as there (extract/pdfa.py)."""
+
+    pdfa = "pdfa"
+    pdf = "pdf"
+
+
 @app.command()
 @_guard
 def ocr(
@@ -138,11 +145,17 @@ def ocr(
     page_timeout: float = TIMEOUT,
     force_ocr: bool = typer.Option(False, "--force-ocr", help="OCR every page even if it has a good text layer (= --mode force)."),
     mode: OcrMode = MODE,
+    output_type: OutputType = typer.Option(
+        OutputType.pdfa, "--output-type",
+        help="With -o NAME.pdf: pdfa (PDF/A-2b, validated; a plain PDF and a warning saying why where the input "
+        "has what PDF/A forbids, e.g. encryption or JavaScript) or pdf (plain PDF; unchanged input stays byte for byte).",
+    ),
 ) -> None:
     """Text of a document: the text layer where a page has a usable one, Tesseract where not.
 
     Pages are separated by a form feed. With `-o NAME.pdf`, a searchable PDF: the original pages,
-    the OCR'd ones with an invisible layer of the repaired text (extract/searchable.py).
+    the OCR'd ones with an invisible layer of the repaired text (extract/searchable.py), as PDF/A-2b
+    unless `--output-type pdf` (extract/pdfa.py).
     """
     from vnplan.ingest import ingest
     from vnplan.output import write_text_or_stdout
@@ -150,7 +163,8 @@ def ocr(
     if output is not None and output.suffix.lower() == ".pdf":
         from vnplan.searchable import write_searchable_pdf
 
-        made = write_searchable_pdf(input, output, _ocr_options(lang, jobs, dpi, page_timeout, force_ocr, mode))
+        made = write_searchable_pdf(input, output, _ocr_options(lang, jobs, dpi, page_timeout, force_ocr, mode),
+                                    output_type.value)
         for number, error in made.errors:
             typer.echo(f"vnplan: warning: {input}: page {number}: {error}", err=True)
         for warning in made.warnings:

@@ -10,8 +10,9 @@ are drawn in text render mode 3 (invisible) with DejaVu Sans, embedded as a subs
 Vietnamese glyph), one text layer page per page made with reportlab and laid over the original
 with pikepdf (qpdf: it undoes the page's /Rotate and scaling when it places the layer). An old
 invisible layer of a page that was OCR'd again (a Latin-only engine's junk) is removed first.
-Image inputs (PNG, JPEG, TIFF) become one PDF page per frame. No PDF/A conversion: that needs
-Ghostscript and colour profiles, which vnplan does not require.
+Image inputs (PNG, JPEG, TIFF) become one PDF page per frame. The file written is PDF/A-2b by
+default (`output_type="pdfa"`, as OCRmyPDF's default): extract/pdfa.py declares it with pikepdf,
+no Ghostscript, and keeps the plain PDF, with a warning, where the input has what PDF/A forbids.
 """
 
 from __future__ import annotations
@@ -39,15 +40,22 @@ class SearchableResult:
     text: str  # the repaired text of the whole document, pages separated by form feeds
     errors: tuple[tuple[int, str], ...] = ()  # (1-based page, why it could not be OCR'd)
     warnings: tuple[str, ...] = ()
+    pdfa: bool = False  # the file written is PDF/A-2b (validated by pikepdf.pdfa)
 
 
-def write_searchable_pdf(source: Path, output: Path, options) -> SearchableResult:
+OUTPUT_TYPES = ("pdfa", "pdf")
+
+
+def write_searchable_pdf(source: Path, output: Path, options, output_type: str = "pdfa") -> SearchableResult:
     """OCR ``source`` (a PDF or an image) with ``options`` (extract.ingest.OcrOptions) and write
-    ``output``, a PDF whose OCR'd pages carry the repaired text invisibly."""
+    ``output``, a PDF whose OCR'd pages carry the repaired text invisibly: PDF/A-2b with
+    ``output_type="pdfa"`` where the input allows it, else (and with ``"pdf"``) a plain PDF."""
     from vnplan.ingest import ingest
     from vnplan.ocr import recorded_pages
     from vnplan.pipeline import repair_stage
 
+    if output_type not in OUTPUT_TYPES:
+        raise ValueError(f"output_type must be one of {OUTPUT_TYPES}, not {output_type!r}")
     source = Path(source)
     with recorded_pages() as recorded:
         raw = ingest(source, options)
@@ -63,13 +71,25 @@ def write_searchable_pdf(source: Path, output: Path, options) -> SearchableResul
             layers[i] = _repaired_words(page.text, base, result.words, repaired)
         base += len(page.text) + 1
     pdf_bytes = _image_to_pdf(source, ocr) if raw.kind == "image" else source.read_bytes()
-    # nothing OCR'd: the file itself, byte for byte (a digital signature still verifies)
+    # nothing OCR'd: the file itself, byte for byte (a digital signature still verifies), before
+    # PDF/A, which leaves a signed file as it is
     data, signed = _overlay(pdf_bytes, raw, ocr, layers) if layers else (pdf_bytes, False)
+    warnings = ["the input's digital signature does not cover the added text layer: it no longer verifies "
+                "in the output"] if signed else []
+    is_pdfa = False
+    if output_type == "pdfa":
+        from vnplan import __version__
+        from vnplan.pdfa import make_pdfa
+
+        # an image input is new output as a whole: no original to keep as it was
+        made = make_pdfa(data, f"vnplan {__version__}", keep_signature=not layers,
+                         modified=bool(layers) or raw.kind == "image")
+        data, is_pdfa = made.data, made.is_pdfa
+        if made.why_not:
+            warnings.append(made.why_not)
     _atomic_write_bytes(output, data)
-    warnings = ("the input's digital signature does not cover the added text layer: it no longer verifies "
-                "in the output",) if signed else ()
     return SearchableResult(len(raw.pages), len(layers), sum(p.method != "ocr" for p in raw.pages), repaired.text,
-                            tuple((p.number, p.error) for p in raw.pages if p.error), warnings)
+                            tuple((p.number, p.error) for p in raw.pages if p.error), tuple(warnings), is_pdfa)
 
 
 def _same_file(a: str, b: Path) -> bool:
@@ -121,7 +141,8 @@ def _overlay(pdf_bytes: bytes, raw, ocr: dict, layers: dict[int, list]) -> tuple
                 _drop_invisible_text(pdf, page)
             page.add_overlay(text_pdf.pages[n], pikepdf.Rectangle(page.cropbox))
         out = io.BytesIO()
-        pdf.save(out)
+        # an encrypted input (owner restrictions, empty user password) stays encrypted as it was
+        pdf.save(out, encryption=pdf.is_encrypted)
     if text_pdf is not None:
         text_pdf.close()
     return out.getvalue(), signed

@@ -1,0 +1,123 @@
+"""PDF/A-2b for the searchable PDF (`vnplan ocr X -o Y.pdf`, `--output-type pdfa`, the default).
+
+Owns the step from "a PDF with the invisible text layer" to "the same pages as PDF/A-2b", without
+Ghostscript: nothing on the pages is redrawn or recompressed. pikepdf's PDF/A support
+(`pikepdf.pdfa`, the `pdfa` extra) adds what ISO 19005-2 level B asks of a file whose pages
+already conform: an OutputIntent (GTS_PDFA1) with the sRGB ICC profile pikepdf ships (scans are
+DeviceRGB or DeviceGray, which an RGB intent covers), an XMP packet declaring pdfaid:part 2 and
+conformance B with the Info dictionary set to agree with it, the save settings PDF/A needs
+(trailer /ID, no encryption, uncompressed metadata), and then it re-reads the bytes written and
+checks them against its allowlist of veraPDF's PDF/A-2b rules before anything is returned.
+
+The invisible layer's font (extract/searchable.py: DejaVu Sans, a reportlab TrueType subset,
+symbolic, one cmap subtable, no /Encoding) is embedded as PDF/A requires of every font.
+
+A file is never refused: when the input has something PDF/A forbids and that cannot be kept
+(encryption, document JavaScript, hidden annotations, a font that is not embedded, CMYK colour
+without a CMYK intent, ...) the plain PDF is returned with one sentence saying why, and the
+caller turns it into a warning. Content is never dropped to reach PDF/A: where pikepdf's repair
+would remove JavaScript, annotations or slideshows, the plain PDF is kept instead.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Optional
+
+FLAVOUR = "2b"
+PLAIN = "written as a plain PDF"
+
+
+@dataclass(frozen=True)
+class PdfaOutcome:
+    data: bytes  # the PDF/A-2b file, or the plain PDF it was made from
+    is_pdfa: bool
+    why_not: Optional[str] = None  # one sentence, when the plain PDF was kept
+
+
+def make_pdfa(pdf_bytes: bytes, producer: str, *, keep_signature: bool = False,
+              modified: bool = True) -> PdfaOutcome:
+    """``pdf_bytes`` as PDF/A-2b, validated, or the same bytes and why not.
+
+    ``producer`` is recorded as the PDF Producer (XMP pdf:Producer and Info /Producer agree);
+    ``modified`` sets the modification date to now (a text layer was added); with
+    ``keep_signature`` a signed document is left as it is (rewriting it breaks the signature)."""
+    try:
+        import pikepdf
+        from pikepdf.pdfa import PdfaError, prepare, save
+    except ImportError as exc:  # an old pikepdf, or its pdfa extra (jsonschema, fonttools) missing
+        return _plain(pdf_bytes, f"PDF/A needs pikepdf>=10.18 with its pdfa extra ({exc})")
+
+    try:
+        pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    except pikepdf.PdfError as exc:
+        return _plain(pdf_bytes, f"the PDF could not be read for PDF/A ({exc})")
+    with pdf:
+        if pdf.is_encrypted:
+            return _plain(pdf_bytes, "the input is encrypted and PDF/A forbids encryption; its encryption is kept")
+        if keep_signature and _is_signed(pdf):
+            return _plain(pdf_bytes, "the input is digitally signed and PDF/A would rewrite it, so its "
+                                     "signature would no longer verify; the file is kept as it was")
+        try:
+            prepared = prepare(pdf, FLAVOUR, output_intent="sRGB")
+        except (ValueError, pikepdf.PdfError) as exc:
+            return _plain(pdf_bytes, f"PDF/A preparation failed ({exc})")
+        removed = _content_removed(prepared)
+        if removed:
+            return _plain(pdf_bytes, f"the input has {removed}, which PDF/A forbids; kept")
+        _record_producer(pdf, producer, modified)
+        out = io.BytesIO()
+        try:
+            save(pdf, out, FLAVOUR, repair=False)
+        except PdfaError as exc:
+            return _plain(pdf_bytes, _why_invalid(exc.report))
+        except (ValueError, pikepdf.PdfError) as exc:
+            return _plain(pdf_bytes, f"PDF/A could not be written ({exc})")
+    return PdfaOutcome(out.getvalue(), True)
+
+
+def _plain(pdf_bytes: bytes, why: str) -> PdfaOutcome:
+    return PdfaOutcome(pdf_bytes, False, f"not PDF/A-2b: {why}; {PLAIN}")
+
+
+def _is_signed(pdf) -> bool:
+    form = pdf.Root.get("/AcroForm")
+    return form is not None and int(form.get("/SigFlags", 0)) & 1 == 1
+
+
+def _content_removed(prepared) -> str:
+    """What pikepdf's repair removed that a reader of the document could miss ('' if nothing).
+    Setting the Print flag, dropping image interpolation or non-PDF/A XMP properties changes no
+    content and is accepted."""
+    parts = []
+    if prepared.document_javascript_removed:
+        parts.append("document JavaScript")
+    if prepared.annotations_removed:
+        kinds = ", ".join(sorted(prepared.annotations_removed))
+        parts.append(f"hidden or non-viewable annotations ({kinds})")
+    if prepared.alternate_presentations_removed:
+        parts.append("alternate presentations (slideshows)")
+    return " and ".join(parts)
+
+
+def _record_producer(pdf, producer: str, modified: bool) -> None:
+    """Producer and, when the pages changed, the modification date, in the XMP packet; pikepdf
+    copies them to the Info dictionary so the two agree, as PDF/A requires."""
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=True) as meta:
+        meta["pdf:Producer"] = producer
+        if modified:
+            meta["xmp:ModifyDate"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _why_invalid(report) -> str:
+    """One sentence from the validator's findings: the first violation (else the first construct
+    it could not check) and how many there were."""
+    findings = list(report.violations) or list(report.unsupported)
+    if not findings:
+        return "the PDF/A check did not pass"
+    first = findings[0]
+    more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+    verb = "breaks PDF/A" if report.violations else "could not be checked for PDF/A"
+    return f"{first.message} at {first.where} {verb} [{first.rule}]{more}"
