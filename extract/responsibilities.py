@@ -153,20 +153,7 @@ _LOWER_HEADS_FIRST = set(_LEX["lower_heads_first"]["words"])
 _LOWER_HEADS_MID = set(_LEX["lower_heads_mid"]["words"])
 _ORG_AFTER_TO_CHUC = {"hoi", "doan the", "chinh tri", "xa hoi"}
 
-_PREDICATES = [
-    "chủ trì", "phối hợp", "tham mưu", "xây dựng", "tổ chức", "triển khai", "tăng cường", "căn cứ", "có trách nhiệm", "chủ động",
-    "tiến hành", "hưởng ứng", "lấy", "báo cáo", "đẩy mạnh", "hướng dẫn", "kiểm tra", "theo dõi", "đôn đốc", "giám sát",
-    "thực hiện", "là", "tổng hợp", "hằng năm", "hàng năm", "định kỳ", "nghiêm túc", "thống nhất", "vận động", "để", "quán triệt",
-    "tích cực", "phát động", "tuyên truyền", "phản ánh", "yêu cầu", "hỗ trợ", "chỉ đạo", "chịu trách nhiệm",
-    "thường xuyên", "kịp thời", "phát hiện", "trình", "xem xét", "bố trí", "đăng ký", "rà soát", "cung cấp", "tham gia",
-    "hoàn thành", "nâng cao", "đảm bảo", "bảo đảm", "ban hành", "giao", "tiếp tục", "khẩn trương", "nhằm", "gửi", "nộp", "đồng thời",
-    "đánh giá", "sơ kết", "tổng kết", "lập", "cử", "đề ra", "đề xuất", "lựa chọn", "xét", "tặng", "biểu dương",
-    "khen thưởng", "chuẩn bị", "sắp xếp", "quản lý", "cập nhật", "công bố", "thành lập", "duy trì", "hoàn tất", "nghiên cứu",
-    "điều chỉnh", "bám sát", "tạo", "kết hợp", "lồng ghép", "đề nghị", "quan tâm", "có ý kiến", "sớm", "có nhiệm vụ",
-    # decisions and directives (ttg-ct-07: "... tuân thủ nghiêm túc quy trình"); a transfer slip's "chuyển ... đến" (lc-pc-466);
-    # a notice's "Sở Công Thương thông báo ..." (lc-tb-ngoinhu)
-    "tuân thủ", "chuyển", "thông báo",
-]
+_PREDICATES = list(_LEX["predicates"]["words"])
 _PRED_TUPLES = sorted((tuple(fold(p).split()) for p in _PREDICATES), key=len, reverse=True)
 _PRED_PROPER = {tuple(fold(p).split()): tuple(p.split()) for p in _PREDICATES}
 _PRED_PROPER[("hang", "nam")] = None  # hằng / hàng: either
@@ -497,6 +484,10 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
     """Role of the clause whose predicate starts at token i, and where its object list (if any) starts."""
     if i < len(toks) and toks[i].text.lower() in ("đã", "đang"):
         return None, i  # "Sở ... đã tham mưu": a fact reported, not a duty
+    if i < len(toks) and toks[i].text.lower() in ("không", "chưa") and _words(toks, i + 1, 1) not in (("duoc",), ("de",)):
+        # "Cụ thể: Công ty không lưu giữ đầy đủ hồ sơ ..." (bct-qd-26, a sanction decision's violations), "Công ty chưa
+        # cung cấp thông tin" (bct-cv-logistic): what a body failed to do is a finding; "không được", "không để" forbid
+        return None, i
     i = _skip_adverbs(toks, i)
     if i >= len(toks):
         return None, i
@@ -1016,13 +1007,77 @@ def _full_enterprise(text: str, at: int) -> Optional[str]:
     """"Công ty" alone stands for the enterprise the letter last named in full (gold/real/README: mentions
     'Công ty' canonicalised to the full name)."""
     names = [m for m in _ENTERPRISE.finditer(text, 0, at) if len(m.group().split()) >= 4]
-    return squash(names[-1].group()) if names else None
+    if not names:
+        return None
+    end = _enterprise_end(text, names[-1].start())  # "Công ty TNHH Thương mại\nHải Đăng": small words inside the name
+    return squash(text[names[-1].start() : max(end or 0, names[-1].end())])
+
+
+# The one addressee of a letter or notice ("Kính gửi: Sở Công Thương tỉnh Lào Cai", Nghị định 30/2020 Phụ lục I, ô 9a),
+# on its line; a list of dashed addressees names no single one.
+_ONE_ADDRESSEE = re.compile(r"(?m)^[ \t]*K[íi]nh g[ửu]i[ \t]*:[ \t]*(?P<name>[^\s\-–][^\n]*?)[ \t]*[.;]?[ \t]*$(?![ \t]*\n[ \t]*[-–+])")
+# "... Công ty Cổ phần Logistic Việt Trung (sau đây gọi là Công ty)" (bct-cv-logistic): the document's own short name.
+_DEFINED_AS = re.compile(r"\((?:sau đây )?gọi (?:tắt )?là\s*[“\"]?(?P<alias>[^()”\"]{2,30}?)[”\"]?\s*\)")
+# An investment certificate names its investor under "Chứng nhận nhà đầu tư:" ("Tên doanh nghiệp: Công ty ...", Luật Đầu tư
+# 2020's certificate form; lc-gcn-banqua): "Nhà đầu tư" in its articles is that enterprise.
+_CERTIFIED_INVESTOR = re.compile(r"Chứng nhận nhà đầu tư\s*:\s*(?:\n[ \t]*)?Tên (?:doanh nghiệp|tổ chức kinh tế|nhà đầu tư)\s*:\s*(?P<name>[^\n.;]+)")
+# Words that stand for the enterprise a letter is addressed to or an investment document names: "Công ty", "chủ đầu tư",
+# "nhà đầu tư" (lc-tb-ngoinhu: a notice to the investor of a works; gold/real/README: 'Công ty' is the full name).
+_ENTERPRISE_ROLES = {"cong ty", "chu dau tu", "nha dau tu"}
+
+
+@dataclass
+class Aliases:
+    """Who the document's short names stand for."""
+    addressee: Optional[str] = None
+    defined: dict = field(default_factory=dict)  # folded short name -> full name
+
+
+def aliases(text: str) -> Aliases:
+    out = Aliases()
+    m = _ONE_ADDRESSEE.search(text)
+    if m is not None:
+        out.addressee = canonical_body(m["name"])
+    for d in _DEFINED_AS.finditer(text):
+        named = [e for e in _ENTERPRISE.finditer(text, max(0, d.start() - 200), d.start()) if text[e.end() : d.start()].strip() == ""]
+        if named:
+            end = _enterprise_end(text, named[-1].start()) or named[-1].end()
+            out.defined.setdefault(fold(d["alias"].strip()).lower(), squash(text[named[-1].start() : max(end, named[-1].end())]))
+    c = _CERTIFIED_INVESTOR.search(text)
+    if c is not None:
+        out.defined.setdefault("nha dau tu", canonical_body(c["name"]))
+    if out.addressee and _ENTERPRISE_TYPE.match(out.addressee):
+        for role in _ENTERPRISE_ROLES:
+            out.defined.setdefault(role, out.addressee)
+    return out
+
+
+def _resolve(name: str, known: Aliases) -> str:
+    """A short name written out: "Công ty", "Chủ đầu tư" as the document defines them; "Quý Sở" (the courteous "you"
+    of a letter, Nghị định 30/2020 Phụ lục I) is the addressee; a name that is the addressee with a word OCR dropped
+    ("Cục quan" for "Cục Hải quan", bct-cv-813) is the addressee."""
+    key = fold(name).lower()
+    if key in known.defined:
+        return known.defined[key]
+    if key.startswith("quy ") and len(key.split()) <= 3:
+        return known.addressee or name[4:].strip()
+    if known.addressee:
+        words, full = key.split(), fold(known.addressee).lower().split()
+        if 2 <= len(words) < len(full) and words[0] == full[0] and words[-1] == full[-1] and _subsequence(words, full):
+            return known.addressee
+    return name
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
 
 
 def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
     out: list[Responsibility] = []
     seen: set[tuple[int, str]] = set()
     names: list[str] = []
+    known = aliases(text)
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     for a in assignments:
         start, end = a.body_span
@@ -1041,7 +1096,10 @@ def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
         name = canonical_body(text[start:end])
         if fold(name) in _TOO_VAGUE:
             continue  # "Văn phòng", "Đoàn": a head without its name says nobody in particular
-        if fold(name) == "cong ty":
+        resolved = _resolve(name, known)
+        if resolved != name:
+            name = resolved
+        elif fold(name) == "cong ty":
             name = _full_enterprise(text, start) or name
         if not name or fold(name) in ("ong", "ba", "cac"):
             continue  # "1. Ông: Hoàng Văn Thuân - ...": the person is read by `team_members`
