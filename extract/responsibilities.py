@@ -413,7 +413,10 @@ _ADVERBS = [
     ("dong", "thoi"), ("tiep", "tuc"), ("kip", "thoi"), ("chiu", "trach", "nhiem"),
 ]
 _MONITOR = [("theo", "doi"), ("kiem", "tra"), ("don", "doc"), ("giam", "sat")]
-_REPORT = [("bao", "cao"), ("tong", "hop", ",", "bao", "cao"), ("tong", "hop", "bao", "cao"), ("tong", "hop", ",", "xay", "dung", "bao", "cao")]
+# "gửi Báo cáo kết quả kiểm định về Sở" (lc-cv-2826), "nộp báo cáo", "thực hiện (chế độ) báo cáo" (lc-cv-snnmt-dcks): the duty
+# is the report itself; "phản hồi vướng mắc về Sở Công Thương" (lc-cv-hoachat): reporting back.
+_REPORT = [("bao", "cao"), ("tong", "hop", ",", "bao", "cao"), ("tong", "hop", "bao", "cao"), ("tong", "hop", ",", "xay", "dung", "bao", "cao"),
+           ("gui", "bao", "cao"), ("nop", "bao", "cao"), ("phan", "hoi"), ("thuc", "hien", "bao", "cao"), ("thuc", "hien", "che", "do", "bao", "cao")]
 
 
 _DECIDING = [("chu", "tri"), ("tham", "muu")] + _MONITOR + _REPORT
@@ -473,6 +476,8 @@ def _later_report(toks: list[Tok], at: int) -> bool:
     """A clause whose verbs, after its first, include reporting: "..., báo cáo ...", "... và (kịp thời) báo cáo ..."
     (ttg-ct-07: a directive's tasks that end with the report due)."""
     for k in range(at + 1, len(toks) - 1):
+        if (toks[k].text == "," or toks[k].fold == "va") and any(t.fold == "viec" for t in toks[max(at, k - 3) : k]):
+            continue  # "thực hiện đầy đủ việc kê khai, báo cáo, xin cấp phép" (lc-cv-hoachat): nouns after "việc", not a report due
         if toks[k].text == "," or toks[k].fold == "va":
             q = k + 1 + (2 if _words(toks, k + 1, 2) == ("kip", "thoi") else 0)
             if _words(toks, q, 2) == ("bao", "cao") and toks[q].text[:1].islower() and _spelt_as(toks[q], "báo"):
@@ -807,6 +812,15 @@ def _asks_for_list(text: str, toks: list[Tok], k: int, s_end: int) -> bool:
     return asked is not None and asked.end_token >= len(toks)
 
 
+def _after_condition(toks: list[Tok], i: int, k: int) -> bool:
+    """The ask at `k` follows a condition that opens the sentence: "Trong quá trình triển khai thực hiện, nếu có vướng mắc
+    ... đề nghị các đơn vị phản hồi về Sở" (lc-cv-hoachat), "Trường hợp không có nhu cầu tiếp tục gia hạn đề nghị tổ chức,
+    cá nhân thực hiện ..." (lc-cv-snnmt-dcks)."""
+    return any(t.fold in ("neu", "khi") or (t.fold == "truong" and q + 1 < k and toks[q + 1].fold == "hop")
+               for q, t in enumerate(toks[i:k], start=i) if t.text[:1].lower() == t.text[:1])  \
+        or (i < len(toks) and toks[i].fold == "truong" and _words(toks, i + 1, 1) == ("hop",))
+
+
 def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     toks = tokens(text, folded, s_start, s_end)
     if not toks:
@@ -818,7 +832,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         # "<issuer> yêu cầu <bodies> ...", the closing paragraph's "..., yêu cầu <bodies> ...", and a letter's
         # "Để ..., Ủy ban nhân dân tỉnh trân trọng đề nghị Bộ Xây dựng:" (lc-cv-3686): the bodies asked to act
         if not closing and (asking is None or asking.end_token != k) and not _words(toks, k - 2, 2) == ("tran", "trong") \
-                and not (k > i and toks[k - 1].text == ",") and not _asks_for_list(text, toks, k, s_end):
+                and not (k > i and toks[k - 1].text == ",") and not _asks_for_list(text, toks, k, s_end) \
+                and not _after_condition(toks, i, k):
             continue
         if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi"), ("kien", "nghi")) and toks[k].text[:1].islower() and is_head(toks, k + 2, True):
             i = k + 2
@@ -950,7 +965,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                 ctoks[k].text == "," and _phrase_at(ctoks, k + 1, _MONITOR) for k in range(at, min(len(ctoks), at + 8))
             ):
                 # "Chịu trách nhiệm hướng dẫn, kiểm tra, theo dõi ...", "tham mưu quản lý, giám sát ...": the listed
-                # verbs include watching over
+                # verbs include watching over (lc-gp-2507)
                 for span in subject_spans:
                     roles.append((span, "monitor", task))
             if subject_role != "report" and _later_report(ctoks, at):
