@@ -60,6 +60,9 @@ def make_pdfa(pdf_bytes: bytes, producer: str, *, keep_signature: bool = False,
         if keep_signature and _is_signed(pdf):
             return _plain(pdf_bytes, "the input is digitally signed and PDF/A would rewrite it, so its "
                                      "signature would no longer verify; the file is kept as it was")
+        _drop_empty_transitions(pdf)
+        _drop_unused_page_fonts(pdf)
+        _drop_unknown_resource_keys(pdf)
         try:
             prepared = prepare(pdf, FLAVOUR, output_intent="sRGB")
         except (ValueError, pikepdf.PdfError) as exc:
@@ -85,6 +88,68 @@ def _plain(pdf_bytes: bytes, why: str) -> PdfaOutcome:
 def _is_signed(pdf) -> bool:
     form = pdf.Root.get("/AcroForm")
     return form is not None and int(form.get("/SigFlags", 0)) & 1 == 1
+
+
+def _drop_empty_transitions(pdf) -> None:
+    """Remove a page's empty /Trans dictionary (reportlab writes `/Trans << >>` on every page):
+    it means the default transition, so nothing changes, and pikepdf's validator, which approves
+    only what it knows, leaves a page with one unchecked."""
+    import pikepdf
+
+    for page in pdf.pages:
+        trans = page.obj.get("/Trans")
+        if isinstance(trans, pikepdf.Dictionary) and len(trans.keys()) == 0:
+            del page.obj["/Trans"]
+
+
+def _drop_unused_page_fonts(pdf) -> None:
+    """Remove from pages' font resources the fonts no content of theirs selects: reportlab lists
+    Helvetica (never embedded) on every page, and a scan whose old OCR layer was removed
+    (extract/searchable.py) keeps that layer's font; PDF/A would count either as a font not
+    embedded. A font dictionary shared by several pages loses only what none of them uses, and
+    none is touched when a form XObject could draw with the page's resources (it has none of
+    its own)."""
+    import pikepdf
+
+    shared: dict[tuple, tuple[object, set[str]]] = {}
+    for page in pdf.pages:
+        resources = page.obj.get("/Resources")
+        fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
+        if not isinstance(fonts, pikepdf.Dictionary):
+            continue
+        xobjects = resources.get("/XObject")
+        if isinstance(xobjects, pikepdf.Dictionary) and any(
+                x.get("/Subtype") == "/Form" and "/Resources" not in x for x in xobjects.values()):
+            return
+        try:
+            used = {str(operands[0]) for operands, operator in pikepdf.parse_content_stream(page)
+                    if str(operator) == "Tf" and operands}
+        except pikepdf.PdfError:
+            return  # unreadable content: leave every font where it is
+        key = fonts.objgen if fonts.is_indirect else (
+            resources.objgen if resources.is_indirect else ("page",) + page.obj.objgen)
+        shared.setdefault(key, (fonts, set()))[1].update(used)
+    for fonts, used in shared.values():
+        for name in [key for key in fonts.keys() if key not in used]:
+            del fonts[name]
+
+
+# The keys a resource dictionary has (PDF 32000-1, 7.8.3, Table 33); readers ignore any other.
+RESOURCE_KEYS = {"/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/XObject", "/Font", "/ProcSet", "/Properties"}
+
+
+def _drop_unknown_resource_keys(pdf) -> None:
+    """Remove keys that are no resource from pages' resource dictionaries. The scans whose old
+    layer came from a Latin-only OCR engine (../shared/realdocs SOURCES.md: bct-qd-26,
+    lc-bb-mongson, lc-pt-simacai) keep that layer's text in a stream under /Resources /Subtype;
+    no reader uses it, and pikepdf's validator will not approve a page it cannot account for."""
+    import pikepdf
+
+    for page in pdf.pages:
+        resources = page.obj.get("/Resources")
+        if isinstance(resources, pikepdf.Dictionary):
+            for key in [k for k in resources.keys() if k not in RESOURCE_KEYS]:
+                del resources[key]
 
 
 def _content_removed(prepared) -> str:
