@@ -16,6 +16,7 @@ The document's own number in its header is not a reference.
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 from typing import Optional
 
 from vnplan.bodies import canonical_body, fold, squash
@@ -34,31 +35,89 @@ _COMPLETE = _LEX["dangling_symbols"]["complete"]
 _UP = "A-ZĐÀ-Ỹ"
 _PART = rf"[{_UP}][A-Za-zĐđ0-9&]*"
 _SEP = r"[ \t]?\n?[ \t]?"  # a symbol broken at the line's end: "TT-\nBGTVT"
-# number, separator, optional year (normative form), symbol of one or more parts
+# number, separator, optional year (normative form), symbol of one or more parts. The number may carry a letter
+# ("Nghị quyết số 30a/2008/NQ-CP", the programme for the poorest districts); a symbol part may follow a dot
+# ("Công văn số 501/TTr-NV.IV", lc-bc-ks2025: a division of the issuer); OCR reads a slash as the fraction slash
+# "⁄" and sometimes doubles it ("23⁄/BB-VPHC", bct-qd-26).
 _KEY = re.compile(
-    rf"(?<![\w/.,-])(?P<num>\d{{1,5}}(?:\.\d{{1,2}}(?=[./]))?)[ \t]*(?P<sep>[/-]|\.(?=(?:19|20)\d\d/)|[Il|](?=[A-ZĐ]{{2}}))[ \t]*(?P<year>(?:19|20)\d\d[ \t]*/[ \t]*)?"
-    rf"(?P<sym>{_PART}(?:{_SEP}[-/]{_SEP}(?:{_PART}|[a-z]{{1,4}}\b))*)"
+    rf"(?<![\w/.,-])(?P<num>\d{{1,5}}(?:\.\d{{1,2}}(?=[./⁄])|[a-z](?=[/-]))?)[ \t]*(?P<sep>⁄?/|⁄|-|\.(?=(?:19|20)\d\d/)|[Il|](?=[A-ZĐ]{{2}}))[ \t]*(?P<year>(?:19|20)\d\d[ \t]*/[ \t]*)?"
+    rf"(?P<sym>{_PART}(?:{_SEP}[-/]{_SEP}(?:{_PART}|[a-z]{{1,4}}\b)|\.[A-ZĐ][A-ZĐ0-9]{{0,5}}(?![\w.]))*)"
 )
 _SERIES = "|".join(_LEX["standards"]["series"])
-_STANDARD = re.compile(rf"(?<![\w])(?P<series>{_SERIES})[ \t]*(?P<code>\d{{1,4}}[A-Z]?(?:-\d{{1,3}})*[ \t]*:[ \t]*(?:19|20)\d\d(?:[ \t]*/[ \t]*{_PART})?)")
+# "QCVN 01:2019/BCT", "QCVN 01-1:2018/BYT", "QCVN 08-MT:2015/BTNMT" (the environment regulations carry the field),
+# "TCVN ISO 9001:2015" (an adopted international standard)
+_STANDARD = re.compile(rf"(?<![\w])(?P<series>{_SERIES})[ \t]*(?P<code>(?:ISO(?:/IEC)?[ \t]+)?\d{{1,5}}[A-Z]?(?:-(?:\d{{1,3}}|[A-Z]{{1,4}}))*[ \t]*:[ \t]*(?:19|20)\d\d(?:[ \t]*/[ \t]*{_PART})?)")
 _TYPE_WORDS = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in DOC_TYPES), key=len, reverse=True))
 _TYPE = re.compile(rf"(?<!\w)(?P<type>{_TYPE_WORDS})(?!\w)")
 _ABBR = re.compile(rf"(?<!\w)(?P<abbr>{'|'.join(ABBREVIATED_TYPES)})\s*$")
 _SO = re.compile(r"(?<!\w)(?:so|s[o0]\.)\s*:?\s*$")
 _NUMBER_ONLY = re.compile(r"(?<!\w)so\s*:?\s*(?P<num>\d{3,15})(?![\d/.,-]|\s*[/-]\s*\w)")
-_DATE_AFTER = re.compile(rf"[ \t\n]*,?[ \t\n]*(?:(?:ban hanh|ky)[ \t\n]+)?(?:ngay[ \t\n]+)?(?P<date>{_DMY})")
+# "ban hành ngày", "ký ngày"; "lập ngày" of a Biên bản (bct-qd-26)
+_DATE_AFTER = re.compile(rf"[ \t\n]*,?[ \t\n]*(?:(?:ban hanh|ky|lap)[ \t\n]+)?(?:ngay[ \t\n]+)?(?P<date>{_DMY})")
+# A cited date that OCR damaged: "ngày l6 tháng 3 năm 2026" (l for 1, bct-qd-26), "ngày 17 tháng 01 năm 206" (a
+# digit of the year lost, bct-cv-813). Read only after "ngày" and only when the plain date did not match: the
+# letters l, i, | are read as 1 and o as 0; a year that is not a year leaves the date to the normative number's
+# year (a normative document is dated in the year its number carries: Luật 80/2015/QH13, Điều 8).
+_OCR_DIGIT = r"[\dli|o]"
+_DATE_AFTER_OCR = re.compile(
+    rf"[ \t\n]*,?[ \t\n]*(?:(?:ban hanh|ky|lap)[ \t\n]+)?ngay[ \t\n]+(?P<d>{_OCR_DIGIT}{{1,2}})"
+    rf"(?:[ \t\n]+thang[ \t\n]+(?P<m>{_OCR_DIGIT}{{1,2}})[ \t\n]*,?[ \t\n]+nam[ \t\n]+|[ \t]*/[ \t]*(?P<m2>{_OCR_DIGIT}{{1,2}})[ \t]*/[ \t]*)"
+    rf"(?P<y>\d{{1,4}})(?![\d/])"
+)
+
+
+def _ocr_date(folded: str, at: int, symbol: Optional[str], normative: bool) -> Optional[tuple[str, int]]:
+    """(ISO date, end) of a damaged cited date after `at`, or None."""
+    m = _DATE_AFTER_OCR.match(folded, at)
+    if m is None:
+        return None
+    digits = str.maketrans("li|o", "1110")
+    day, month = int(m["d"].translate(digits)), int((m["m"] or m["m2"]).translate(digits))
+    year = int(m["y"]) if re.fullmatch(r"(?:19|20)\d\d", m["y"]) else None
+    if year is None and normative and symbol and re.match(r"(?:19|20)\d\d/", symbol):
+        year = int(symbol[:4])
+    if year is None:
+        return None
+    try:
+        return Date(year, month, day).isoformat(), m.end()
+    except ValueError:
+        return None
 _ISSUER_AFTER = re.compile(r"\s+cua\s+")
 # Words that end an issuer: what the cited document is about, or the next clause.
 _ISSUER_STOP = re.compile(
     r"\s+(?:ve|thuc\s+hien|chi\s+dao|phe\s+duyet|ban\s+hanh|va|tai|de|den|cho|quy\s+dinh|huong\s+dan|thong\s+qua|voi|trong|theo|giai\s+doan|da|thi|nay|doi\s+voi)(?!\w)"
     r"|[;,.:()\"“”]|\s+\d|\s*$"
 )
+
+
+_BODY_HEADS = set(_LEX["body_heads"]["words"])
+
+
+def _issuer_stop(text: str, folded: str, at: int) -> Optional[re.Match]:
+    """The first stop after an issuer's name; a stop word written with a capital belongs to the name ("Bộ Tài
+    chính": "tài" is not "tại"; "UBND Thị xã Sa Pa", "huyện Chợ Đồn", "thành phố Đà Nẵng"), except "Về" that
+    opens a title ("... của UBND tỉnh Về việc ...")."""
+    for m in _ISSUER_STOP.finditer(folded, at):
+        word = text[m.start() : m.end()].strip()
+        if word[:1].isalpha() and word[:1].isupper() and fold(word) != "ve":
+            continue
+        if fold(word) == "va":
+            # "Bộ Lao động - Thương binh và Xã hội", "Sở Kế hoạch và Đầu tư": "và" inside a name, unless a second
+            # body follows ("của UBND tỉnh và Sở Tài chính")
+            nxt = re.match(r"\s*(\w+)", text[m.end() : m.end() + 30])
+            if nxt and nxt[1][:1].isupper() and fold(nxt[1]) not in _BODY_HEADS:
+                continue
+        return m
+    return None
+
+
 _RELATION_WORDS = re.compile(r"(?<!\w)(can cu|thuc hien|trien khai|theo)(?!\w)")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|\n\s*[-+]\s+(?=[A-ZĐÀ-Ỹ])|\n\s*[IVX]+\.\s|\n\s*\d+(?:\.\d+)*\.\s|:\s")
 # Between a type word and its number: descriptive words ("Luật Hóa chất số", "Giấy phép sử dụng vật liệu nổ
 # công nghiệp số"), never a clause break or another number.
 _TYPE_GAP = re.compile(r"[^;:.\d()\[\]]{0,90}?$")
 _ENUM_GAP = re.compile(r"\s*(?:,|;|va|hoac)?\s*(?:cac\s+)?(?:so\s*)?$")
+_FORM = re.compile(r"(?<!\w)(?:" + "|".join(_LEX["forms"]["words"]) + r")\s*(?:so\s*)?:?\s*$")
 _SHORT_FORM = re.compile(rf"(?<![\w])(?P<type>{_TYPE_WORDS})\s+(?:neu tren|tren|noi tren|do|nay)(?![\w])")
 
 
@@ -80,10 +139,56 @@ def _drop_footnote_mark(symbol: str) -> tuple[str, int]:
 
     Normative symbols end in letters, except the legislature of a Luật (QH + two digits)."""
     last = re.split(r"[-/]", symbol)[-1]
-    m = re.fullmatch(r"((?:PL-)?(?:UBTV)?QH\d\d)(\d+)", last) or re.fullmatch(r"([A-ZĐa-z&]+)(\d{1,2})", last)
-    if m and not re.fullmatch(r"(?:UBTV)?QH\d\d", last):
+    q = re.fullmatch(r"((?:UBTV)?QH)(\d+)", last)
+    if q:
+        # the Quốc hội's legislatures run from I to XV (QH9 in 1992-1997, QH15 since 2021): "QH151" is QH15 and
+        # a footnote mark, "QH9" and "QH14" are whole
+        digits = q[2]
+        keep = 2 if len(digits) >= 2 and 1 <= int(digits[:2]) <= 16 else 1
+        return symbol[: len(symbol) - len(digits) + keep], len(digits) - keep
+    m = re.fullmatch(r"([A-ZĐa-z&]+)(\d{1,2})", last)
+    if m:
         return symbol[: len(symbol) - len(m[2])], len(m[2])
     return symbol, 0
+
+
+_HEAD_OF_TYPE = {t: h for h, t in SYMBOL_HEAD_TYPES.items() if h not in ("QH", "PL", "CV", "QĐi", "L", "LCT")}
+_FIXED = _LEX["fixed_symbols"]["symbols"]
+
+
+def _near(a: str, b: str) -> bool:
+    """One letter added, dropped or changed (OCR's slips in a short symbol part: "QĐĐ", "NB")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _agree_with_type(c: dict, doc_type: str) -> None:
+    """Mend a symbol head that OCR damaged, from the type word written before it: "Quyết định số 128/QĐĐ-HC" ->
+    "128/QĐ-HC", "Nghị định số 26/2026/NB-CP" -> "NĐ-CP", "Nghị định số 17/2022/NĐ- GE" -> "NĐ-CP" (bct-qd-26,
+    bct-cv-813: scans). Only a head that is no kind's abbreviation and one letter away from the type's own is
+    mended; a Nghị định's whole symbol is fixed by law (the Chính phủ alone issues them)."""
+    year = c["symbol"][:5] if re.match(r"(?:19|20)\d\d/", c["symbol"]) else ""
+    symbol = c["symbol"][len(year) :]
+    parts = symbol.split("-")
+    fixed = _FIXED.get(doc_type)
+    if fixed and year and len(parts) == 2 and symbol != fixed and symbol.replace("-", "") != fixed.replace("-", ""):
+        head, tail = fixed.split("-")
+        if (parts[0] == head and re.fullmatch(r"[A-Z]{2}", parts[1])) or (parts[1] == tail and _near(parts[0], head)):
+            new = fixed
+        else:
+            return
+    else:
+        head = _HEAD_OF_TYPE.get(doc_type)
+        first = re.sub(r"\d+$", "", parts[0])
+        if head is None or first in SYMBOL_HEAD_TYPES or not _near(first, head) or fold(first).upper() == fold(head).upper():
+            return
+        new = "-".join([head + parts[0][len(first) :]] + parts[1:])
+    c["key"] = c["key"][: len(c["key"]) - len(symbol)] + new
+    c["symbol"] = year + new
 
 
 def _type_of_symbol(symbol: str) -> str:
@@ -168,10 +273,11 @@ def _all_candidates(text: str, folded: str) -> list[dict]:
         year = re.sub(r"\s+", "", m["year"] or "")
         sep = m["sep"] if m["sep"] in "/-." else "/"  # "80INQ-CP": the slash read as a capital I
         key = f"{m['num']}{sep}{year}{symbol}"
-        found.append({"own": own, "needs_type": sep != m["sep"], "key_start": m.start(), "end": m.end(), "number": m["num"], "symbol": year + symbol, "key": key,
+        found.append({"own": own, "needs_type": m["sep"] in "Il|", "key_start": m.start(), "end": m.end(), "number": m["num"], "symbol": year + symbol, "key": key,
                       "normative": bool(m["year"]), "head_type": _type_of_symbol(symbol)})
     for m in _STANDARD.finditer(text):
-        code = re.sub(r"[ \t]+", "", m["code"])
+        code = re.sub(r"(?<=ISO)[ \t]+|(?<=IEC)[ \t]+", " ", m["code"])
+        code = re.sub(r"(?<!ISO)(?<!IEC)[ \t]+", "", code)
         code = re.sub(r"(/[A-ZĐ]+)\d{1,2}$", r"\1", code)  # "QCVN122:2024/BGTVT3": a footnote mark
         series = m["series"]
         written_space = text[m.end("series") : m.start("code")]
@@ -203,6 +309,8 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
         key_start = c["key_start"]
         if refs and key_start < refs[-1].end:
             continue
+        if _FORM.search(folded, max(0, key_start - 20), key_start):
+            continue  # "theo Mẫu số 02/BC-UBND": a form of an annex, not a document
         start, doc_type = key_start, None
         so = _SO.search(folded, max(0, key_start - 8), key_start)
         if c.get("standard"):
@@ -219,6 +327,8 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
             t = _find_type(text, folded, key_start, last_end)
             if t is not None:
                 start, doc_type = t
+                if not c.get("standard") and c["symbol"]:
+                    _agree_with_type(c, doc_type)
             elif c.get("needs_type") or (so is None and not c["normative"] and c["head_type"] == "Công văn"):
                 continue  # a bare code that names no kind of document ("QL279/..."): not read as a citation
             else:
@@ -233,12 +343,16 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
             p = _point(folded[d.start("date") : d.end("date")])
             iso = p[0] if p else None
             end = d.end()
+        else:
+            damaged = _ocr_date(folded, end, c["symbol"], c["normative"])
+            if damaged:
+                iso, end = damaged
         if iso is None:
             iso = _date_before(text, folded, start, last_end)
         issuer = None
         i = _ISSUER_AFTER.match(folded, end)
         if i:
-            stop = _ISSUER_STOP.search(folded, i.end())
+            stop = _issuer_stop(text, folded, i.end())
             stop_at = stop.start() if stop else min(len(text), i.end() + 60)
             words = text[i.end() : stop_at].split()
             if 0 < len(words) <= 10 and words[0][:1].isupper():
