@@ -16,25 +16,37 @@ from typing import Optional
 from vnplan.bodies import fold, loose_fold, near, squash
 from vnplan.entity_lexicon import load
 from vnplan.models import Target
+from vnplan.target_counts import find_counts, find_multiples
 
 _NUM = r"\d+(?:[,.]\d+)?"
 _PERCENT = re.compile(
     rf"(?P<from>tu\s+)?(?P<v>{_NUM})(?:\s*-\s*(?P<v2>{_NUM}))?\s*(?P<unit>%|diem\s*%|diem phan tram)"
     rf"(?P<per>\s*/\s*nam)?(?P<up>\s+tro\s+len)?"
 )
-_COUNT_UNITS = "ho|nguoi|lan|xa|huyen|thon|ban|doanh nghiep|lao dong|mo hinh|tre em"
-_COUNT = re.compile(rf"(?<!\w)(?P<verb>giam|tang|thoat ngheo cho|ho tro|dao tao|giai quyet viec lam cho|co them)\s+(?:them\s+)?(?P<v>\d[\d.]*)\s+(?P<unit>{_COUNT_UNITS})(?!\w)")
-_VERBS = re.compile(r"(?<!\w)(giam con|giam|xoa|tang len|tang|nang|duy tri|dat|dam bao|phan dau)(?!\w)")
+# "còn", "xuống (còn/dưới)", "lên" count as verbs only right before the value ("giảm tỷ lệ hộ nghèo xuống còn 6,5%",
+# "nâng tỷ lệ lao động qua đào tạo lên 60%": the subject sits between the first verb and these)
+_VALUE_NEXT = r"(?=\s+(?:duoi|khoang|muc|tren|it\s+nhat|\d))"
+_VERBS = re.compile(rf"(?<!\w)(giam con|giam|xoa|tang len|tang|nang|duy tri|dat|dam bao|phan dau|xuong con{_VALUE_NEXT}"
+                    rf"|xuong{_VALUE_NEXT}|con{_VALUE_NEXT}|len{_VALUE_NEXT})(?!\w)")
 _DIRECTION = {"giam con": "decrease", "giam": "decrease", "xoa": "decrease", "tang len": "increase", "tang": "increase",
-              "nang": "increase", "duy tri": "maintain", "dat": "reach", "dam bao": "reach", "phan dau": "reach"}
-_FILLER = re.compile(r"(?<!\w)(binh quan|moi nam|hang nam|tu|khoang|muc|con|xuong|len|duoc|it nhat|toi thieu|tren|duoi)(?!\w)")
+              "nang": "increase", "duy tri": "maintain", "dat": "reach", "dam bao": "reach", "phan dau": "reach",
+              "xuong con": "decrease", "xuong": "decrease", "con": "decrease", "len": "increase"}
+_FILLER = re.compile(r"(?<!\w)(binh quan|moi nam|hang nam|tu|khoang|on dinh|o muc|muc|con|xuong|len|duoc|it nhat|toi thieu|tren|duoi)(?!\w)")
+# filler words left at the end of an indicator read between the verb and the value ("giảm tỷ lệ hộ nghèo xuống dưới")
+_TRAILING_FILLER = re.compile(r"(?:\s+(?:xuong|con|duoi|len|tren|khoang|o\s+muc|muc|on\s+dinh|dat|giam|tang))+\s*$")
 _CLAUSE_BREAK = re.compile(r"[;.:()]|\n\s*[-+]\s|\n\s*[a-z0-9]{1,3}[.)]\s")
 _INDICATOR_CUT = re.compile(
-    r"\s+(?P<w>(?:vao|trong|den|toi)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d|so\s+voi|ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen)(?!\w)"
+    r"\s+(?P<w>(?:vao|trong|den|toi)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d|so\s+voi|ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen"
+    r"|o\s+(?:cac|khu\s+vuc|vung)|tai\s+(?:khu\s+vuc|vung)|moi\s+nam|hang\s+nam)(?!\w)"
     r"|[,;.:()]\s*(?:giai\s+doan|dong\s+thoi|nham|de)(?!\w)|[;.:()]"
 )
-_SUBJECT_CUT = re.compile(r"\s+(?:tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen|cua\s+ca\s+nuoc|o\s+cac)(?!\w).*$", re.S)
-_SCOPE_LEAD = re.compile(r"\s*(?:rieng|doi\s+voi|trong\s+do)\s+")
+# a place restriction after a rate's subject is its scope, not its indicator ("tỷ lệ hộ nghèo của huyện", "... ở khu vực
+# thành thị", "... tại các xã đặc biệt khó khăn"; typical forms of provincial poverty plans)
+_SUBJECT_CUT = re.compile(r"\s+(?:tren\s+dia\s+ban|cua\s+(?:tinh|huyen|xa|thanh\s+pho|thi\s+xa|ca\s+nuoc)|(?:o|tai)\s+(?:cac|khu\s+vuc|vung))(?!\w).*$", re.S)
+_SCOPE_LEAD = re.compile(r"[\s,]*(?:rieng|doi\s+voi|trong\s+do)\s+")
+# the whole area a previous target covered, dropped when a scope narrows it ("tỷ lệ hộ nghèo cả nước ..., riêng các huyện
+# nghèo giảm 4%/năm": Quyết định 1258/QĐ-TTg's targets as provincial plans quote them)
+_PLACE_TAIL = re.compile(r"\s+(?:(?:của\s+)?cả\s+nước|toàn\s+(?:tỉnh|huyện|quốc)|của\s+(?:tỉnh|huyện))$")
 
 
 def _indicator_cut(text: str, folded: str, start: int, stop: int) -> int:
@@ -42,6 +54,8 @@ def _indicator_cut(text: str, folded: str, start: int, stop: int) -> int:
     for m in _INDICATOR_CUT.finditer(folded, start, stop):
         if m.group("w") == "ve" and text[m.start("w") : m.end("w")] == "vệ":  # "bảo vệ", not "về"
             continue
+        if m.group("w") == "ve" and "," not in folded[m.end() : stop]:
+            continue  # "về chính sách giảm nghèo" qualifies; "về y tế, giáo dục, nhà ở, ..." lists fields (seed 003)
         return m.start()
     return stop
 _BY_YEAR = re.compile(r"(?:den|toi|trong|vao)\s+(?:cuoi\s+)?nam\s+(?P<y>(?:19|20)\d\d)|chi tieu nam\s+(?P<y2>(?:19|20)\d\d)")
@@ -101,10 +115,8 @@ def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
         target = _percent_target(text, folded, m, out)
         if target is not None:
             out.append(target)
-    for m in _COUNT.finditer(folded):
-        if any(t.start <= m.start() < t.end for t in out):
-            continue
-        out.append(_count_target(text, folded, m))
+    out += find_counts(text, folded, out)
+    out += find_multiples(text, folded, out)
     out.sort(key=lambda t: t.start)
     return out
 
@@ -150,16 +162,39 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         return None  # "tỷ lệ 0,05% tính trên tổng số tiền phạt chưa nộp": a rate to compute with (bct-qd-26), not a goal
     if re.match(r"\s*so\s+voi", after_value) and not _PLANNING.search(folded, c_start, m.start()):
         return None  # "(năm 2024 tỷ lệ hộ nghèo là 12,5%,) giảm 2,3% so với năm 2023": a change reported, not set
+    if re.match(r"\s*(?:\(?\s*(?:nam\s+)?\d{4}\s*\)?)?\s*,?\s*(?:xuong|len)(?:\s+con)?\s+(?:duoi\s+|khoang\s+)?\d", after_value + folded[m.end() + 30 : m.end() + 45]):
+        return None  # "giảm từ 9,18% năm 2021 xuống còn 4,5%": the value the change starts from, not the goal
+    since = max([c_start] + [t.end for t in previous if c_start <= t.end <= m.start()])
     if verb is not None:
         between = folded[verb.end() : m.start()]
         # "Phấn đấu đến năm 2025, 100% xã ...": the year between the verb and the value is the target's by_year
         words = _FILLER.sub(" ", _BY_YEAR.sub(" ", between)).strip(" ,")
-        if len(words.split()) >= 2:  # "giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%"
+        has_subject = folded.find("ty le", since, verb.start()) >= 0 and not _SCOPE_LEAD.match(folded, since)
+        if len(words.split()) >= 2 and not (has_subject and "ty le" not in between):  # "giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%"
             seg_end = verb.end() + len(between)
             cut = re.search(r"\s+(?:binh quan|moi nam|hang nam|tu|khoang|muc)(?!\w)", folded[verb.end() : seg_end])
             ind_end = verb.end() + cut.start() if cut else seg_end
-            indicator = text[verb.end() : ind_end]
+            ind_end = verb.end() + len(_TRAILING_FILLER.sub("", folded[verb.end() : ind_end]))
+            lead = _BY_YEAR.match(folded, verb.end() + len(between) - len(between.lstrip(" ,")))
+            ind_start = verb.end()
+            if lead and folded.find("ty le", lead.end(), ind_end) >= 0:
+                ind_start = folded.find("ty le", lead.end(), ind_end)  # "Phấn đấu đến cuối năm 2025, tỷ lệ hộ nghèo ..."
+            indicator = text[ind_start:ind_end]
             start = verb.start()
+    if indicator is None and verb is not None:
+        # "tỷ lệ hộ nghèo ... giảm còn khoảng 11%", "Tỷ lệ trường học đạt chuẩn quốc gia đạt 60%": the subject before
+        # the verb that is followed by nothing but fillers up to the value
+        s = folded.rfind("ty le", since, verb.start())
+        if s >= 0 and not _SCOPE_LEAD.match(folded, since):
+            after_subject = [v for v in verbs if v.start() > s]
+            first_verb = next((v for v in after_subject
+                               if not _FILLER.sub(" ", _VERBS.sub(" ", _BY_YEAR.sub(" ", folded[v.end() : m.start()]))).strip(" ,")),
+                              after_subject[0] if after_subject else verb)
+            sub_text = text[s : first_verb.start()]
+            indicator = text[s : s + len(_SUBJECT_CUT.sub("", fold(sub_text)).rstrip())]
+            start = s
+            if any(v.group(1) == "duy tri" for v in verbs) and direction == "reach":
+                direction = "maintain"  # "Duy trì tỷ lệ huy động trẻ 5 tuổi đến trường đạt 99%"
     if indicator is None:
         after = folded[m.end() : c_stop]
         phrase_end = _indicator_cut(text, folded, m.end(), c_stop)
@@ -168,24 +203,23 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
             end = phrase_end
             if verb is not None:
                 start = verb.start() if folded[verb.end() : m.start()].strip() in ("", "tu") or len(_FILLER.sub(" ", folded[verb.end() : m.start()]).split()) < 2 else start
+            if re.match(r"\s*(?:moi|hang)\s+nam(?!\w)", folded[phrase_end : phrase_end + 12]):
+                per = "year"  # "giảm 1,5 điểm phần trăm tỷ lệ hộ nghèo mỗi năm"
     if indicator is None and verb is not None:
-        # "tỷ lệ hộ nghèo ... giảm còn khoảng 11%": the subject before the (first) verb
-        s = folded[c_start : verb.start()].rfind("ty le")
-        first_verb = next((v for v in verbs if v.start() > c_start + s), verb) if s >= 0 else verb
-        scoped = _SCOPE_LEAD.match(folded, c_start)
-        if s >= 0 and not scoped:
-            sub_text = text[c_start + s : first_verb.start()]
-            indicator = text[c_start + s : c_start + s + len(_SUBJECT_CUT.sub("", fold(sub_text)).rstrip())]
-            start = c_start + s
-        elif previous and previous[-1].end >= c_start - 3:
+        region = text[since : verb.start()]
+        region_folded = fold(region)
+        if previous and previous[-1].end >= c_start - 3 and (_SCOPE_LEAD.match(region_folded) or re.match(r"[\s,]*cac\s", region_folded)):
             # "(riêng các huyện, xã có tỷ lệ hộ nghèo từ 40% trở lên giảm từ 4%/năm trở lên)"
-            indicator = previous[-1].indicator
-            scope_text = text[c_start : verb.start()]
-            scope_folded = fold(scope_text)
-            lead = re.match(r"\s*(?:rieng|doi voi|trong do)\s+", scope_folded)
-            offset = lead.end() if lead else len(scope_text) - len(scope_text.lstrip())
-            scope = squash(scope_text[offset:]) or None
-            start = c_start + offset
+            indicator = _PLACE_TAIL.sub("", previous[-1].indicator)
+            lead = re.match(r"[\s,]*(?:(?:rieng|doi voi|trong do)\s+)?", region_folded)
+            offset = lead.end()
+            scope = squash(region[offset:]).rstrip(" ,") or None
+            start = since + offset
+        elif previous and previous[-1].end >= c_start - 3 and len(region_folded.strip(" ,").split()) >= 2:
+            # "Tỷ lệ hộ nghèo toàn tỉnh giảm 1,5%, hộ cận nghèo giảm 1%": the next subject after the previous target
+            lead = len(region) - len(region.lstrip(" ,\n"))
+            indicator = region[lead:]
+            start = since + lead
         else:
             return None
     if indicator is None:
@@ -195,35 +229,22 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     if by_at is not None:
         start = by_at
     elif by_year is None:
-        by_year = _year_after(folded, m.end())  # "Tỷ lệ lao động qua đào tạo đạt 65% vào năm 2025"
+        # "Tỷ lệ lao động qua đào tạo đạt 65% vào năm 2025", "giảm 2% tỷ lệ hộ nghèo trong năm 2024"
+        rest = folded[m.end() : min(c_stop, m.end() + 80)].split(",")[0]  # ", đến năm 2020 tỷ lệ ...": the next phrase's
+        later = re.search(r"(?<!\w)(?:trong|vao|den)\s+(?:cuoi\s+)?nam\s+((?:19|20)\d\d)", rest)
+        by_year = int(later.group(1)) if later else None
+    if by_year is None:
+        heading = re.match(r"[ \t]*[-+*]?[ \t]*nam\s+((?:19|20)\d\d)\s*:", folded[folded.rfind("\n", 0, start) + 1 : start])
+        by_year = int(heading.group(1)) if heading else None  # "Năm 2024: giảm tỷ lệ hộ nghèo xuống còn 6,5%"
     while end > start and text[end - 1] in " \t\n,;":
         end -= 1
     if isinstance(indicator, str) and not fold(indicator).strip():
         return None
+    if fold(indicator).lstrip().startswith("ty le"):
+        indicator = indicator[: len(_SUBJECT_CUT.sub("", fold(indicator)))]  # "... tại các xã đặc biệt khó khăn": a scope
     return Target(
         text=text[start:end], start=start, end=end, indicator=_lower_first(_clean_indicator(indicator)), direction=direction,
         value=value, value_max=value_max, unit=unit, per=per, by_year=by_year, scope=scope,
-    )
-
-
-_UNIT_NAMES = {"ho": "hộ", "nguoi": "người", "lan": "lần", "xa": "xã", "huyen": "huyện", "thon": "thôn", "ban": "bản",
-               "doanh nghiep": "doanh nghiệp", "lao dong": "lao động", "mo hinh": "mô hình", "tre em": "trẻ em"}
-
-
-def _count_target(text: str, folded: str, m: re.Match) -> Target:
-    c_start, c_stop = _clause_bounds(folded, m.start(), m.end())
-    end = _indicator_cut(text, folded, m.start("unit"), c_stop)
-    while end > m.start() and text[end - 1] in " \t\n,;":
-        end -= 1
-    start = m.start()
-    by_year, by_at = _by_year(folded, c_start, m.start())
-    if by_at is not None:
-        start = by_at
-    verb = m["verb"]
-    direction = "decrease" if verb == "giam" else "increase" if verb in ("tang", "co them") else "reach"
-    return Target(
-        text=text[start:end], start=start, end=end, indicator=_clean_indicator(text[m.start("unit") : end]), direction=direction,
-        value=_number(m["v"]), unit=_UNIT_NAMES[m["unit"]], by_year=by_year,
     )
 
 
@@ -236,10 +257,24 @@ _UNITS = sorted(_QLEX["units"]["words"], key=len, reverse=True)
 _PER_YEAR_ONLY = set(_QLEX["units"]["per_year_only"])
 _TERM_ONLY = set(_QLEX["units"]["term_only"])
 _FILLERS = sorted((fold(w) for w in _QLEX["fillers"]["words"]), key=len, reverse=True)
+_OCR_UNITS = dict(_QLEX["ocr_units"]["words"])
 _QNUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _QUANTITY = re.compile(
-    rf"(?<![\w.,/])(?P<v>{_QNUM})[ \t]*\n?[ \t]*(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")(?P<per>[ \t]*/[ \t]*năm)?(?![\w²³])"
+    rf"(?<![\w.,/])(?P<v>{_QNUM})[ \t]*\n?[ \t]*(?P<unit>"
+    + "|".join(re.escape(u) for u in sorted(_UNITS + list(_OCR_UNITS), key=len, reverse=True))
+    + r")(?P<per>[ \t]*/[ \t]*năm)?(?![\w²³])"
 )
+_MONEY_UNITS = {"tỷ đồng", "triệu đồng", "nghìn đồng", "đồng"}
+_RAISING = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _QLEX["raising_verbs"]["words"]) + r")(?!\w)")
+# planning words that open a clause before a verb of raising money ("Hằng năm vận động ...", "- Phấn đấu huy động ...")
+_RAISE_LEAD = re.compile(r"(?:[ \t\n]*(?:[-+•*]|phan\s+dau|hang\s+nam|moi\s+nam|,))*[ \t\n]*")
+# "(kích thước 3mx3mx1,5m)": a quantity given with the sizes of what is built is a construction detail, not one of the
+# headline quantities of an approval (lc-tb-ngoinhu's notes: "construction dimensions ... are not recorded")
+_DIMENSIONS = re.compile(r"(?<!\w)kich\s+thuoc(?!\w)")
+# the value puts a project in a class of a rule ("có tổng mức đầu tư là 26.700.000.000 đồng thuộc trường hợp phải lập
+# Báo cáo nghiên cứu khả thi", lc-cv-3298), or measures an overlap found ("diện tích khoảng hơn 2,0 ha chồng lấn với
+# ranh giới mỏ", lc-cv-6791): facts checked against a rule, not quantities the document sets
+_FINDING_AFTER = re.compile(r"(?<!\w)(?:thuoc\s+(?:truong\s+hop|nhom|loai)|chong\s+lan|trung\s+voi)(?!\w)")
 _LINE_LEAD = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])?[ \t]*")
 _QCLAUSE_BREAK = re.compile(r"[;.]\s|\n(?=[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*])[ \t])")
 # An industrial zone or cluster named by its kind only (Nghị định 35/2022/NĐ-CP: khu công nghiệp, cụm công nghiệp).
@@ -271,7 +306,12 @@ def find_quantities(text: str, folded: str) -> list[Target]:
     out: list[Target] = []
     for m in _QUANTITY.finditer(text):
         unit, per = m["unit"], bool(m["per"])
+        per_year = per
         c_start = _clause_start(text, m.start())
+        if unit in _OCR_UNITS:
+            if not re.search(r"(?<!\w)dung\s+tich(?!\w)", folded[c_start : m.start()]):
+                continue
+            unit = _OCR_UNITS[unit]  # "dung tích bể chứa V 13,5m$" (dn-qd-89's OCR): m³
         before = text[c_start : m.start()]
         fb = folded[c_start : m.start()]
         label = None
@@ -294,7 +334,19 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         labels = list(_LABEL.finditer(folded, c_start, m.start()))
         if label is None and labels:
             label = (labels[-1].start(), m.start())
+        raised = False
+        if label is None and unit in _MONEY_UNITS and _RAISING.search(fb) and not re.search(r"(?<!\w)(?:đã|đang)(?!\w)", before):
+            # "Vận động Quỹ Vì người nghèo 20 tỷ đồng/năm", "Quỹ ... các cấp vận động được 15 tỷ đồng": money to raise
+            lead = _RAISE_LEAD.match(folded, c_start, m.start())
+            per_year = per_year or bool(re.search(r"(?:hang|moi)\s+nam", folded[c_start : lead.end()]))
+            label, raised = (lead.end(), m.start()), True
         if label is None:
+            continue
+        sentence_end = re.search(r"[.;]\s|[.;]$|\n\s*[-+]", folded[m.end() : m.end() + 400])
+        sentence_stop = m.end() + (sentence_end.start() if sentence_end else 400)
+        if _DIMENSIONS.search(folded, c_start, sentence_stop):
+            continue  # "... với kích thước 3mx3mx1,5m, ..., dung tích bể chứa V ≈ 13,5m3": a construction detail
+        if _FINDING_AFTER.search(folded, m.end(), min(sentence_stop, m.end() + 60)):
             continue
         sentence_end = re.search(r"[.;]\s|\n", folded[m.end() : m.end() + 60])
         if _CURRENT_STATE.search(folded, label[0], m.end() + (sentence_end.start() if sentence_end else 60)):
@@ -310,7 +362,7 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             continue
         if unit in _TERM_ONLY and not re.search(r"thoi\s+han", lab_fold):
             continue
-        if not has_lexicon_word and not per or unit == "%" and not has_lexicon_word:
+        if not raised and (not has_lexicon_word and not per or unit == "%" and not has_lexicon_word):
             continue
         direction = "reach"
         between = fold(text[label[0] : m.start()])
@@ -318,10 +370,12 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         if span_from:
             direction = "increase"
             lab_text = text[label[0] : label[0] + span_from.start()]
-        elif re.search(r"(?<!\w)giam(?!\w)", between):
+        # the verb right before the value ("giảm còn 2.000 ha"); "cho công tác giảm nghèo 50 tỷ đồng" is no decrease
+        elif re.search(r"(?<!\w)giam(?:\s+(?:con|xuong|them|khoang))*\s*$", between):
             direction = "decrease"
-        elif re.search(r"(?<!\w)tang(?!\w)", between):
+        elif re.search(r"(?<!\w)tang(?:\s+(?:len|them|khoang))*\s*$", between) and not re.search(r"tặng[\s\w]*$", text[label[0] : m.start()]):
             direction = "increase"
+        lab_text = re.sub(r"\s*(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}", "", lab_text)  # the plan's period, not the indicator
         indicator = _indicator_of(lab_text)
         by = re.search(r"(?:den|toi)\s+nam\s+((?:19|20)\d\d)", fold(lab_text))
         by_year = int(by.group(1)) if by else _year_after(folded, m.end())
@@ -347,17 +401,22 @@ def find_quantities(text: str, folded: str) -> list[Target]:
                 zone = list(_ZONE.finditer(text, max(0, sentence), label[0]))
                 if zone:
                     indicator = f"{indicator} {squash(zone[-1].group()).lower()}"
+        indicator = _qualified(text, folded, label, m, indicator)
         start = label[0]
         end = m.end()
         out.append(Target(text=text[start:end], start=start, end=end, indicator=indicator, direction=direction,
-                          value=_number(m["v"]), unit=unit + ("/năm" if per else ""), per="year" if per else None,
+                          value=_number(m["v"]), unit=unit + ("/năm" if per else ""), per="year" if per_year else None,
                           by_year=by_year))
         share = re.match(r"\s*\(\s*chiếm\s+(?P<v>\d+(?:,\d+)?)\s*%\s*(?P<of>[^)]{3,60})\)", text[end : end + 90])
         if share:  # "775.701.600.000 đồng (chiếm 15% tổng vốn đầu tư)": the share of the total
             s_start = end + share.start() + share.group().index("chiếm")
             s_end = end + share.end("of")
+            # "+ Vốn vay: Vốn vay tổ chức tín dụng: ... (chiếm 85% ...)": the share is the item's, named at the line head
+            item = re.match(r"[ \t]*(?:[-+•*]|[a-zđ\d]{1,2}[.)])?[ \t]*(?P<head>[^:\n]{3,60}):[ \t]*$",
+                            text[text.rfind("\n", 0, label[0]) + 1 : label[0]])
+            of = _lower_first(squash(item["head"])) if item and fold(indicator).startswith(fold(item["head"]).strip()) else indicator
             out.append(Target(text=text[s_start:s_end], start=s_start, end=s_end,
-                              indicator=f"{indicator} trong {squash(share['of']).rstrip('.')}", direction="reach",
+                              indicator=f"{of} trong {squash(share['of']).rstrip('.')}", direction="reach",
                               value=_number(share["v"]), unit="%"))
     return out
 
@@ -371,8 +430,38 @@ def _year_after(folded: str, at: int) -> Optional[int]:
 def _indicator_of(label: str) -> str:
     words = squash(label).strip(" ,;:-+").rstrip(".")
     folded = fold(words)
-    for f in _FILLERS:
-        if folded.endswith(" " + f):
-            words = words[: len(words) - len(f) - 1].rstrip()
-            folded = fold(words)
+    changed = True
+    while changed:  # "đạt từ", "vận động được": fillers one after another
+        changed = False
+        for f in _FILLERS:
+            if folded.endswith(" " + f):
+                words = words[: len(words) - len(f) - 1].rstrip(" ,:")
+                folded = fold(words)
+                changed = True
     return _lower_first(words)
+
+
+_MASS_UNITS = {"tấn", "kg"}
+
+
+def _qualified(text: str, folded: str, label: tuple[int, int], m: re.Match, indicator: str) -> str:
+    """What the surrounding lines add to a label's indicator:
+    - the phase a line heads ("* Giai đoạn 2: Đối với phần diện tích còn lại 282,6 ha ...", lc-qd-2463);
+    - the object a line describes and its use ("Bể nước: dùng để chữa cháy có dung tích bể chứa V ≈ 13,5 m³", dn-qd-89):
+      the measure is the object's ("dung tích bể nước chữa cháy");
+    - the material a mass is of ("Dung tích chứa tối đa là 05 tấn thuốc nổ", lc-tb-ngoinhu)."""
+    line_start = text.rfind("\n", 0, label[0]) + 1
+    phase = re.search(r"(?<!\w)giai\s+doan\s+(\d{1,2})\s*:", folded[line_start : label[0]])
+    if phase:
+        indicator = f"{indicator} giai đoạn {phase.group(1)}"
+    use = re.match(r"[ \t\-+•*]*(?P<head>[^:\n]{3,40}):\s*dùng\s+để\s+(?P<use>[^,;:\n]{3,40}?)\s+(?:có|với)\s*$",
+                   text[line_start : label[0]])
+    if use:
+        measure = _LABEL.match(fold(indicator))
+        if measure:
+            indicator = f"{indicator[: measure.end()]} {use['head'].strip().lower()} {use['use'].strip()}"
+    if m["unit"] in _MASS_UNITS and not m["per"]:
+        material = re.match(r"[ \t]+(?P<w>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})[ \t]*(?:[.;,\n]|$)", text[m.end() : m.end() + 60])
+        if material:
+            indicator = f"{indicator} {material['w']}"
+    return indicator

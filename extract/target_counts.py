@@ -1,0 +1,186 @@
+"""Counted targets of a plan: "giảm 500 hộ nghèo", "Hỗ trợ xây dựng 500 nhà Đại đoàn kết", "Mỗi năm đào tạo nghề cho
+1.500 lao động", "Kiểm tra ... đối với 04 đơn vị", and multiples: "thu nhập ... tăng 1,5 lần".
+
+Owns `find_counts(text, folded, taken) -> list[Target]` and `find_multiples(...)`. A count is a whole number before a
+counted noun of the lexicon (`count_units`); the words before it in its clause say what the plan does with it: a
+direction verb ("giảm", "tăng", "có thêm") or a light verb ("có", "giúp") leaves the counted phrase as the indicator;
+an action verb ("hỗ trợ xây dựng", "đào tạo nghề cho", "kiểm tra ... đối với") names the action, written after the
+counted phrase with "được" ("nhà Đại đoàn kết được hỗ trợ xây dựng"). Planning words before the verb ("Phấn đấu",
+"Hằng năm", "Đến năm 2025") give `per` and `by_year`. A sentence that reports what was done ("đã", "đang") sets
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from vnplan.bodies import fold, squash
+from vnplan.entity_lexicon import load
+from vnplan.models import Target
+
+_LEX = load("targets")
+_UNITS = sorted(_LEX["count_units"]["words"], key=len, reverse=True)
+_ACTIONS = sorted(_LEX["action_verbs"]["words"], key=len, reverse=True)
+_LIGHT = sorted(_LEX["light_verbs"]["words"], key=len, reverse=True)
+
+_WORDS = lambda ws: "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"  # noqa: E731
+# a whole number ("1.500", "04"), not a part of a date, a code or a decimal
+_COUNT = re.compile(rf"(?<![\w.,/%-])(?P<v>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+(?P<unit>{_WORDS(_UNITS)})(?!\w)")
+_CLAUSE_BREAK = re.compile(r"[;.:()]\s|[;:()]|\n\s*[-+•*]\s|\n\s*[a-z0-9]{1,3}[.)]\s|\n\s*\n")
+# planning words that may open the clause before the verb (typical forms of provincial poverty plans)
+_LEAD = re.compile(
+    r"\s*(?:[-+•*~]\s*|phan\s+dau|hang\s+nam|hang\s+nam|moi\s+nam|binh\s+quan|chi\s+tieu(?:\s+nam\s+\d{4})?"
+    r"|(?:den|toi|trong|vao)\s+(?:cuoi\s+)?nam\s+\d{4}|nam\s+\d{4}|(?:trong\s+)?giai\s+doan\s+\d{4}\s*-\s*\d{4}|,)\s*"
+)
+_PER_YEAR = re.compile(r"(?<!\w)(?:hang\s+nam|moi\s+nam|binh\s+quan\s+(?:hang|moi)\s+nam)(?!\w)")
+_BY_YEAR = re.compile(r"(?:den|toi|vao|trong)\s+(?:cuoi\s+)?nam\s+(?P<y>(?:19|20)\d\d)|chi\s+tieu\s+nam\s+(?P<y2>(?:19|20)\d\d)"
+                      r"|^\s*[-+]?\s*nam\s+(?P<y3>(?:19|20)\d\d)\s*:")
+# words after a verb and before the number that belong to neither ("cho 2.000 lao động", "đối với 04 đơn vị")
+_TRAIL = re.compile(r"(?:\s+(?:cho|doi\s+voi|them|duoc|khoang|tren|it\s+nhat|toi\s+thieu|tu|thuc\s+hien))+\s*$")
+# where the counted phrase ends (time, comparison, purpose, place of the whole plan, the next count)
+_NOUN_END = re.compile(
+    r"\s+(?:(?:vao|trong|den|toi)\s+(?:cuoi\s+)?nam\s+\d{4}|so\s+voi|nham|de|dong\s+thoi|giai\s+doan|tren\s+dia\s+ban"
+    r"|moi\s+nam|hang\s+nam|trong\s+giai\s+doan)(?!\w)|\s*,\s*(?=\d)|\s*/\s*nam|[;.:()\n]|,\s*(?:dat|trong\s+do)(?!\w)"
+)
+# the place an action is done in is not part of what is counted ("... trên địa bàn tỉnh Lào Cai thuộc phạm vi ...")
+_ACTION_END = re.compile(r"\s+(?:tren\s+dia\s+ban|thuoc\s+pham\s+vi|cua\s+(?:tinh|huyen|xa|so))(?!\w)")
+_PAST = re.compile(r"(?<!\w)(?:đã|đang|được\s+giao\s+đã)(?!\w)")
+
+
+def _clause_start(folded: str, at: int) -> int:
+    start = max(0, at - 300)
+    for m in _CLAUSE_BREAK.finditer(folded, start, at):
+        start = m.end()
+    return start
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _lead_end(folded: str, start: int, stop: int) -> tuple[int, bool, Optional[int]]:
+    """Skip the planning words that open a clause: (where the verb starts, per year, by_year)."""
+    per, by = False, None
+    at = start
+    while True:
+        m = _LEAD.match(folded, at, stop)
+        if not m or m.end() == at:
+            break
+        if _PER_YEAR.search(m.group()):
+            per = True
+        y = re.search(r"(?:den|toi|vao)\s+(?:cuoi\s+)?nam\s+(\d{4})", m.group())
+        if y:
+            by = int(y.group(1))
+        at = m.end()
+    return at, per, by
+
+
+def _dedupe(words: str) -> str:
+    """A word typed twice ("việc việc chấp hành", lc-qd-kthoachat) once."""
+    return re.sub(r"(?<!\w)(\w+)\s+\1(?!\w)", r"\1", words)
+
+
+def _number(s: str) -> float:
+    return float(s.replace(".", ""))
+
+
+def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
+    out: list[Target] = []
+    for m in _COUNT.finditer(folded):
+        if any(t.start <= m.start() < t.end for t in taken + out):
+            continue
+        c_start = _clause_start(folded, m.start())
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if _PAST.search(text, sentence, m.start()):
+            continue  # "Sau 5 năm thực hiện, toàn tỉnh đã có 12.345 hộ thoát nghèo": a result reported
+        verb_at, per, by_year = _lead_end(folded, c_start, m.start())
+        phrase = folded[verb_at : m.start()]
+        phrase_end = verb_at + len(_TRAIL.sub("", phrase).rstrip(" ,"))
+        verb_words = folded[verb_at:phrase_end].strip()
+        # the counted phrase
+        stop = _NOUN_END.search(folded, m.end("unit"))
+        n_end = stop.start() if stop else len(folded)
+        n_end = min(n_end, m.end("unit") + 160)
+        noun = squash(text[m.start("unit") : n_end]).rstrip(" ,")
+        after = folded[n_end : n_end + 40]
+        if re.match(r"\s*/\s*nam", after) or _PER_YEAR.match(after.lstrip()):
+            per = True
+        y = re.match(r"\s*(?:vao|trong|den)\s+(?:cuoi\s+)?nam\s+(\d{4})", after)
+        if y and by_year is None:
+            by_year = int(y.group(1))
+        if by_year is None:
+            for b in _BY_YEAR.finditer(folded, _line_start(text, m.start()), m.start()):
+                by_year = int(b["y"] or b["y2"] or b["y3"])
+        direction = "reach"
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"\s*,\s*(?:va\s+)?", folded[prev.end : m.start()]):
+            # "giảm 350 hộ nghèo, 200 hộ cận nghèo": the second count shares the first one's verb
+            indicator, direction, by_year, per = noun, prev.direction, prev.by_year, bool(prev.per)
+            start = m.start()
+        elif not verb_words:
+            continue  # a bare count ("01 kho chứa thuốc nổ") sets nothing
+        elif re.fullmatch(r"giam(?:\s+(?:them|it\s+nhat|toi\s+thieu))?", verb_words):
+            direction, indicator = "decrease", noun
+            start = verb_at
+        elif (re.fullmatch(r"(?:tang|co\s+them)(?:\s+them)?", phrase.strip(" ,"))
+              and text[verb_at : verb_at + 4].lower() != "tặng"):
+            direction, indicator = "increase", noun
+            start = verb_at
+        elif re.fullmatch(_WORDS(_LIGHT), verb_words):
+            indicator = noun
+            start = verb_at
+        elif re.match(_WORDS(_ACTIONS) + r"(?!\w)", verb_words):
+            cut = _ACTION_END.search(folded, verb_at, phrase_end)
+            action = squash(text[verb_at : cut.start() if cut else phrase_end]).rstrip(" ,")
+            action = _dedupe(action[:1].lower() + action[1:])
+            indicator = f"{noun} được {action}"
+            start = verb_at
+        else:
+            continue
+        end = n_end
+        while end > start and text[end - 1] in " \t\n,;":
+            end -= 1
+        unit = squash(text[m.start("unit") : m.end("unit")])
+        unit = unit[:1].lower() + unit[1:]
+        out.append(Target(text=text[start:end], start=start, end=end, indicator=_lower_first(indicator),
+                          direction=direction, value=_number(m["v"]), unit=unit, per="year" if per else None,
+                          by_year=by_year))
+    return out
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:] if s[:2] != s[:2].upper() else s
+
+
+# ---------------------------------------------------------------- multiples
+
+_MULTIPLE = re.compile(r"(?<!\w)(?P<verb>tang|gap)\s+(?:len\s+)?(?:khoang\s+|it\s+nhat\s+|tren\s+)?(?P<v>\d+(?:,\d+)?)\s+lan(?!\w)")
+# a place restriction of the subject ("... của người dân ở các xã đặc biệt khó khăn"): a scope, not the indicator
+_SUBJECT_SCOPE = re.compile(r"\s+(?:o|tai)\s+(?:cac|khu\s+vuc|vung|dia\s+ban)(?!\w).*$|\s+tren\s+dia\s+ban(?!\w).*$", re.S)
+
+
+def find_multiples(text: str, folded: str, taken: list[Target]) -> list[Target]:
+    """"Thu nhập bình quân của hộ nghèo tăng 1,5 lần so với cuối năm 2015" (Quyết định 1258/QĐ-TTg's income target,
+    as provincial plans repeat it): the subject before the verb is the indicator, unit "lần"."""
+    out = []
+    for m in _MULTIPLE.finditer(folded):
+        if any(t.start <= m.start() < t.end for t in taken):
+            continue
+        c_start = _clause_start(folded, m.start())
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if _PAST.search(text, sentence, m.start()):
+            continue
+        at, per, by_year = _lead_end(folded, c_start, m.start())
+        subject = folded[at : m.start()]
+        cut = _SUBJECT_SCOPE.search(subject)
+        s_end = at + (cut.start() if cut else len(subject.rstrip()))
+        indicator = squash(text[at:s_end]).strip(" ,")
+        if len(indicator.split()) < 2:
+            continue
+        end = m.end()
+        return_val = float(m["v"].replace(",", "."))
+        out.append(Target(text=text[c_start:end].lstrip(" -+\n\t"), start=end - len(text[c_start:end].lstrip(" -+\n\t")),
+                          end=end, indicator=_lower_first(indicator), direction="increase", value=return_val,
+                          unit="lần", per="year" if per else None, by_year=by_year))
+    return out
