@@ -56,7 +56,7 @@ def make_pdfa(pdf_bytes: bytes, producer: str, *, keep_signature: bool = False,
         return _plain(pdf_bytes, f"the PDF could not be read for PDF/A ({exc})")
     with pdf:
         if pdf.is_encrypted:
-            return _plain(pdf_bytes, "the input is encrypted and PDF/A forbids encryption; its encryption is kept")
+            return _plain(pdf_bytes, "the input is encrypted, which PDF/A forbids (the output keeps its encryption)")
         if keep_signature and _is_signed(pdf):
             return _plain(pdf_bytes, "the input is digitally signed and PDF/A would rewrite it, so its "
                                      "signature would no longer verify; the file is kept as it was")
@@ -69,7 +69,7 @@ def make_pdfa(pdf_bytes: bytes, producer: str, *, keep_signature: bool = False,
             return _plain(pdf_bytes, f"PDF/A preparation failed ({exc})")
         removed = _content_removed(prepared)
         if removed:
-            return _plain(pdf_bytes, f"the input has {removed}, which PDF/A forbids; kept")
+            return _plain(pdf_bytes, f"the input has {removed}, which PDF/A forbids and vnplan does not remove")
         _record_producer(pdf, producer, modified)
         out = io.BytesIO()
         try:
@@ -178,11 +178,11 @@ def _record_producer(pdf, producer: str, modified: bool) -> None:
 
 def _why_invalid(report) -> str:
     """One sentence from the validator's findings: the first violation (else the first construct
-    it could not check) and how many there were."""
+    it could not check, which pikepdf's allowlist counts as a failure too) and how many more."""
     findings = list(report.violations) or list(report.unsupported)
     if not findings:
         return "the PDF/A check did not pass"
     first = findings[0]
-    more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-    verb = "breaks PDF/A" if report.violations else "could not be checked for PDF/A"
-    return f"{first.message} at {first.where} {verb} [{first.rule}]{more}"
+    more = f"; {len(findings) - 1} more" if len(findings) > 1 else ""
+    kind = "rule" if report.violations else "not checkable, rule"
+    return f"{first.message} ({first.where}; {kind} {first.rule}{more})"

@@ -9,8 +9,11 @@ import pytest
 
 from vnplan.metrics import syllable_error_rate
 
-from conftest import vnplan
+from conftest import ROOT, vnplan
 from docs import ENGLISH_OCR_JUNK, VIETNAMESE, mixed_pdf, scanned_pdf_with_junk_layer
+from pdfa_check import pdfa_claim, pdfa_problems
+
+REALDOCS = ROOT.parent / "shared" / "realdocs"
 
 # Two pages typed for this test (a decision's opening and an article), Nghị định 30/2020 layout.
 PAGE_1 = (
@@ -100,6 +103,13 @@ class TestImageOnlyScan:
         rows = fonts.splitlines()[2:]
         assert rows and all(" yes yes yes " in row for row in rows), fonts
 
+    def test_output_is_pdfa_2b(self, made):
+        from pikepdf.pdfa import validate_written
+
+        assert pdfa_problems(made[0]) != []   # the scan itself is not
+        assert pdfa_problems(made[1]) == [] and pdfa_claim(made[1]) == ("2", "B")
+        assert validate_written(made[1], "2b").passed
+
 
 @pytest.mark.slow
 def test_born_digital_page_copied_and_scanned_page_made_searchable(tmp_path):
@@ -184,15 +194,60 @@ def test_page_stored_sideways_with_rotate_gets_an_upright_layer(tmp_path):
     assert size_a[0] < size_a[1] and size_b == pytest.approx(size_a, abs=0.01)   # portrait as displayed
     assert abs(pixels_a - pixels_b).mean() < 0.5
     assert syllable_error_rate(pdftotext(target), PAGE_2) <= 0.03
+    assert pdfa_problems(target) == []
+
+
+@pytest.mark.slow
+def test_encrypted_scan_gets_its_layer_stays_encrypted_and_says_why_not_pdfa(tmp_path):
+    import pikepdf
+
+    stored = image_only_pdf(tmp_path / "stored.pdf", [PAGE_2])
+    source = tmp_path / "restricted.pdf"
+    with pikepdf.open(stored) as pdf:   # owner restrictions, empty user password: anyone may open it
+        pdf.save(source, encryption=pikepdf.Encryption(owner="owner", user="", allow=pikepdf.Permissions(extract=False)))
+    target = tmp_path / "restricted.ocr.pdf"
+    result = vnplan("ocr", source, "-o", target)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "not PDF/A-2b: the input is encrypted" in result.stderr.decode()
+    with pikepdf.open(target) as pdf:
+        assert pdf.is_encrypted
+    assert syllable_error_rate(pdftotext(target), PAGE_2) <= 0.03
+
+
+# Real scans (../shared/realdocs, SOURCES.md): a 150 dpi copier scan, and a scan whose invisible layer
+# came from a Latin-only OCR engine (Helvetica, never embedded; its text also kept under /Resources).
+REAL_SCANS = [("lc-gp-2507", 2, "giấy phép"), ("bct-qd-26", 3, "quyết định")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("doc, pages, word", REAL_SCANS)
+def test_real_scan_becomes_searchable_pdfa_2b(tmp_path, doc, pages, word):
+    from pikepdf.pdfa import validate_written
+
+    source = REALDOCS / f"{doc}.pdf"
+    if not source.exists():
+        pytest.skip("../shared/realdocs is absent")
+    target = tmp_path / f"{doc}.pdf"
+    result = vnplan("ocr", source, "-o", target, "--jobs", "2")
+    assert result.returncode == 0, result.stderr.decode()
+    assert "PDF/A" not in result.stderr.decode(), result.stderr.decode()
+    assert pdfa_problems(target) == [] and validate_written(target, "2b").passed
+    before, after = renders(source), renders(target)
+    assert len(before) == len(after) == pages
+    for (size_a, pixels_a), (size_b, pixels_b) in zip(before, after):
+        assert size_b == pytest.approx(size_a, abs=0.01)
+        assert abs(pixels_a - pixels_b).mean() < 0.5
+    assert word in pdftotext(target).lower()
 
 
 def test_born_digital_pdf_is_written_byte_for_byte(tmp_path):
-    """Nothing to OCR: the output is the input itself (a digital signature still verifies)."""
+    """Nothing to OCR, plain PDF asked for: the output is the input itself (a digital signature
+    still verifies). The PDF/A default is in test_pdfa.py."""
     from docs import text_pdf
 
     source = text_pdf(tmp_path / "typed.pdf", [VIETNAMESE, PAGE_2])
     target = tmp_path / "typed.ocr.pdf"
-    result = vnplan("ocr", source, "-o", target)
+    result = vnplan("ocr", source, "-o", target, "--output-type", "pdf")
     assert result.returncode == 0, result.stderr.decode()
     assert target.read_bytes() == source.read_bytes()
 
