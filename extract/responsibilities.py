@@ -14,6 +14,7 @@ theo dõi / kiểm tra / đôn đốc / giám sát -> monitor, phối hợp -> c
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -31,7 +32,10 @@ _ROMAN = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?P<num>[IVX][IVXl1|]{0,3})(?:\s*\.
 _READ_HEADINGS = re.compile(r"^(?!tinh hinh).*(?:to chuc thuc hien|tien do|giai phap|^khen thuong|phan cong|trach nhiem|de xuat|kien nghi)")
 # "Trên đây là ..." also as OCR leaves it ("Trốn đây là", "Tren day 1a").
 _CLOSING = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:t[a-z]{2,4} day [l1]a\b|can cu noi dung ke hoach|trong qua trinh (?:to chuc )?thuc hien)")
-_END_OF_BODY = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*noi nhan")
+# Where the body ends: "Nơi nhận" (also as OCR leaves it: "Xới nhận:"), a letter's "Trân trọng" (Nghị định 30/2020 Phụ lục
+# I, the closing of a Công văn; bct-cv-813), and an e-office submission slip ("PHIẾU TRÌNH") filed after the document
+# (bct-cv-logistic): not the document's text.
+_END_OF_BODY = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:noi nhan|\w{2,4} nhan[ \t]*:(?=.*\n(?:.*\n){0,2}[ \t]*[-–][ \t]*nhu tren)|tran trong[ .]*(?:/\.)?[ \t]*$|phieu trinh[ \t]*$)")
 
 
 _DUTY_LABELS = {"to_chuc_thuc_hien", "tien_do", "giai_phap", "khen_thuong"}
@@ -274,7 +278,7 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
         if damaged_so(toks, i + 1):
             return True  # "các SG, ban, ngành"
         nxt = " ".join(_words(toks, i + 1, 2))
-        if any(nxt == n or nxt.startswith(n + " ") for n in _CAC_NOUNS) or _words(toks, i + 1, 1)[0:1] in [(n,) for n in _CAC_NOUNS]:
+        if any(_words(toks, i + 1, n.count(" ") + 1) == tuple(n.split()) for n in _CAC_NOUNS):  # "các Phó tổng giám đốc"
             return True
         # a two-word noun one OCR slip off: "các đoàn thổ" (đoàn thể), "các cơ quen"
         return toks[i + 1 : i + 3] != [] and all(_lowercase(t) for t in toks[i + 1 : i + 3]) and any(
@@ -337,6 +341,7 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
     cur = [toks[i].start, toks[i].end]
     j = i + 1
     words_in_body = 1
+    j, words_in_body = _past_known_name(toks, i, cur, j, words_in_body)
     while j < len(toks):
         t = toks[j]
         if t.text.startswith("("):
@@ -349,8 +354,7 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
                     and not _localities_too(toks, cur, j):
                 spans.append((cur[0], cur[1]))
                 cur = [toks[j + 1].start, toks[j + 1].end]
-                j += 2
-                words_in_body = 1
+                j, words_in_body = _past_known_name(toks, j + 1, cur, j + 2, 1)
                 continue
             if _persons_too(toks, cur, j):
                 cur[1] = toks[j + 2].end
@@ -376,6 +380,36 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
 
 
 _BODY_STOP_PAIRS = {tuple(p.split()) for p in _LEX["body_stop_pairs"]["words"]}
+
+# Names the document itself gives in full, as folded token tuples (longest first): its addressee ("Kính gửi: Công ty cổ
+# phần Đầu tư xây dựng hạ tầng và giao thông"), the body whose proposal a decision follows ("Theo đề nghị của Đoàn tư vấn
+# giám sát năng lượng", Nghị định 30/2020 Phụ lục III), an enterprise defined by a short name. Such a name holds verbs
+# ("xây dựng", "giám sát") that would end a name elsewhere (dn-qd-89, lc-tb-ngoinhu).
+_KNOWN_NAMES: ContextVar[tuple[tuple[str, ...], ...]] = ContextVar("known_names", default=())
+
+
+def _past_known_name(toks: list[Tok], i: int, cur: list[int], j: int, words: int) -> tuple[int, int]:
+    """(next token, words) after the known name that starts at token `i`, with `cur` stretched over it; unchanged if none."""
+    for name in _KNOWN_NAMES.get():
+        if len(name) > j - i and _words(toks, i, len(name)) == name:
+            cur[1] = toks[i + len(name) - 1].end
+            return i + len(name), len(name)
+    return j, words
+
+
+_PROPOSER = re.compile(r"(?m)^[ \t]*(?:Theo|Xét) đề nghị của (?P<name>[^\n.;,]{4,120}?)[ \t]*[.;]?[ \t]*$")
+
+
+def known_names(text: str, folded: str, known: "Aliases") -> tuple[tuple[str, ...], ...]:
+    names = [m["name"] for m in _PROPOSER.finditer(text)]
+    names += [known.addressee] if known.addressee else []
+    names += list(known.defined.values())
+    out = set()
+    for n in names:
+        toks = tuple(fold(m.group()).lower() for m in _TOKEN.finditer(squash(n)))
+        if 2 <= len(toks) <= 16:
+            out.add(toks)
+    return tuple(sorted(out, key=len, reverse=True))
 _SECTOR_CLASS = re.compile(r"cac (?:bo|so)(?:\s*,\s*(?:ban|nganh))+")
 
 
@@ -411,6 +445,7 @@ def _ban_of_so(toks: list[Tok], cur: list[int], j: int) -> bool:
 _ADVERBS = [
     ("co", "trach", "nhiem"), ("chu", "dong"), ("thuong", "xuyen"), ("tich", "cuc"), ("hang", "nam"), ("dinh", "ky"),
     ("dong", "thoi"), ("tiep", "tuc"), ("kip", "thoi"), ("chiu", "trach", "nhiem"),
+    ("nghiem", "tuc"), ("nghiem", "chinh"),  # "Nhà đầu tư nghiêm túc thực hiện báo cáo ..." (lc-qd-2463): the verb follows
 ]
 _MONITOR = [("theo", "doi"), ("kiem", "tra"), ("don", "doc"), ("giam", "sat")]
 # "gửi Báo cáo kết quả kiểm định về Sở" (lc-cv-2826), "nộp báo cáo", "thực hiện (chế độ) báo cáo" (lc-cv-snnmt-dcks): the duty
@@ -637,6 +672,14 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
     """Responsibilities, and the bodies named in each item (for deadlines' `responsible`)."""
     folded = folded if folded is not None else fold(text)
     folded = loose_fold(text)  # verbs and heads read through OCR digits ("c6 trách nhiệm", "t6 chức")
+    token = _KNOWN_NAMES.set(known_names(text, folded, aliases(text)))
+    try:
+        return _find_responsibilities(text, folded, skip, sections)
+    finally:
+        _KNOWN_NAMES.reset(token)
+
+
+def _find_responsibilities(text, folded, skip, sections):
     assignments: list[Assignment] = []
     item_bodies: list[tuple[int, int, list[tuple[int, int]]]] = []
     sentence_no = 0
@@ -664,9 +707,14 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
                 pos = m.end()
             sentences.append((pos, item.end))
             whole_item_is_subject = False
+            listed = False  # the sentence before ended with a colon and said no duty: this one is its list, not a duty
             for s_start, s_end in sentences:
                 sentence_no += 1
-                subj, roles = _read_sentence(text, folded, s_start, s_end, inherited or named or heading_subjects if sub else (named or inherited), closing, skip)
+                given = inherited or named or heading_subjects if sub else (named or inherited)
+                if listed and text[s_start : s_start + 1].islower():
+                    given = []  # "... có thể bao gồm ... các công việc sau: kiểm tra, quan trắc, ..." (a footnote quoting a law, lc-cv-2826)
+                subj, roles = _read_sentence(text, folded, s_start, s_end, given, closing, skip)
+                listed = text[s_end : s_end + 1] == ":" and not roles and subj is None
                 if subj is not None and subj.get("heading"):
                     whole_item_is_subject = True
                 if subj is not None and subj["spans"]:
@@ -812,6 +860,45 @@ def _asks_for_list(text: str, toks: list[Tok], k: int, s_end: int) -> bool:
     return asked is not None and asked.end_token >= len(toks)
 
 
+_OPENINGS = sorted((tuple(p.split()) for p in _LEX["openings"]["words"]), key=len, reverse=True)
+_DUTY_MARKERS = [("co", "trach", "nhiem"), ("chiu", "trach", "nhiem"), ("phai",), ("can",)]
+
+
+def _subject_after_opening(toks: list[Tok], i: int) -> Optional[BodyList]:
+    """The bodies after an opening phrase and its comma, when a duty follows them: "Quyết định này có hiệu lực ..., các Phó
+    tổng giám đốc, các phòng ban trong Công ty chịu trách nhiệm thi hành" (dn-qd-89), "Trong quá trình tồn tại của dự án,
+    Nhà đầu tư nghiêm túc thực hiện: ..." (lc-qd-2463), "Sau thời hạn nêu trên, tổ chức, cá nhân ... phải tạm dừng"
+    (lc-cv-snnmt-dcks): the Vietnamese sentence puts its time, condition or ground before the subject."""
+    if i >= len(toks) or _phrase_at(toks, i, _OPENINGS) is None:
+        return None
+    for k in range(i + 1, len(toks) - 1):
+        if toks[k].text == ";" or (_phrase_at(toks, k, _DUTY_MARKERS) and toks[k].text[:1].islower()):
+            return None  # "Sau khi hoàn thành ... phải báo cáo chính quyền địa phương, cơ quan ...": the duty is said, the rest are its objects
+        if toks[k].text != ",":
+            continue
+        found = parse_bodies(toks, k + 1, True)
+        if found is None or found.end_token >= len(toks):
+            continue
+        at = found.end_token
+        if _phrase_at(toks, at, _DUTY_MARKERS) and toks[at].text[:1].islower() or is_predicate(toks, at):
+            return found
+    return None
+
+
+_ANNOUNCING = [("thuc", "hien"), ("co", "trach", "nhiem"), ("chiu", "trach", "nhiem"), ("co", "nhiem", "vu")]
+
+
+def _announces(toks: list[Tok], i: int) -> bool:
+    """The predicate from `i` is only "(nghiêm túc) thực hiện", "có trách nhiệm" (with "các nội dung sau", "như sau"): it
+    announces the duties listed after its colon."""
+    i = _skip_adverbs(toks, i)
+    p = _phrase_at(toks, i, _ANNOUNCING)
+    if p is None:
+        return False
+    rest = [t.fold for t in toks[i + len(p) :] if t.text not in ",;"]
+    return len(rest) <= 6 and (not rest or rest[-1] in ("sau", "sau:") or rest[:2] == ["nghiem", "tuc"])
+
+
 def _after_condition(toks: list[Tok], i: int, k: int) -> bool:
     """The ask at `k` follows a condition that opens the sentence: "Trong quá trình triển khai thực hiện, nếu có vướng mắc
     ... đề nghị các đơn vị phản hồi về Sở" (lc-cv-hoachat), "Trường hợp không có nhu cầu tiếp tục gia hạn đề nghị tổ chức,
@@ -839,6 +926,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
             i = k + 2
             break
     subjects = parse_bodies(toks, i, True)
+    if subjects is None and not closing:
+        subjects = _subject_after_opening(toks, i)
     info = None
     if subjects is not None:
         spans = subjects.spans
@@ -846,6 +935,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         info = {"spans": spans, "heading": i >= len(toks)}
         if i >= len(toks):
             return info, []
+        if text[s_end : s_end + 1] == ":" and _announces(toks, i):
+            return info, []  # "Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo ..." (lc-qd-2463): the duties follow the colon
     elif closing:
         # "Trong quá trình thực hiện nếu phát hiện ... phải trao đổi ngay với Bộ Chỉ huy quân sự tỉnh ... để cùng phối
         # hợp giải quyết" (lc-gcn-banqua): the bodies worked with, even in a closing paragraph

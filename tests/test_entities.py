@@ -540,9 +540,10 @@ REAL_RESPONSIBILITY_PHRASINGS = [
     # bodies a report is sent to "để theo dõi", and those met "để cùng phối hợp" (lc-qd-2463, lc-gcn-banqua)
     ("Điều 3. Tổ chức thực hiện\n1. Nhà đầu tư nghiêm túc thực hiện báo cáo giám sát gửi Sở Công thương, Ban Quản lý Khu kinh tế "
      "để theo dõi, quản lý theo quy định.",
-     {("Nhà đầu tư", "implement"), ("Sở Công thương", "monitor"), ("Ban Quản lý Khu kinh tế", "monitor")}),
+     # "thực hiện báo cáo": the duty is the report (gold/README.md: report when the main duty is "báo cáo"; lc-gcn-banqua)
+     {("Nhà đầu tư", "report"), ("Sở Công thương", "monitor"), ("Ban Quản lý Khu kinh tế", "monitor")}),
     # negative: sent "để biết" is no duty of theirs
-    ("Điều 3. Tổ chức thực hiện\n1. Nhà đầu tư gửi báo cáo về Sở Tài chính để biết.", {("Nhà đầu tư", "implement")}),
+    ("Điều 3. Tổ chức thực hiện\n1. Nhà đầu tư gửi báo cáo về Sở Tài chính để biết.", {("Nhà đầu tư", "report")}),
     # name-only clauses join the clause that has the verb (lc-qd-2463)
     ("Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch UBND xã Võ Lao; Chủ tịch UBND xã Tằng Loong và Công ty Cổ phần "
      "đầu tư hạ tầng Châu Giang có trách nhiệm thi hành Quyết định này.",
@@ -619,8 +620,8 @@ SANCTION_AND_LICENCE_PHRASINGS = [
     # an enterprise's name holds verbs and small words (lc-gp-2507)
     ("Điều 2.\n4. Công ty Cổ phần Khai thác vật liệu xây dựng Miền Bắc phải thực hiện đúng các quy định.",
      {("Công ty Cổ phần Khai thác vật liệu xây dựng Miền Bắc", "implement")}),
-    # negative: the name ends before the verb that follows it
-    ("Điều 2.\n1. Công ty TNHH Tân Phú thực hiện báo cáo Sở Công Thương.", {("Công ty TNHH Tân Phú", "implement")}),
+    # negative: the name ends before the verb that follows it ("thực hiện báo cáo": the duty is the report, gold/README.md)
+    ("Điều 2.\n1. Công ty TNHH Tân Phú thực hiện báo cáo Sở Công Thương.", {("Công ty TNHH Tân Phú", "report")}),
     # "Điều 3." starts a new item: the article after a duty inherits nothing
     ("Điều 2.\n5. Giao Sở Công Thương căn cứ chức năng, nhiệm vụ, tham mưu quản lý, giám sát việc sử dụng.\n"
      "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
