@@ -45,10 +45,19 @@ def make_pdfa(pdf_bytes: bytes, producer: str, *, keep_signature: bool = False,
     ``modified`` sets the modification date to now (a text layer was added); with
     ``keep_signature`` a signed document is left as it is (rewriting it breaks the signature)."""
     try:
-        import pikepdf
-        from pikepdf.pdfa import PdfaError, prepare, save
+        import pikepdf  # noqa: F401
+        import pikepdf.pdfa  # noqa: F401
     except ImportError as exc:  # an old pikepdf, or its pdfa extra (jsonschema, fonttools) missing
         return _plain(pdf_bytes, f"PDF/A needs pikepdf>=10.18 with its pdfa extra ({exc})")
+    try:
+        return _convert(pdf_bytes, producer, keep_signature, modified)
+    except Exception as exc:  # noqa: BLE001 - arbitrary input, best-effort step: the plain PDF is good
+        return _plain(pdf_bytes, f"the PDF/A conversion failed ({type(exc).__name__}: {exc})")
+
+
+def _convert(pdf_bytes: bytes, producer: str, keep_signature: bool, modified: bool) -> PdfaOutcome:
+    import pikepdf
+    from pikepdf.pdfa import PdfaError, prepare, save
 
     try:
         pdf = pikepdf.open(io.BytesIO(pdf_bytes))
@@ -58,15 +67,12 @@ def make_pdfa(pdf_bytes: bytes, producer: str, *, keep_signature: bool = False,
         if pdf.is_encrypted:
             return _plain(pdf_bytes, "the input is encrypted, which PDF/A forbids (the output keeps its encryption)")
         if keep_signature and _is_signed(pdf):
-            return _plain(pdf_bytes, "the input is digitally signed and PDF/A would rewrite it, so its "
-                                     "signature would no longer verify; the file is kept as it was")
+            return _plain(pdf_bytes, "the input is digitally signed, and rewriting it as PDF/A would break "
+                                     "the signature")
         _drop_empty_transitions(pdf)
         _drop_unused_page_fonts(pdf)
         _drop_unknown_resource_keys(pdf)
-        try:
-            prepared = prepare(pdf, FLAVOUR, output_intent="sRGB")
-        except (ValueError, pikepdf.PdfError) as exc:
-            return _plain(pdf_bytes, f"PDF/A preparation failed ({exc})")
+        prepared = prepare(pdf, FLAVOUR, output_intent="sRGB")
         removed = _content_removed(prepared)
         if removed:
             return _plain(pdf_bytes, f"the input has {removed}, which PDF/A forbids and vnplan does not remove")
@@ -76,8 +82,6 @@ def make_pdfa(pdf_bytes: bytes, producer: str, *, keep_signature: bool = False,
             save(pdf, out, FLAVOUR, repair=False)
         except PdfaError as exc:
             return _plain(pdf_bytes, _why_invalid(exc.report))
-        except (ValueError, pikepdf.PdfError) as exc:
-            return _plain(pdf_bytes, f"PDF/A could not be written ({exc})")
     return PdfaOutcome(out.getvalue(), True)
 
 

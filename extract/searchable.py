@@ -21,7 +21,6 @@ import bisect
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 from vnplan.errors import InputError, OutputError
 
@@ -255,18 +254,13 @@ def _image_to_pdf(source: Path, ocr: dict) -> bytes:
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
+    """Through a temporary file renamed into place, with the user's umask (not mkstemp's 0600:
+    an archive copy is meant to be read by others)."""
+    from vnplan.batch.outdir import write_atomic
 
     path = Path(path)
-    tmp: Optional[str] = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
     except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    write_atomic(path, data)

@@ -217,6 +217,24 @@ def test_signed_input_is_left_alone_only_when_asked(tmp_path):
     assert "digitally signed" not in (rewritten.why_not or "")
 
 
+def test_missing_pdfa_support_or_a_failure_inside_it_never_fails_the_job(tmp_path, monkeypatch):
+    import pikepdf.pdfa
+
+    from vnplan.pdfa import make_pdfa
+
+    source = dejavu_pdf(tmp_path / "in.pdf").read_bytes()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the converter")
+
+    monkeypatch.setattr(pikepdf.pdfa, "prepare", broken)
+    made = make_pdfa(source, PRODUCER)
+    assert not made.is_pdfa and made.data == source and "RuntimeError: a bug in the converter" in made.why_not
+    monkeypatch.setitem(sys.modules, "pikepdf.pdfa", None)   # an old pikepdf, or its pdfa extra missing
+    made = make_pdfa(source, PRODUCER)
+    assert not made.is_pdfa and made.data == source and "pikepdf>=10.18 with its pdfa extra" in made.why_not
+
+
 def test_checker_finds_what_each_plain_input_lacks(tmp_path):
     """The checker is not a rubber stamp: each plain input fails it for the reason it has."""
     found = {
