@@ -26,7 +26,8 @@ _LIGHT = sorted(_LEX["light_verbs"]["words"], key=len, reverse=True)
 
 _WORDS = lambda ws: "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"  # noqa: E731
 # a whole number ("1.500", "04"), not a part of a date, a code or a decimal
-_COUNT = re.compile(rf"(?<![\w.,/%-])(?P<v>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+(?P<unit>{_WORDS(_UNITS)})(?!\w)")
+_CNUM = r"\d{1,3}(?:\.\d{3})+|\d+"
+_COUNT = re.compile(rf"(?<![\w.,/%-])(?P<v>{_CNUM})(?:\s*-\s*(?P<v2>{_CNUM}))?\s+(?P<unit>{_WORDS(_UNITS)})(?!\w)")
 _CLAUSE_BREAK = re.compile(r"[;.:()]\s|[;:()]|\n\s*[-+•*]\s|\n\s*[a-z0-9]{1,3}[.)]\s|\n\s*\n")
 # planning words that may open the clause before the verb (typical forms of provincial poverty plans)
 _LEAD = re.compile(
@@ -41,7 +42,8 @@ _TRAIL = re.compile(r"(?:\s+(?:cho|doi\s+voi|them|duoc|khoang|tren|it\s+nhat|toi
 # where the counted phrase ends (time, comparison, purpose, place of the whole plan, the next count)
 _NOUN_END = re.compile(
     r"\s+(?:(?:vao|trong|den|toi)\s+(?:cuoi\s+)?nam\s+\d{4}|so\s+voi|nham|de|dong\s+thoi|giai\s+doan|tren\s+dia\s+ban"
-    r"|moi\s+nam|hang\s+nam|trong\s+giai\s+doan)(?!\w)|\s*,\s*(?=\d)|\s*/\s*nam|[;.:()\n]|,\s*(?:dat|trong\s+do)(?!\w)"
+    r"|moi\s+nam|hang\s+nam|trong\s+giai\s+doan)(?!\w)|\s*,\s*(?=\d)|\s*/\s*nam|[;.:()\n]|,\s*(?:dat|trong\s+do|moi|voi)(?!\w)"
+    rf"|\s+va\s+(?={_WORDS(_ACTIONS)}(?!\w))"  # "xây dựng mới 250 nhà ... và sửa chữa 100 nhà": the next action
 )
 # the place an action is done in is not part of what is counted ("... trên địa bàn tỉnh Lào Cai thuộc phạm vi ...")
 _ACTION_END = re.compile(r"\s+(?:tren\s+dia\s+ban|thuoc\s+pham\s+vi|cua\s+(?:tinh|huyen|xa|so))(?!\w)")
@@ -94,6 +96,10 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
         sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         if _PAST.search(text, sentence, m.start()):
             continue  # "Sau 5 năm thực hiện, toàn tỉnh đã có 12.345 hộ thoát nghèo": a result reported
+        before = [t.end for t in taken + out if c_start <= t.end <= m.start()]
+        if before and not re.fullmatch(r"[\s,]*(?:va\s+)?", folded[max(before) : m.start()]):
+            # "... 250 nhà "Đại đoàn kết" và sửa chữa 100 nhà": the next count's verb starts after the previous target
+            c_start = max(before) + len(re.match(r"[\s,]*(?:va\s+)?", folded[max(before) :]).group())
         verb_at, per, by_year = _lead_end(folded, c_start, m.start())
         phrase = folded[verb_at : m.start()]
         phrase_end = verb_at + len(_TRAIL.sub("", phrase).rstrip(" ,"))
@@ -144,7 +150,8 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
         unit = squash(text[m.start("unit") : m.end("unit")])
         unit = unit[:1].lower() + unit[1:]
         out.append(Target(text=text[start:end], start=start, end=end, indicator=_lower_first(indicator),
-                          direction=direction, value=_number(m["v"]), unit=unit, per="year" if per else None,
+                          direction=direction, value=_number(m["v"]), value_max=_number(m["v2"]) if m["v2"] else None,
+                          unit=unit, per="year" if per else None,
                           by_year=by_year))
     return out
 

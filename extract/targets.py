@@ -37,12 +37,13 @@ _TRAILING_FILLER = re.compile(r"(?:\s+(?:xuong|con|duoi|len|tren|khoang|o\s+muc|
 _CLAUSE_BREAK = re.compile(r"[;.:()]|\n\s*[-+]\s|\n\s*[a-z0-9]{1,3}[.)]\s")
 _INDICATOR_CUT = re.compile(
     r"\s+(?P<w>(?:vao|trong|den|toi)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d|so\s+voi|ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen"
-    r"|o\s+(?:cac|khu\s+vuc|vung)|tai\s+(?:khu\s+vuc|vung)|moi\s+nam|hang\s+nam)(?!\w)"
+    r"|o\s+(?:cac|khu\s+vuc|vung)|tai\s+(?:khu\s+vuc|vung)|moi\s+nam|hang\s+nam)(?!\w)|\s*/\s*nam(?!\w)"
     r"|[,;.:()]\s*(?:giai\s+doan|dong\s+thoi|nham|de)(?!\w)|[;.:()]"
 )
 # a place restriction after a rate's subject is its scope, not its indicator ("tỷ lệ hộ nghèo của huyện", "... ở khu vực
 # thành thị", "... tại các xã đặc biệt khó khăn"; typical forms of provincial poverty plans)
-_SUBJECT_CUT = re.compile(r"\s+(?:tren\s+dia\s+ban|cua\s+(?:tinh|huyen|xa|thanh\s+pho|thi\s+xa|ca\s+nuoc)|(?:o|tai)\s+(?:cac|khu\s+vuc|vung))(?!\w).*$", re.S)
+# (and "tỷ lệ hộ nghèo từ 8,5% xuống còn dưới 4%": the starting value is no part of the subject)
+_SUBJECT_CUT = re.compile(r"\s+(?:(?:tren\s+dia\s+ban|cua\s+(?:tinh|huyen|xa|thanh\s+pho|thi\s+xa|ca\s+nuoc)|(?:o|tai)\s+(?:cac|khu\s+vuc|vung))(?!\w)|tu\s+\d).*$", re.S)
 _SCOPE_LEAD = re.compile(r"[\s,]*(?:rieng|doi\s+voi|trong\s+do)\s+")
 # the whole area a previous target covered, dropped when a scope narrows it ("tỷ lệ hộ nghèo cả nước ..., riêng các huyện
 # nghèo giảm 4%/năm": Quyết định 1258/QĐ-TTg's targets as provincial plans quote them)
@@ -128,6 +129,19 @@ def _by_year(folded: str, start: int, at: int) -> tuple[Optional[int], Optional[
     return by if by else (None, None)
 
 
+# The written first syllable of each verb: folding merges "giảm" with "giám" (giám sát), "tăng" with "tầng", "đạt" with
+# "đất", "nâng" with "năng" (năng lực). The bare form stays allowed: OCR drops marks.
+_VERB_SPELLING = {"giam": "giảm", "tang": "tăng", "dat": "đạt", "nang": "nâng", "con": "còn", "len": "lên",
+                  "xuong": "xuống", "xoa": "xóa xoá", "duy": "duy", "dam": "đảm", "phan": "phấn"}
+
+
+def _written_verb(text: str, v: re.Match) -> bool:
+    first = v.group(1).split()[0]
+    word = re.match(r"\w+", text[v.start() :])
+    written = word.group().lower() if word else ""
+    return written == first or written in _VERB_SPELLING.get(first, first).split()
+
+
 def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target]) -> Optional[Target]:
     c_start, c_stop = _clause_bounds(folded, m.start(), m.end())
     before = folded[c_start : m.start()]
@@ -137,7 +151,7 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     value_max = _number(m["v2"]) if m["v2"] else None
     unit = "%" if m["unit"] == "%" else "điểm %"
     per = "year" if m["per"] or re.search(r"(binh quan )?moi nam|hang nam", before[-40:]) else None
-    verbs = list(_VERBS.finditer(folded, c_start, m.start()))
+    verbs = [v for v in _VERBS.finditer(folded, c_start, m.start()) if _written_verb(text, v)]
     verb = verbs[-1] if verbs else None
     direction = _DIRECTION[verb.group(1)] if verb else "reach"
     if verb and verb.group(1) == "duy tri" and re.search(r"giam|tang", folded[verb.end() : m.start()]):
@@ -156,6 +170,9 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
     if re.search(r"(?<!\w)đã(?!\w)", text[sentence_start : m.start()]) and not _PLANNING.search(folded, sentence_start, m.start()):
         return None  # "Năm 2025, đã đôn đốc thu hồi ... đạt 100% ...": a report's result, not a goal (lc-bc-ks2025)
+    if (re.search(r"(?<!\w)(?:(?:giam|tang|dat)\s+duoc|ket\s+qua)(?!\w)", folded[sentence_start : m.start()])
+            and not _PLANNING.search(folded, sentence_start, m.start())):
+        return None  # "Năm 2022, toàn tỉnh giảm được 3.200 hộ nghèo, tỷ lệ ... xuống còn 10,1%": a result achieved
     if re.search(r"(?<!\w)chua\s+lam\s+ro(?!\w)", before):
         return None  # "... Công ty chưa làm rõ ... quy mô 70%": a shortcoming pointed out, not a goal (bct-cv-logistic)
     if re.match(r"\s*tinh\s+tren", after_value):
@@ -203,12 +220,22 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
             end = phrase_end
             if verb is not None:
                 start = verb.start() if folded[verb.end() : m.start()].strip() in ("", "tu") or len(_FILLER.sub(" ", folded[verb.end() : m.start()]).split()) < 2 else start
-            if re.match(r"\s*(?:moi|hang)\s+nam(?!\w)", folded[phrase_end : phrase_end + 12]):
-                per = "year"  # "giảm 1,5 điểm phần trăm tỷ lệ hộ nghèo mỗi năm"
+            if re.match(r"\s*(?:(?:moi|hang)\s+nam|/\s*nam)(?!\w)", folded[phrase_end : phrase_end + 12]):
+                per = "year"  # "giảm 1,5 điểm phần trăm tỷ lệ hộ nghèo mỗi năm", "giảm 2-3% hộ nghèo/năm"
     if indicator is None and verb is not None:
         region = text[since : verb.start()]
         region_folded = fold(region)
-        if previous and previous[-1].end >= c_start - 3 and (_SCOPE_LEAD.match(region_folded) or re.match(r"[\s,]*cac\s", region_folded)):
+        own_rate = re.match(r"[\s,]*(?:rieng|doi voi|trong do)\s+(?=ty le)", region_folded)
+        if previous and previous[-1].end >= c_start - 3 and not _FILLER.sub(" ", region_folded).strip(" ,"):
+            # "tỷ lệ hộ nghèo ... giảm còn 15%, bình quân mỗi năm giảm 4%": the same rate, its yearly pace
+            indicator = previous[-1].indicator
+            start = since + len(region) - len(region.lstrip(" ,\n"))
+        elif own_rate:
+            # "...; riêng tỷ lệ hộ nghèo đồng bào dân tộc thiểu số giảm trên 3%/năm": a rate of its own
+            sub = region[own_rate.end() :]
+            indicator = sub[: len(_SUBJECT_CUT.sub("", fold(sub)).rstrip())]
+            start = since + own_rate.end()
+        elif previous and previous[-1].end >= c_start - 3 and (_SCOPE_LEAD.match(region_folded) or re.match(r"[\s,]*cac\s", region_folded)):
             # "(riêng các huyện, xã có tỷ lệ hộ nghèo từ 40% trở lên giảm từ 4%/năm trở lên)"
             indicator = _PLACE_TAIL.sub("", previous[-1].indicator)
             lead = re.match(r"[\s,]*(?:(?:rieng|doi voi|trong do)\s+)?", region_folded)
@@ -334,12 +361,18 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         labels = list(_LABEL.finditer(folded, c_start, m.start()))
         if label is None and labels:
             label = (labels[-1].start(), m.start())
+        if unit == "%" and re.search(r"(?<!\w)(?:giảm|tăng|t[ỷỉ]\s+lệ)(?!\w)", text[c_start : m.start()], re.I):  # written words: "tầng" folds as "tăng"
+            continue  # "Chỉ tiêu: giảm tỷ lệ hộ nghèo 1,2%": a rate's change, read by the percentage rule
         raised = False
         if label is None and unit in _MONEY_UNITS and _RAISING.search(fb) and not re.search(r"(?<!\w)(?:đã|đang)(?!\w)", before):
             # "Vận động Quỹ Vì người nghèo 20 tỷ đồng/năm", "Quỹ ... các cấp vận động được 15 tỷ đồng": money to raise
-            lead = _RAISE_LEAD.match(folded, c_start, m.start())
-            per_year = per_year or bool(re.search(r"(?:hang|moi)\s+nam", folded[c_start : lead.end()]))
-            label, raised = (lead.end(), m.start()), True
+            label_start = _RAISE_LEAD.match(folded, c_start, m.start()).end()
+            per_year = per_year or bool(re.search(r"(?:hang|moi)\s+nam", folded[c_start:label_start]))
+            per_year = per_year or bool(re.match(r"\s*(?:hang|moi)\s+nam", folded[m.end() : m.end() + 12]))
+            goal = list(re.finditer(r"(?<!\w)phan\s+dau\s+", folded[label_start : m.start()]))
+            if goal:  # "Các cấp Mặt trận phấn đấu vận động Quỹ ...": what is raised starts after "phấn đấu"
+                label_start += goal[-1].end()
+            label, raised = (label_start, m.start()), True
         if label is None:
             continue
         sentence_end = re.search(r"[.;]\s|[.;]$|\n\s*[-+]", folded[m.end() : m.end() + 400])
