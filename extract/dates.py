@@ -12,7 +12,8 @@ Normalised values (as precise as the text, ISO 8601):
     quarter    "2026-Q3"             ("Quý III/2026", "quý III năm 2012")
     year       "2026"                ("năm 2026")
     interval   "2024/2025", "2026-Q3/2026-Q4", "2026-01/2026-06", "2026-03-01/2026-05-31"  (start/end)
-    yearly     "--12-10"             ("ngày 10/12 hằng năm")
+    yearly     "--12-10"             ("ngày 10/12 hằng năm"); "--12" ("trong tháng 12 hằng năm"); a quarter of every
+                                     year has no ISO form: no value, recurrence yearly ("trong quý I hằng năm")
     monthly    "---20"               ("ngày 20 hằng tháng")
 
 Patterns run on the folded text (`bodies.fold`: marks stripped, same offsets). Dates are day before
@@ -211,8 +212,21 @@ def _day_month_span(m: re.Match, s: str) -> dict:
     return {"value": f"{a}/{b}", "grain": "yearly", "recurrence": "yearly"}
 
 
+def _yearly_part(m: re.Match, s: str) -> dict:
+    """"tháng 12 hằng năm" -> "--12" (ISO 8601's month without a year); "quý I hằng năm" -> no value (ISO has no
+    form for a quarter of every year), recurrence yearly either way."""
+    body = s[m.start() : m.end()]
+    month = re.match(r"thang\s+(\d{1,2})", body)
+    if month:
+        if not 1 <= int(month[1]) <= 12:
+            return {"value": None, "grain": "yearly", "recurrence": "yearly", "warning": "unreadable_date"}
+        return {"value": f"--{int(month[1]):02d}", "grain": "yearly", "recurrence": "yearly"}
+    return {"value": None, "grain": "yearly", "recurrence": "yearly"}
+
+
 def _next_year_day(m: re.Match, s: str) -> dict:
-    """"trước ngày 15 tháng 02 của năm liền kề sau năm báo cáo": a day of every year."""
+    """"trước ngày 15 tháng 02 của năm liền kề sau năm báo cáo" (lc-cv-snnmt-dcks), "chậm nhất vào ngày 15 tháng 11 của
+    năm trước" (the yearly plans of Luật 70/2020/QH14): a day of every year."""
     d, mo = (int(n) for n in re.findall(r"\d+", s[m.start() : m.end()])[:2])
     iso = _iso_day(d, mo, None)
     return {"value": iso, "grain": "yearly", "recurrence": "yearly", "warning": None if iso else "unreadable_date"}
@@ -222,7 +236,7 @@ def _next_year_day(m: re.Match, s: str) -> dict:
 RULES: list[tuple[str, re.Pattern, Value]] = [
     ("interval_day_months", re.compile(rf"(?<!\w)tu\s+(?:ngay\s+)?(?:{_DM_PLAIN})\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?:{_DM_PLAIN})"
                                        rf"(?:\s*,?\s*nam\s+{_Y}(?![\d/])|\s*,?\s*{_RECUR})?"), _day_month_span),
-    ("day_month_next_year", re.compile(rf"(?<!\w)(?:ngay\s+)?(?:{_DM_PLAIN})\s+(?:cua\s+)?nam\s+(?:lien ke|sau|tiep theo|thong ke|bao cao)(?:\s+sau\s+nam\s+bao\s+cao)?"),
+    ("day_month_next_year", re.compile(rf"(?<!\w)(?:ngay\s+)?(?:{_DM_PLAIN})\s+(?:cua\s+)?nam\s+(?:lien ke|sau|tiep theo|thong ke|bao cao|truoc)(?:\s+sau\s+nam\s+bao\s+cao)?"),
      _next_year_day),
     ("interval_from_to", re.compile(rf"(?<!\w)tu\s+(?:ngay\s+)?{_POINT}\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?{_POINT}"), _interval),
     ("interval_dates", re.compile(rf"(?<!\w)(?:ngay\s+)?{_DMY}\s*[-–]\s*(?:ngay\s+)?{_DMY}"), _interval),
@@ -235,6 +249,9 @@ RULES: list[tuple[str, re.Pattern, Value]] = [
     ("date", re.compile(rf"(?<!\w)(?:ngay\s+)?{_DMY}{_WEEKDAY_AFTER}"), _day),
     ("day_month_yearly", re.compile(rf"(?<!\w)(?:ngay\s+)?(?:{_DM}){_RECUR_AFTER}"), None),  # value by its recurrence word
     ("recurring_day_month", re.compile(rf"(?<!\w)(?:dinh ky\s+)?{_RECUR}\s+(?:truoc|cham nhat|vao)\s+(?:ngay\s+)?(?:{_DM})"), None),
+    # "trong quý I hằng năm", "trong tháng 12 hằng năm" (poverty plans' yearly calendar: review in quarter IV, plan
+    # in quarter I)
+    ("yearly_quarter_month", re.compile(rf"(?<!\w)(?:quy\s+{_Q_NUM}|thang\s+\d{{1,2}})(?![\d/])\s*,?\s*hang\s+nam(?!\w)"), _yearly_part),
     ("monthly_day", re.compile(r"(?<!\w)ngay\s+\d{1,2}\s+(?:hang|cua\s+moi|moi)\s+thang"), _monthly_day),
     ("day_month", re.compile(rf"(?<!\w)ngay\s+(?:{_DM})"), _day_month(None)),
     ("month", re.compile(rf"(?<!\w){_MONTH}"), _month),

@@ -20,7 +20,7 @@ Values: see `extract.dates` (a day "2026-04-15", a year "2026", an interval "202
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from vnplan.bodies import fold
@@ -48,10 +48,10 @@ def _alternation(words: list[str]) -> str:
 
 _CUES = [(kind, entry["words"]) for kind, entry in _LEX["cues"].items()]
 _CUE = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{_alternation(words)})" for kind, words in _CUES) + r")\s*[:,]?\s*(?:ngay\s+|la\s+)?$"
-)
+    r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{_alternation(words)})" for kind, words in _CUES) + r")\s*[:,]?\s*(?:ngay\s+|la\s+)?(?:(?:cuoi|dau|giua)\s+)?$"
+)  # "vào cuối năm 2025", "trong đầu năm 2024": the part of the year is as precise as the value goes
 _NOT_AFTER = re.compile(r"(?<!\w)(?:" + _alternation(_LEX["not_after"]["words"]) + r")\s+(?:\S+\s+){0,2}$")
-_TARGET_YEAR = re.compile(r"(?<!\w)(?:" + _alternation(_LEX["target_years"]["words"]) + r")\s*$")
+_TARGET_YEAR = re.compile(r"(?<!\w)(?:" + _alternation(_LEX["target_years"]["words"]) + r")\s*(?:(?:cuoi|dau|giua)\s+)?$")
 _COMPLETION = re.compile(r"(?<!\w)(?:hoan thanh|hoan tat|xong|phai)(?!\w)")
 _FREE_GRAINS = ("quarter", "month", "monthly", "yearly", "recurrence")
 _OCCASION = re.compile(r"(?<!\w)(?:nhan\s+|vao\s+)?dip\s+(?:[^\W\d]+[ \n]+){1,10}?$")
@@ -62,7 +62,21 @@ _THIS_YEAR = re.compile(r"(?<!\w)(?:trong|vao)\s+nam\s+nay(?!\w)")
 _PERIODIC = re.compile(r"(?<!hang nam,\s)(?<!hang nam,\n)(?<!\w)dinh ky(?!\s*,\s*(?:dot xuat|chuyen d\w{1,2}))(?!\s*\(?\s*(?:hang|6|sau|moi|hoac|va|dot xuat))(?!\w)")
 # A time limit counted in days ("không quá 10 ngày làm việc", lc-qd-kthoachat; "trong thời hạn 15 ngày"): a deadline
 # without a date.
-_DURATION = re.compile(r"(?<!\w)(?:trong\s+thoi\s+han|trong\s+vong|khong\s+qua|cham\s+nhat(?:\s+la)?)\s+\d{1,3}\s+ngay(?:\s+lam\s+viec)?(?!\w)")
+# "trong thời hạn 36 tháng kể từ ngày Luật có hiệu lực" (lc-cv-snnmt-dcks), "dự kiến 01 tháng từ khi bàn giao mặt bằng"
+# (dn-qd-89, a project's schedule), "trong thời hạn 24 giờ" (statutes). "không quá" counts days, or months and hours
+# only when it counts from something ("không quá 3 năm" is a penalty's ceiling in the codes, not a time limit).
+_DURATION = re.compile(
+    r"(?<!\w)(?:(?:trong\s+thoi\s+han|trong\s+vong|cham\s+nhat(?:\s+la)?|du\s+kien)\s+\d{1,3}\s+(?:ngay(?:\s+lam\s+viec)?|thang|gio)"
+    r"|khong\s+qua\s+\d{1,3}\s+(?:ngay(?:\s+lam\s+viec)?|(?:thang|gio)(?=\s*,?\s*(?:ke\s+)?tu\s)))(?!\w)")
+# "định kỳ 6 tháng" (gold/README's own example of a deadline; poverty plans' "định kỳ 6 tháng, hằng năm"): a
+# reporting cycle the schema has no recurrence value for
+_HALF_YEARLY = re.compile(r"(?<!\w)dinh\s+ky\s+(?:6|sau)\s+thang(?:\s+(?:mot\s+lan|1\s+lan))?(?!\w)")
+# the date written after a document's number: "(Kèm theo Công văn số      /HC-QLHC ngày     tháng 10 năm 2025"
+# (bct-cv-logistic, a draft's annex), a number the reference finder could not read
+_NUMBER_DATE = re.compile(r"(?<!\w)so\s*[\w.]*\s*/\s*[^\W_][\w./-]*\s*,?\s+ngay\s*$")
+# a duty described as not done: the violations of a sanction decision ("không thực hiện chế độ báo cáo ... hằng năm",
+# bct-qd-26; Nghị định 71/2019/NĐ-CP words its violations so)
+_VIOLATION = re.compile(r"(?<!\w)(?:" + "|".join(w.replace(" ", r"\s+") for w in _LEX["violations"]["words"]) + r")(?!\w)")
 _CLAUSE = re.compile(r"[;.!?]\s|\n\s*\n|\n\s*[-+•]\s")
 
 
@@ -81,7 +95,10 @@ def _end_value(t: TimeExpression) -> Optional[str]:
 
 def _in_past(t: TimeExpression, context: DeadlineContext) -> bool:
     """The expression ends before the document was written: an event reported, not a time to act by."""
-    now = max(filter(None, [context.now, context.date]), default=None)
+    now = context.date if context.date and re.fullmatch(r"\d{4}-\d\d-\d\d", context.date) else None
+    # the cited documents bound "now" only when the header's date is missing or partial: a document is written after
+    # what it cites, so a cited date later than a full header date is misread (OCR "14/7/2096", lc-gp-2507)
+    now = now or max(filter(None, [context.now, context.date]), default=None)
     if not now or t.value is None or t.value.startswith("-"):
         return False
     end = _end_value(t)
@@ -89,11 +106,15 @@ def _in_past(t: TimeExpression, context: DeadlineContext) -> bool:
     return end is not None and end < now
 
 
-def _lead(folded: str, start: int) -> str:
-    """The words before an expression in its clause (at most 120 characters)."""
-    window = folded[max(0, start - 120) : start]
+def _lead(folded: str, start: int, text: Optional[str] = None) -> str:
+    """The words before an expression in its clause (at most 120 characters). A full stop followed by a small
+    letter ends no sentence (OCR's stray dots: "hoạt động hóa. chất hằng năm", bct-qd-26)."""
+    offset = max(0, start - 120)
+    window = folded[offset:start]
     cut = 0
     for m in _CLAUSE.finditer(window):
+        if text is not None and window[m.start()] == "." and m.end() < len(window) and text[offset + m.end()].islower():
+            continue
         cut = m.end()
     return window[cut:]
 
@@ -124,10 +145,11 @@ def find_deadlines(text: str, context: DeadlineContext = DeadlineContext(), fold
     for t in find_times(text, folded):
         if any(s <= t.start < e for s, e in exclude):
             continue  # a cited document's date
-        decided = _decide(text, folded, t, context)
+        decided = _decide(text, folded, t, context, exclude)
         if decided is None:
             continue
         kind, start = decided
+        t = _yearly_in_clause(folded, t, _lead(folded, t.start, text))
         found.append(_build(text, start, t, kind, warnings))
     taken = [(d.start, d.end) for d in found]
     for m in _THIS_YEAR.finditer(folded):
@@ -140,17 +162,76 @@ def find_deadlines(text: str, context: DeadlineContext = DeadlineContext(), fold
                                   date=str(context.year) if context.year else None, year=context.year))
     for m in _DURATION.finditer(folded):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(Deadline(text=text[m.start() : m.end()], start=m.start(), end=m.end(), kind="before"))
+            found.append(Deadline(text=text[m.start() : m.end()], start=m.start(), end=m.end(), kind="by"))
+    for m in _HALF_YEARLY.finditer(folded):
+        if not any(s < m.end() and m.start() < e for s, e in taken) and not _in_cited_title(folded, m.start(), exclude):
+            found.append(Deadline(text=text[m.start() : m.end()], start=m.start(), end=m.end(), kind="during"))
+            taken.append((m.start(), m.end()))
     for m in _PERIODIC.finditer(folded):
-        if not any(s <= m.start() < e for s, e in taken) and not _NOT_AFTER.search(folded[max(0, m.start() - 40) : m.start()]):
+        if not any(s <= m.start() < e for s, e in taken) and not _NOT_AFTER.search(folded[max(0, m.start() - 40) : m.start()]) \
+                and not _in_cited_title(folded, m.start(), exclude):
             found.append(Deadline(text=text[m.start() : m.end()], start=m.start(), end=m.end(), kind="on"))
     found.sort(key=lambda d: d.start)
     return found, warnings
 
 
-def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext) -> Optional[tuple[str, int]]:
+# what a target's sentence says after its horizon (poverty plans: "Đến năm 2025, tỷ lệ hộ nghèo còn dưới 10%";
+# gold/README: targets' "đến năm 2020" is their by_year)
+_TARGET_AFTER = re.compile(r"\d\s*%|(?<!\w)(?:ty le|phan dau|chi tieu|muc tieu)(?!\w)")
+
+
+def _following(folded: str, end: int) -> str:
+    """The rest of the expression's sentence (at most 120 characters)."""
+    after = folded[end : end + 120]
+    m = re.search(r"[;.!?]\s|\n\s*\n|\n\s*[-+•]\s", after)
+    return after[: m.start()] if m else after
+
+
+_CLAUSE_RECURS = re.compile(r"(?<!\w)(?:hang\s+nam|dinh\s+ky\s+(?:6|sau)\s+thang)(?!\w)")
+
+
+def _yearly_in_clause(folded: str, t: TimeExpression, lead: str) -> TimeExpression:
+    """A day and month without a year, in a clause that recurs every year, is a day of every year: "báo cáo định kỳ
+    6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)", "rà soát hộ nghèo hằng năm ..., hoàn thành trước ngày
+    15/12" (poverty plans' reporting calendars) -> "--06-15", "--12-15"."""
+    if t.warning != "date_without_year" or t.recurrence or not _CLAUSE_RECURS.search(lead):
+        return t
+    dm = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})|(\d{1,2})\s+thang\s+(\d{1,2})", folded[t.start : t.end])
+    if dm is None:
+        return t
+    day, month = (int(n) for n in [g for g in dm.groups() if g][:2])
+    return replace(t, value=f"--{month:02d}-{day:02d}", grain="yearly", recurrence="yearly", warning=None)
+
+
+def _in_cited_title(folded: str, at: int, cited: list[tuple[int, int]]) -> bool:
+    """The expression stands in the subject of a document cited just before it: "Công văn số 2856/SNNMT-CCMT ngày
+    16/10/2025 về thực hiện chương trình quan trắc môi trường định kỳ;" (lc-bc-ks2025) names that document."""
+    for s, e in cited:
+        if e <= at and at - e <= 150:
+            between = folded[e:at]
+            if not re.search(r"[;:()]|\n\s*[-+•\d]|[.,]\s", between) and re.search(r"(?<!\w)ve(?!\w)", between):
+                return True
+    return False
+
+
+def _counted_from(folded: str, t: TimeExpression, lead: str) -> Optional[int]:
+    """"50 năm kể từ ngày chấp thuận chủ trương đầu tư (ngày 23/6/2026)" (lc-gcn-banqua): the bracket gives the day
+    a term counts from; the start of the term's words, or None."""
+    if t.grain != "day" or not re.search(r"\(\s*$", folded[max(0, t.start - 3) : t.start]):
+        return None
+    m = re.search(r"(?<!\w)(?:ke\s+)?tu\s+(?:ngay|khi)(?!\w)", lead)  # the term's length itself is a quantity
+    return t.start - (len(lead) - m.start()) if m else None
+
+
+def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext,
+            cited: list[tuple[int, int]] = ()) -> Optional[tuple[str, int]]:
     """(kind, start of the deadline's text) when the expression is a deadline, else None."""
-    lead = _lead(folded, t.start)
+    lead = _lead(folded, t.start, text)
+    if _NUMBER_DATE.search(lead):
+        return None  # a document's date after its number
+    counted = _counted_from(folded, t, lead)
+    if counted is not None:
+        return "from", counted  # the start of a term, even in the past: the term runs on
     cue = _CUE.search(lead)
     kind = next((k for k, v in cue.groupdict().items() if v), None) if cue else None
     start = t.start - (len(lead) - cue.start()) if cue else t.start
@@ -160,13 +241,17 @@ def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext)
         return None
     if _NOT_AFTER.search(lead):
         return None
-    if kind == "before" and t.value is not None and not t.value.startswith("-"):
-        return kind, start  # a limit stays a deadline even when the letter reports it after the day
+    if kind == "before" and t.value is not None and not t.value.startswith("-") and t.grain == "day":
+        return kind, start  # a limit stays a deadline even when the letter reports it after the day; "số liệu ...
+        # trước tháng 7/2025" in a report (lc-bc-ks2025) is a past period, left to the test below
     if _in_past(t, context) and not (kind == "from" and re.match(r"\s*(?:den|toi)\s+(?:thoi diem|nay|hien nay|khi)(?!\w)", folded[t.end : t.end + 20])):
         return None  # an event reported; "Từ 01/3/2025 đến thời điểm kiểm tra" is the period an inspection covers
     if t.grain == "year" and _TARGET_YEAR.search(lead) and not _COMPLETION.search(lead + folded[t.end : t.end + 40]) \
             and not _HEADING.search(folded, max(0, cue.start() - 12 if cue else t.start - 12), cue.start() if cue else t.start):
         return None  # "mục tiêu ... đến năm 2025": a target's horizon; "Đến năm 2015, hoàn thành ..." is a schedule
+    if t.grain == "year" and _TARGET_YEAR.search(lead) and not _COMPLETION.search(lead + folded[t.end : t.end + 40]) \
+            and _TARGET_AFTER.search(_following(folded, t.end)):
+        return None  # "Đến năm 2025, tỷ lệ hộ nghèo còn dưới 10%" heading a paragraph: still a target's horizon
     if re.search(r"\d\s*%\s*(?:\S+\s+)?$", lead):
         return None  # "lấp đầy 10% trong năm 2027": a target's year
     default = "during" if t.grain in ("interval", "quarter", "month", "year", "recurrence") else "on"
@@ -176,6 +261,8 @@ def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext)
         return None  # "từ năm 2008 đến nay": a time elapsed, told
     if kind is not None:
         return kind, start
+    if _VIOLATION.search(lead) or _in_cited_title(folded, t.start, cited):
+        return None
     if t.grain in _FREE_GRAINS or (t.grain == "interval" and t.rule != "interval_years"):
         return default, t.start
     if t.grain == "interval" and t.rule == "interval_from_to" and not re.match(r"tu\s+nam", folded[t.start : t.end]):

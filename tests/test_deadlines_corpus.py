@@ -67,3 +67,9 @@ def test_grammar_does_not_parse(text):
 ])
 def test_parse_date_for_headers(text, value):
     assert parse_date(text) == value
+
+
+@pytest.mark.parametrize("entry", CORPUS["dated"], ids=[e["text"][:50] for e in CORPUS["dated"]])
+def test_read_against_the_document_date(entry):
+    found, _ = find_deadlines(entry["text"], DeadlineContext(**entry["context"]))
+    assert [[d.date, d.recurrence] for d in found] == entry["found"]
