@@ -126,7 +126,8 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
             start = m.start()
         elif not verb_words:
             continue  # a bare count ("01 kho chứa thuốc nổ") sets nothing
-        elif re.fullmatch(r"giam(?:\s+(?:them|it\s+nhat|toi\s+thieu))?", verb_words):
+        elif re.fullmatch(r"(?:.*\s)?giam(?:\s+(?:them|it\s+nhat|toi\s+thieu))?", verb_words) and re.search(r"(?i)giảm|giam", text[verb_at:phrase_end]):
+            # "giảm 500 hộ nghèo"; "UBND tỉnh giao chỉ tiêu giảm 1.200 hộ nghèo": the verb next to the count
             direction, indicator = "decrease", noun
             start = verb_at
         elif (re.fullmatch(r"(?:tang|co\s+them)(?:\s+them)?", phrase.strip(" ,"))

@@ -135,6 +135,14 @@ _VERB_SPELLING = {"giam": "giảm", "tang": "tăng", "dat": "đạt", "nang": "n
                   "xuong": "xuống", "xoa": "xóa xoá", "duy": "duy", "dam": "đảm", "phan": "phấn"}
 
 
+# "từ 9,18% (năm 2021)" between a verb and "xuống còn 4,5%": the starting value of the change
+_BASELINE = re.compile(r"(?<!\w)tu\s+\d+(?:[.,]\d+)?\s*%?(?:\s*\(?\s*nam\s+\d{4}\s*\)?)?")
+# "giảm nghèo" is the field (poverty reduction: "chỉ tiêu giảm nghèo", "công tác giảm nghèo"), not a decrease
+_POVERTY_REDUCTION = re.compile(r"giam\s+ngheo(?!\w)")
+# a result achieved: "vượt kế hoạch đề ra", "đạt kế hoạch" (news pages on provincial plans report the year's results)
+_ACHIEVED = re.compile(r"(?<!\w)(?:vuot|dat|hoan\s+thanh)\s+(?:ke\s+hoach|chi\s+tieu)(?!\w)")
+
+
 def _written_verb(text: str, v: re.Match) -> bool:
     first = v.group(1).split()[0]
     word = re.match(r"\w+", text[v.start() :])
@@ -151,7 +159,9 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     value_max = _number(m["v2"]) if m["v2"] else None
     unit = "%" if m["unit"] == "%" else "điểm %"
     per = "year" if m["per"] or re.search(r"(binh quan )?moi nam|hang nam", before[-40:]) else None
-    verbs = [v for v in _VERBS.finditer(folded, c_start, m.start()) if _written_verb(text, v)]
+    # the whole text is searched: "xuống còn" looks ahead at the value, which lies past m.start()
+    verbs = [v for v in _VERBS.finditer(folded, c_start, m.end()) if v.end() <= m.start() and _written_verb(text, v)
+             and not _POVERTY_REDUCTION.match(folded, v.start())]
     verb = verbs[-1] if verbs else None
     direction = _DIRECTION[verb.group(1)] if verb else "reach"
     if verb and verb.group(1) == "duy tri" and re.search(r"giam|tang", folded[verb.end() : m.start()]):
@@ -173,6 +183,9 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     if (re.search(r"(?<!\w)(?:(?:giam|tang|dat)\s+duoc|ket\s+qua)(?!\w)", folded[sentence_start : m.start()])
             and not _PLANNING.search(folded, sentence_start, m.start())):
         return None  # "Năm 2022, toàn tỉnh giảm được 3.200 hộ nghèo, tỷ lệ ... xuống còn 10,1%": a result achieved
+    sentence_end = re.search(r"\.\s|\n|$", text[m.end() :]).start() + m.end()
+    if _ACHIEVED.search(folded, m.end(), sentence_end):
+        return None  # "năm 2023 toàn tỉnh giảm 2,8% tỷ lệ hộ nghèo, vượt kế hoạch đề ra"
     if re.search(r"(?<!\w)chua\s+lam\s+ro(?!\w)", before):
         return None  # "... Công ty chưa làm rõ ... quy mô 70%": a shortcoming pointed out, not a goal (bct-cv-logistic)
     if re.match(r"\s*tinh\s+tren", after_value):
@@ -205,7 +218,7 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         if s >= 0 and not _SCOPE_LEAD.match(folded, since):
             after_subject = [v for v in verbs if v.start() > s]
             first_verb = next((v for v in after_subject
-                               if not _FILLER.sub(" ", _VERBS.sub(" ", _BY_YEAR.sub(" ", folded[v.end() : m.start()]))).strip(" ,")),
+                               if not _FILLER.sub(" ", _VERBS.sub(" ", _BY_YEAR.sub(" ", _BASELINE.sub(" ", folded[v.end() : m.start()])))).strip(" ,")),
                               after_subject[0] if after_subject else verb)
             sub_text = text[s : first_verb.start()]
             indicator = text[s : s + len(_SUBJECT_CUT.sub("", fold(sub_text)).rstrip())]
@@ -238,6 +251,7 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         elif previous and previous[-1].end >= c_start - 3 and (_SCOPE_LEAD.match(region_folded) or re.match(r"[\s,]*cac\s", region_folded)):
             # "(riêng các huyện, xã có tỷ lệ hộ nghèo từ 40% trở lên giảm từ 4%/năm trở lên)"
             indicator = _PLACE_TAIL.sub("", previous[-1].indicator)
+            per = per or previous[-1].per  # "mỗi năm giảm từ 3-4% ...; riêng các huyện nghèo giảm từ 4-5%"
             lead = re.match(r"[\s,]*(?:(?:rieng|doi voi|trong do)\s+)?", region_folded)
             offset = lead.end()
             scope = squash(region[offset:]).rstrip(" ,") or None
@@ -261,7 +275,8 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         later = re.search(r"(?<!\w)(?:trong|vao|den)\s+(?:cuoi\s+)?nam\s+((?:19|20)\d\d)", rest)
         by_year = int(later.group(1)) if later else None
     if by_year is None:
-        heading = re.match(r"[ \t]*[-+*]?[ \t]*nam\s+((?:19|20)\d\d)\s*:", folded[folded.rfind("\n", 0, start) + 1 : start])
+        heading = re.match(r"[ \t]*[-+*]?[ \t]*(?:(?:muc|chi)\s+tieu\s+)?(?:(?:den|toi|trong)\s+)?(?:cuoi\s+)?nam\s+((?:19|20)\d\d)\s*:",
+                           folded[folded.rfind("\n", 0, start) + 1 : start])
         by_year = int(heading.group(1)) if heading else None  # "Năm 2024: giảm tỷ lệ hộ nghèo xuống còn 6,5%"
     while end > start and text[end - 1] in " \t\n,;":
         end -= 1
@@ -269,6 +284,10 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         return None
     if fold(indicator).lstrip().startswith("ty le"):
         indicator = indicator[: len(_SUBJECT_CUT.sub("", fold(indicator)))]  # "... tại các xã đặc biệt khó khăn": a scope
+        year = re.search(r"\s+(?:trong\s+)?nam\s+((?:19|20)\d\d)(?!\w)", fold(indicator))
+        if year:  # "tỷ lệ hộ nghèo năm 2024 giảm 3%": the year is the target's
+            indicator = indicator[: year.start()]
+            by_year = by_year or int(year.group(1))
     return Target(
         text=text[start:end], start=start, end=end, indicator=_lower_first(_clean_indicator(indicator)), direction=direction,
         value=value, value_max=value_max, unit=unit, per=per, by_year=by_year, scope=scope,
@@ -294,7 +313,7 @@ _QUANTITY = re.compile(
 _MONEY_UNITS = {"tỷ đồng", "triệu đồng", "nghìn đồng", "đồng"}
 _RAISING = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _QLEX["raising_verbs"]["words"]) + r")(?!\w)")
 # planning words that open a clause before a verb of raising money ("Hằng năm vận động ...", "- Phấn đấu huy động ...")
-_RAISE_LEAD = re.compile(r"(?:[ \t\n]*(?:[-+•*]|phan\s+dau|hang\s+nam|moi\s+nam|,))*[ \t\n]*")
+_RAISE_LEAD = re.compile(r"(?:[ \t\n]*(?:[-+•*]|phan\s+dau|hang\s+nam|moi\s+nam|(?:(?:den|trong)\s+)?nam\s+\d{4}|,))*[ \t\n]*")
 # "(kích thước 3mx3mx1,5m)": a quantity given with the sizes of what is built is a construction detail, not one of the
 # headline quantities of an approval (lc-tb-ngoinhu's notes: "construction dimensions ... are not recorded")
 _DIMENSIONS = re.compile(r"(?<!\w)kich\s+thuoc(?!\w)")
@@ -370,8 +389,8 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             per_year = per_year or bool(re.search(r"(?:hang|moi)\s+nam", folded[c_start:label_start]))
             per_year = per_year or bool(re.match(r"\s*(?:hang|moi)\s+nam", folded[m.end() : m.end() + 12]))
             goal = list(re.finditer(r"(?<!\w)phan\s+dau\s+", folded[label_start : m.start()]))
-            if goal:  # "Các cấp Mặt trận phấn đấu vận động Quỹ ...": what is raised starts after "phấn đấu"
-                label_start += goal[-1].end()
+            if goal and len(folded[label_start + goal[-1].end() : m.start()].split()) >= 4:
+                label_start += goal[-1].end()  # "Các cấp Mặt trận phấn đấu vận động Quỹ ...": what is raised follows
             label, raised = (label_start, m.start()), True
         if label is None:
             continue
@@ -389,6 +408,7 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         if re.search(r"(?<!\w)(?:đã|đang|chưa)(?!\w)", text[label[0] : m.start()]):  # "chưa": "... Công ty chưa làm rõ ... quy mô"
             continue  # a fact reported ("diện tích ... đã được UBND tỉnh công bố là 1,69 ha")
         lab_text = re.sub(r"\s*\((?:nếu có|[^()]*)\)\s*", " ", text[label[0] : label[1]])
+        lab_text = re.sub(r"(?i)\s*phấn đấu\s+", " ", lab_text)  # "Quỹ ... phấn đấu vận động được": a planning word
         lab_fold = fold(lab_text)
         has_lexicon_word = bool(_LABEL.search(lab_fold))
         if unit in _PER_YEAR_ONLY and not per:
