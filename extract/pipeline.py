@@ -49,6 +49,7 @@ def repair_stage(raw: RawDocument, lang: str = "vie") -> Repaired:
     must leave correct Vietnamese untouched. Damage such a page really has (marks stripped,
     legacy bytes without font names) is still repaired."""
     from vnplan.repair import detect_damage, repair_text
+    from vnplan.repair.digits import fix_digit_slips
 
     texts: list[str] = []
     source_map: list[int] = []
@@ -65,10 +66,15 @@ def repair_stage(raw: RawDocument, lang: str = "vie") -> Repaired:
             detected = detect_damage(page.text)
             hint = "clean" if detected == "vie_ocr" else detected
         result = repair_text(page.text, damage=hint)
+        page_text = result.text
+        if page.method == "ocr":
+            # digits OCR read as look-alike letters in date and number slots ("ngày l6 tháng 6"),
+            # one character for one, so the source map holds
+            page_text, _ = fix_digit_slips(page_text)
         if i:
             texts.append("\f")
             source_map.append(offset - 1)  # the form feed between the pages
-        texts.append(result.text)
+        texts.append(page_text)
         source_map.extend(offset + k for k in result.source_map[:-1])
         damages.append(result.damage)
         syllables += result.syllables
