@@ -224,6 +224,14 @@ def _yearly_part(m: re.Match, s: str) -> dict:
     return {"value": None, "grain": "yearly", "recurrence": "yearly"}
 
 
+def _day_to_date(m: re.Match, s: str) -> dict:
+    d1, m1, d2, m2, y = (int(n) for n in re.findall(r"\d+", s[m.start() : m.end()])[:5])
+    a, b = _iso_day(d1, m1, y), _iso_day(d2, m2, y)
+    if a is None or b is None:
+        return {"value": None, "grain": "interval", "year": y, "warning": "unreadable_date"}
+    return {"value": f"{a}/{b}", "grain": "interval", "year": y, "year_end": y}
+
+
 def _next_year_day(m: re.Match, s: str) -> dict:
     """"trước ngày 15 tháng 02 của năm liền kề sau năm báo cáo" (lc-cv-snnmt-dcks), "chậm nhất vào ngày 15 tháng 11 của
     năm trước" (the yearly plans of Luật 70/2020/QH14): a day of every year."""
@@ -234,6 +242,9 @@ def _next_year_day(m: re.Match, s: str) -> dict:
 
 # Named rules, most specific first; a later rule never overlaps an earlier match.
 RULES: list[tuple[str, re.Pattern, Value]] = [
+    # "từ ngày 18/5 đến ngày 22/5/2026": the first day takes the year of the last
+    ("interval_day_month_date", re.compile(rf"(?<!\w)tu\s+(?:ngay\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?![\d/])\s*(?:den|toi|-|–)\s*(?:het\s+)?(?:ngay\s+)?{_DMY_NUM}"),
+     lambda m, s: _day_to_date(m, s)),
     ("interval_day_months", re.compile(rf"(?<!\w)tu\s+(?:ngay\s+)?(?:{_DM_PLAIN})\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?:{_DM_PLAIN})"
                                        rf"(?:\s*,?\s*nam\s+{_Y}(?![\d/])|\s*,?\s*{_RECUR})?"), _day_month_span),
     ("day_month_next_year", re.compile(rf"(?<!\w)(?:ngay\s+)?(?:{_DM_PLAIN})\s+(?:cua\s+)?nam\s+(?:lien ke|sau|tiep theo|thong ke|bao cao|truoc)(?:\s+sau\s+nam\s+bao\s+cao)?"),
@@ -245,7 +256,8 @@ RULES: list[tuple[str, re.Pattern, Value]] = [
     ("half_year", re.compile(rf"(?<!\w){_HALF_YEAR}"), _half_year),
     # "2024 - 2025", "giai đoạn 2021-2025", "năm 2024 - 2025"
     ("interval_years", re.compile(rf"(?<![\w/.,]){_Y}\s*[-–]\s*{_Y}(?![\d/])"), _interval),
-    ("clock_date", re.compile(rf"{_CLOCK}\s*,?\s*(?:ngay\s+)?{_DMY}{_WEEKDAY_AFTER}"), _day),
+    # "13h30' ngày 29/4/2026 (Thứ Tư)"; invitations also put the weekday first: "08 giờ 00, Thứ Năm, ngày 21/5/2026"
+    ("clock_date", re.compile(rf"{_CLOCK}\s*,?\s*(?:(?:{_WEEKDAY})\s*,?\s*)?(?:ngay\s+)?{_DMY}{_WEEKDAY_AFTER}"), _day),
     ("date", re.compile(rf"(?<!\w)(?:ngay\s+)?{_DMY}{_WEEKDAY_AFTER}"), _day),
     ("day_month_yearly", re.compile(rf"(?<!\w)(?:ngay\s+)?(?:{_DM}){_RECUR_AFTER}"), None),  # value by its recurrence word
     ("recurring_day_month", re.compile(rf"(?<!\w)(?:dinh ky\s+)?{_RECUR}\s+(?:truoc|cham nhat|vao)\s+(?:ngay\s+)?(?:{_DM})"), None),

@@ -177,7 +177,7 @@ def find_deadlines(text: str, context: DeadlineContext = DeadlineContext(), fold
 
 # what a target's sentence says after its horizon (poverty plans: "Đến năm 2025, tỷ lệ hộ nghèo còn dưới 10%";
 # gold/README: targets' "đến năm 2020" is their by_year)
-_TARGET_AFTER = re.compile(r"\d\s*%|(?<!\w)(?:ty le|phan dau|chi tieu|muc tieu)(?!\w)")
+_TARGET_AFTER = re.compile(r"\d\s*%|(?<!\w)(?:ty le|phan dau)(?!\w)")  # not "mục tiêu": "Chương trình mục tiêu quốc gia"
 
 
 def _following(folded: str, end: int) -> str:
@@ -271,9 +271,15 @@ def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext,
     if heading is not None and t.grain in ("year", "interval") and t.text[:1].isupper() and re.match(r"\s*[:,]|\s+[^\W\d]", folded[t.end : t.end + 3]):
         if t.grain == "interval" and not re.match(r"\s*:", folded[t.end : t.end + 3]):
             return None  # "Giai đoạn 2022-2025:" heads a paragraph; a title's period does not
+        following = _following(folded, t.end)
+        if _TARGET_AFTER.search(following) and not _COMPLETION.search(following):
+            return None  # "Năm 2023, phấn đấu giảm 3% tỷ lệ hộ nghèo": a target's year
         return ("on" if t.grain == "year" else default), t.start
     if t.grain == "interval" and re.search(r"(?:^|\n)[ \t]*(?:\d+\.\s*|[-+]\s*)?giai doan\s+$", folded[max(0, t.start - 30) : t.start]) \
             and text[folded.rfind("giai doan", 0, t.start)].isupper() and re.match(r"\s*:", folded[t.end : t.end + 3]):
+        following = _following(folded, t.end)
+        if _TARGET_AFTER.search(following) and not _COMPLETION.search(following):
+            return None  # "Giai đoạn 2023-2025: phấn đấu giảm tỷ lệ hộ nghèo 3%/năm": a target's period
         return default, folded.rfind("giai doan", 0, t.start)
     if t.grain == "year" and re.search(r"\(\s*$", folded[max(0, t.start - 3) : t.start]) and folded[t.end : t.end + 2].strip().startswith(")"):
         return "on", t.start

@@ -40,7 +40,7 @@ _SEP = r"[ \t]?\n?[ \t]?"  # a symbol broken at the line's end: "TT-\nBGTVT"
 # ("Công văn số 501/TTr-NV.IV", lc-bc-ks2025: a division of the issuer); OCR reads a slash as the fraction slash
 # "⁄" and sometimes doubles it ("23⁄/BB-VPHC", bct-qd-26).
 _KEY = re.compile(
-    rf"(?<![\w/.,-])(?P<num>\d{{1,5}}(?:\.\d{{1,2}}(?=[./⁄])|[a-z](?=[/-]))?)[ \t]*(?P<sep>⁄?/|⁄|-|\.(?=(?:19|20)\d\d/)|[Il|](?=[A-ZĐ]{{2}}))[ \t]*(?P<year>(?:19|20)\d\d[ \t]*/[ \t]*)?"
+    rf"(?<![\w/.,-])(?P<num>\d{{1,5}}(?:\.\d{{1,2}}(?=[./⁄])|[a-z](?=[/-]))?)[ \t]*(?P<sep>⁄?/(?:[ \t]*\n)?|⁄|-|\.(?=(?:19|20)\d\d/)|[Il|](?=[A-ZĐ]{{2}}))[ \t]*(?P<year>(?:19|20)\d\d[ \t]*/[ \t]*)?"
     rf"(?P<sym>{_PART}(?:{_SEP}[-/]{_SEP}(?:{_PART}|[a-z]{{1,4}}\b)|\.[A-ZĐ][A-ZĐ0-9]{{0,5}}(?![\w.]))*)"
 )
 _SERIES = "|".join(_LEX["standards"]["series"])
@@ -112,7 +112,7 @@ def _issuer_stop(text: str, folded: str, at: int) -> Optional[re.Match]:
 
 
 _RELATION_WORDS = re.compile(r"(?<!\w)(can cu|thuc hien|trien khai|theo)(?!\w)")
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|\n\s*[-+]\s+(?=[A-ZĐÀ-Ỹ])|\n\s*[IVX]+\.\s|\n\s*\d+(?:\.\d+)*\.\s|:\s")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|\n\s*[-+]\s+(?=[A-ZĐÀ-Ỹ])|\n\s*[IVX]+\.\s|\n\s*\d+(?:\.\d+)*\.\s|(?<![Ss][ốoỐ]):\s")  # "số: 1258/..." goes on
 # Between a type word and its number: descriptive words ("Luật Hóa chất số", "Giấy phép sử dụng vật liệu nổ
 # công nghiệp số"), never a clause break or another number.
 _TYPE_GAP = re.compile(r"[^;:.\d()\[\]]{0,90}?$")
@@ -271,7 +271,7 @@ def _all_candidates(text: str, folded: str) -> list[dict]:
             if symbol in _COMPLETE and re.match(r"[ \t]*-", text[m.end() : m.end() + 3]):
                 symbol = _COMPLETE[symbol]  # "105/2025/NĐ-" cut by a table cell
         year = re.sub(r"\s+", "", m["year"] or "")
-        sep = m["sep"] if m["sep"] in "/-." else "/"  # "80INQ-CP": the slash read as a capital I
+        sep = m["sep"].strip() if m["sep"].strip() in "/-." else "/"  # "80INQ-CP": the slash read as a capital I
         key = f"{m['num']}{sep}{year}{symbol}"
         found.append({"own": own, "needs_type": m["sep"] in "Il|", "key_start": m.start(), "end": m.end(), "number": m["num"], "symbol": year + symbol, "key": key,
                       "normative": bool(m["year"]), "head_type": _type_of_symbol(symbol)})
