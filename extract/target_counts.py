@@ -31,7 +31,11 @@ _COUNT = re.compile(rf"(?<![\w.,/%-])(?P<v>{_CNUM})(?:\s*-\s*(?P<v2>{_CNUM}))?\s
 _CLAUSE_BREAK = re.compile(r"[;.:()]\s|[;:()]|\n\s*[-+•*]\s|\n\s*[a-z0-9]{1,3}[.)]\s|\n\s*\n")
 # planning words that may open the clause before the verb (typical forms of provincial poverty plans)
 _LEAD = re.compile(
-    r"\s*(?:[-+•*~]\s*|phan\s+dau|hang\s+nam|hang\s+nam|moi\s+nam|binh\s+quan|chi\s+tieu(?:\s+nam\s+\d{4})?"
+    r"\s*(?:[-+•*~]\s*|phan\s+dau|hang\s+nam|moi\s+nam|binh\s+quan|chi\s+tieu(?:\s+nam\s+\d{4})?|dang\s+ky"
+    # "Phấn đấu mỗi xã xây dựng ít nhất 01 mô hình", "Mỗi tổ chức thành viên đăng ký giúp đỡ ít nhất 05 hộ nghèo": the
+    # unit each count is for
+    r"|moi\s+(?:xa|phuong|thi\s+tran|huyen|thon|ban|to\s+dan\s+pho|don\s+vi|to\s+chuc(?:\s+thanh\s+vien)?|co\s+quan"
+    r"|doanh\s+nghiep|hoi\s+vien|dang\s+vien|can\s+bo)"
     r"|(?:den|toi|trong|vao)\s+(?:cuoi\s+)?nam\s+\d{4}|nam\s+\d{4}|(?:trong\s+)?giai\s+doan\s+\d{4}\s*-\s*\d{4}|,)\s*"
 )
 _PER_YEAR = re.compile(r"(?<!\w)(?:hang\s+nam|moi\s+nam|binh\s+quan\s+(?:hang|moi)\s+nam)(?!\w)")
@@ -44,6 +48,7 @@ _NOUN_END = re.compile(
     r"\s+(?:(?:vao|trong|den|toi)\s+(?:cuoi\s+)?nam\s+\d{4}|so\s+voi|nham|de|dong\s+thoi|giai\s+doan|tren\s+dia\s+ban"
     r"|moi\s+nam|hang\s+nam|trong\s+giai\s+doan)(?!\w)|\s*,\s*(?=\d)|\s*/\s*nam|[;.:()\n]|,\s*(?:dat|trong\s+do|moi|voi)(?!\w)"
     rf"|\s+va\s+(?={_WORDS(_ACTIONS)}(?!\w))"  # "xây dựng mới 250 nhà ... và sửa chữa 100 nhà": the next action
+    r"|,\s*(?=ty\s+le(?!\w))"  # "giảm 350 hộ nghèo, tỷ lệ hộ nghèo ...": the next target
 )
 # the place an action is done in is not part of what is counted ("... trên địa bàn tỉnh Lào Cai thuộc phạm vi ...")
 _ACTION_END = re.compile(r"\s+(?:tren\s+dia\s+ban|thuoc\s+pham\s+vi|cua\s+(?:tinh|huyen|xa|so))(?!\w)")
@@ -102,6 +107,8 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
             c_start = max(before) + len(re.match(r"[\s,]*(?:va\s+)?", folded[max(before) :]).group())
         verb_at, per, by_year = _lead_end(folded, c_start, m.start())
         phrase = folded[verb_at : m.start()]
+        if re.search(r"(?<!\w)(?:giam|tang|dat)\s+duoc(?!\w)", phrase) and not re.search(r"(?<!\w)phan\s+dau(?!\w)", folded[c_start:m.start()]):
+            continue  # "Năm 2022, toàn tỉnh giảm được 3.200 hộ nghèo": a result achieved
         phrase_end = verb_at + len(_TRAIL.sub("", phrase).rstrip(" ,"))
         verb_words = folded[verb_at:phrase_end].strip()
         # the counted phrase

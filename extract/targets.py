@@ -263,6 +263,12 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
             start = since + lead
         else:
             return None
+    if indicator is None and verb is None:
+        # "Chỉ tiêu giảm nghèo năm 2024 của huyện là 3,5%": a goal named by "chỉ tiêu"/"mục tiêu" and "là"
+        goal = re.search(r"(?<!\w)(?:chi|muc)\s+tieu\s+\S.*?\s+la\s*$", folded[since : m.start()])
+        if goal:
+            start = since + goal.start()
+            indicator = text[start : since + goal.end() - len(re.search(r"\s+la\s*$", goal.group()).group())]
     if indicator is None:
         return None
     since = max([c_start] + [t.end for t in previous if t.end <= start])
@@ -282,7 +288,7 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         end -= 1
     if isinstance(indicator, str) and not fold(indicator).strip():
         return None
-    if fold(indicator).lstrip().startswith("ty le"):
+    if re.match(r"\s*(?:ty le|chi tieu|muc tieu)(?!\w)", fold(indicator)):
         indicator = indicator[: len(_SUBJECT_CUT.sub("", fold(indicator)))]  # "... tại các xã đặc biệt khó khăn": a scope
         year = re.search(r"\s+(?:trong\s+)?nam\s+((?:19|20)\d\d)(?!\w)", fold(indicator))
         if year:  # "tỷ lệ hộ nghèo năm 2024 giảm 3%": the year is the target's
