@@ -531,6 +531,16 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
     i = _skip_adverbs(toks, i)
     if i >= len(toks):
         return None, i
+    if _phrase_at(toks, i, _OPENINGS) and not is_predicate(toks, i):
+        # "Sau khi hoàn thành xây dựng cơ bản phải báo cáo ..." (lc-qd-2463), "Trong quá trình thực hiện rà soát, yêu cầu
+        # tạm dừng ..." (ttg-ct-07), "(Cục Hóa chất) trong thời hạn 10 ngày, kể từ ngày nhận được Quyết định này"
+        # (bct-qd-26): the duty is the verb after the opening phrase, or there is none
+        for k in range(i + 1, len(toks)):
+            if _phrase_at(toks, k, _DUTY_MARKERS) and toks[k].text[:1].islower():
+                return classify(toks, k + len(_phrase_at(toks, k, _DUTY_MARKERS)))
+            if toks[k].text == "," and is_predicate(toks, k + 1):
+                return classify(toks, k + 1)
+        return None, i
     fuzzy = near_predicate(toks, i)
     if fuzzy is not None and not is_predicate(toks, i):
         toks = toks[:i] + [Tok(toks[i + k].text, w, toks[i + k].start, toks[i + k].end) for k, w in enumerate(fuzzy)] + toks[i + len(fuzzy):]
@@ -567,7 +577,9 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
 _ITEM_START = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:(?P<num>Điều[ \t]+\d+[ \t]*[.:]|(?:\d+\.)+\d*|[a-zđ]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|\d{1,2})\)\.?)|(?P<dash>[-+•_–—=~]))[ \t]*(?=\S)")
 # Lines are also started by a page break ("\f"). An item a scan glued to the end of the line before: "... Xã hội.- Phối hợp với ...", "... bền vững.2. Ủy ban ...".
 _GLUED_ITEM = re.compile(r"(?<=[^\W\d_][.;])[ \t]*(?:(?P<num>\d+\.)|(?P<dash>[-–—]))[ \t]*(?=[A-ZĐ])")
-_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|:\s+|\n[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
+# A full stop may carry a footnote mark glued to it, or the page's number after a page break ("... có thẩm quyền.\f3\nSau
+# khi ...", lc-cv-2826).
+_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|(?<=[^\W\d_])\.[ \t]*\f?[ \t]*\d{1,3}\s+(?=[A-ZĐÀ-Ỹ])|\./\.|:\s+|\n[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
 # A line break before a capital ends a sentence when the line before it is a heading (short, without a word that
 # needs what follows): "1. Về phổ biến Văn bản quy phạm pháp luật mới\nĐề nghị các Sở, ngành ..." (Công văn items
 # whose heading line has no colon, lc-cv-hoachat).
@@ -575,6 +587,13 @@ _LINE_BREAK = re.compile(r"\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
 # A line that cannot end a sentence or a heading: it ends with a hyphen, a comma or a word that needs what follows.
 _CONTINUES = re.compile(r"(?:[-–,]|(?<!\w)(?:voi|va|cua|cac|cho|ve|de|theo|tai|trong|tu|den|nhung|hoac|qua|chu tri|phoi hop|tham muu))[ \t]*\Z")
 _FULL_LINE = 60
+
+
+def _in_parentheses(text: str, start: int, at: int) -> bool:
+    """`at` is inside a parenthesis opened on its line."""
+    line_start = max(start, text.rfind("\n", 0, at) + 1)
+    before = text[line_start:at]
+    return before.count("(") > before.count(")")
 
 
 def _continues(text: str, folded: str, start: int, at: int) -> bool:
@@ -696,6 +715,8 @@ def _find_responsibilities(text, folded, skip, sections):
             for m in breaks:
                 if m.start() < pos:
                     continue
+                if m.group().startswith(":") and _in_parentheses(text, item.start, m.start()):
+                    continue  # "Cục Hóa chất (mã số: 112166) trong thời hạn ..." (bct-qd-26): an aside, not a field's label
                 if m.group().startswith("\n") and _continues(text, folded, item.start, m.start()):
                     continue  # a scan's blank line inside a sentence: "phối hợp với\n\nPhòng Nội vụ", "Sở Lao động -\n\nThương binh"
                 if m.re is _LINE_BREAK and (text[max(item.start, text.rfind("\n", 0, m.start()) + 1) : m.start()].rstrip()[-1:] in (".", ";", ":", "")
@@ -708,13 +729,18 @@ def _find_responsibilities(text, folded, skip, sections):
             sentences.append((pos, item.end))
             whole_item_is_subject = False
             listed = False  # the sentence before ended with a colon and said no duty: this one is its list, not a duty
+            announced: list[tuple[int, int]] = []  # bodies whose duties a colon announced
             for s_start, s_end in sentences:
                 sentence_no += 1
                 given = inherited or named or heading_subjects if sub else (named or inherited)
                 if listed and text[s_start : s_start + 1].islower():
                     given = []  # "... có thể bao gồm ... các công việc sau: kiểm tra, quan trắc, ..." (a footnote quoting a law, lc-cv-2826)
+                if announced:
+                    given = announced  # "..., Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo ...; (ii) ..." (lc-qd-2463)
                 subj, roles = _read_sentence(text, folded, s_start, s_end, given, closing, skip)
                 listed = text[s_end : s_end + 1] == ":" and not roles and subj is None
+                if text[s_end : s_end + 1] == ":" and not roles and subj is not None and subj["spans"] and not subj.get("heading"):
+                    announced = subj["spans"]
                 if subj is not None and subj.get("heading"):
                     whole_item_is_subject = True
                 if subj is not None and subj["spans"]:
@@ -1096,6 +1122,8 @@ def _enterprise_end(text: str, start: int) -> Optional[int]:
         w = _NAME_WORD.match(text, pos)
         if w is None or w.group(1).lower() in _BODY_STOPS or w.group(1).lower() == "có":
             break
+        if "\n" in text[pos : w.start(1)] and (w.group(1) in ("-", "–", "+", "•") or re.fullmatch(r"\d+[.)]|[a-zđ]\)", w.group(1))):
+            break  # the next line is an item of a list: "Kính gửi: Công ty ...\n- Lựa chọn ..."
         words.append((w.group(1), w.end(1)))
         pos = w.end()
     for k, (word, end) in enumerate(words):
