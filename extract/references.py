@@ -300,8 +300,14 @@ def _all_candidates(text: str, folded: str) -> list[dict]:
     return found
 
 
+# "Ð" (U+00D0, eth) stands for "Đ" in text converted from legacy fonts and in some OCR output ("123/QÐ-UBND",
+# "NÐ-CP"): read as Đ (same length, so offsets hold); items keep the text as written.
+_CONFUSABLES = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
+
 def find_references(text: str, folded: Optional[str] = None) -> list[LegalReference]:
     folded = folded if folded is not None else fold(text)
+    shown, text = text, text.translate(_CONFUSABLES)
     refs: list[LegalReference] = []
     previous: Optional[tuple[int, str]] = None  # (end, relation) of the last citation
     last_end, last_type = 0, None
@@ -360,7 +366,7 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
                 issuer = squash(text[i.end() : end])
         relation = _relation(text, folded, start, previous)
         refs.append(LegalReference(
-            text=text[start:end], start=start, end=end, doc_type=doc_type, number=c["number"], symbol=c["symbol"],
+            text=shown[start:end], start=start, end=end, doc_type=doc_type, number=c["number"], symbol=c["symbol"],
             key=c["key"], date=iso, issuer=issuer, relation=relation,
         ))
         previous = (end, relation)
@@ -412,7 +418,7 @@ def _short_forms(text: str, folded: str, refs: list[LegalReference]) -> list[Leg
         if antecedent is None:
             continue
         out.append(LegalReference(
-            text=text[m.start() : m.end()], start=m.start(), end=m.end(), doc_type=doc_type, number=None,
+            text=shown[m.start() : m.end()], start=m.start(), end=m.end(), doc_type=doc_type, number=None,
             symbol=None, key=antecedent.key, date=antecedent.date, issuer=antecedent.issuer,
             relation=_relation(text, folded, m.start(), None), resolved_to=antecedent.key, confidence=0.8,
         ))
