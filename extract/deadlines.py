@@ -187,6 +187,10 @@ def _following(folded: str, end: int) -> str:
     return after[: m.start()] if m else after
 
 
+# "đã" (already) in the expression's sentence tells a past event (reports, provincial news pages); read on the text,
+# since folded "da" is also "đa" ("đa chiều")
+_PAST = re.compile(r"(?<!\w)(?:đã|Đã|ĐÃ)(?!\w)")
+
 _CLAUSE_RECURS = re.compile(r"(?<!\w)(?:hang\s+nam|dinh\s+ky\s+(?:6|sau)\s+thang)(?!\w)")
 
 
@@ -254,6 +258,8 @@ def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext,
         return None  # "Đến năm 2025, tỷ lệ hộ nghèo còn dưới 10%" heading a paragraph: still a target's horizon
     if re.search(r"\d\s*%\s*(?:\S+\s+)?$", lead):
         return None  # "lấp đầy 10% trong năm 2027": a target's year
+    if kind != "before" and _PAST.search(_following(text, t.end)[:80]):
+        return None  # "6 tháng đầu năm 2024, toàn tỉnh đã giải ngân ...": an event told, whatever the document's date
     default = "during" if t.grain in ("interval", "quarter", "month", "year", "recurrence") else "on"
     if t.rule.startswith("interval") and folded.startswith("tu ", t.start):
         default = "from"

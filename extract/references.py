@@ -372,7 +372,7 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
         previous = (end, relation)
         last_end, last_type = end, doc_type
     _propagate_dates(refs)
-    refs += _short_forms(text, folded, refs)
+    refs += _short_forms(shown, folded, refs)
     refs.sort(key=lambda r: r.start)
     return refs
 
@@ -418,7 +418,7 @@ def _short_forms(text: str, folded: str, refs: list[LegalReference]) -> list[Leg
         if antecedent is None:
             continue
         out.append(LegalReference(
-            text=shown[m.start() : m.end()], start=m.start(), end=m.end(), doc_type=doc_type, number=None,
+            text=text[m.start() : m.end()], start=m.start(), end=m.end(), doc_type=doc_type, number=None,
             symbol=None, key=antecedent.key, date=antecedent.date, issuer=antecedent.issuer,
             relation=_relation(text, folded, m.start(), None), resolved_to=antecedent.key, confidence=0.8,
         ))
