@@ -146,6 +146,7 @@ def test_png_becomes_a_one_page_searchable_pdf(tmp_path):
     result = vnplan("ocr", source, "-o", target)
     assert result.returncode == 0, result.stderr.decode()
     assert syllable_error_rate(pdftotext(target), PAGE_1) <= 0.03
+    assert pdfa_problems(target) == []
 
 
 # The repaired spelling of each OCR word is found through repair's character map.
