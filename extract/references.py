@@ -40,7 +40,7 @@ _SEP = r"[ \t]?\n?[ \t]?"  # a symbol broken at the line's end: "TT-\nBGTVT"
 # ("Công văn số 501/TTr-NV.IV", lc-bc-ks2025: a division of the issuer); OCR reads a slash as the fraction slash
 # "⁄" and sometimes doubles it ("23⁄/BB-VPHC", bct-qd-26).
 _KEY = re.compile(
-    rf"(?<![\w/.,-])(?P<num>\d{{1,5}}(?:\.\d{{1,2}}(?=[./⁄])|[a-z](?=[/-]))?)[ \t]*(?P<sep>⁄?/(?:[ \t]*\n)?|⁄|-|\.(?=(?:19|20)\d\d/)|[Il|](?=[A-ZĐ]{{2}}))[ \t]*(?P<year>(?:19|20)\d\d[ \t]*/[ \t]*)?"
+    rf"(?<![\w/.,-])(?P<num>\d{{1,5}}(?:\.\d{{1,2}}(?=[./⁄])|[a-zA-Z](?=[/-]))?)[ \t]*(?P<sep>⁄?/(?:[ \t]*\n)?|⁄|-|\.(?=(?:19|20)\d\d/)|[Il|](?=[A-ZĐ]{{2}}))[ \t]*(?P<year>(?:19|20)\d\d[ \t]*/[ \t]*)?"
     rf"(?P<sym>{_PART}(?:{_SEP}[-/]{_SEP}(?:{_PART}|[a-z]{{1,4}}\b)|\.[A-ZĐ][A-ZĐ0-9]{{0,5}}(?![\w.]))*)"
 )
 _SERIES = "|".join(_LEX["standards"]["series"])
