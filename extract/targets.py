@@ -186,6 +186,10 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     sentence_end = re.search(r"\.\s|\n|$", text[m.end() :]).start() + m.end()
     if _ACHIEVED.search(folded, m.end(), sentence_end):
         return None  # "năm 2023 toàn tỉnh giảm 2,8% tỷ lệ hộ nghèo, vượt kế hoạch đề ra"
+    if re.search(r"(?<!\w)(?:cao|thap)\s+hon\s*$|(?<!\w)(?:khong\s+(?:vuot\s+)?qua|vuot\s+qua)\s*$", before):
+        return None  # "đạt cao hơn 125% mức doanh thu", "không quá 30%": a threshold of a rule, not a goal
+    if re.match(r"[\s\-+*]*(?:(?:doi\s+voi\s+)?truong\s+hop|neu|khi)(?!\w)", folded[sentence_start : m.start()]):
+        return None  # "Khi doanh thu thực tế đạt cao hơn 125% ...", "Nếu ...": a condition of a rule (Luật, Nghị định)
     if re.search(r"(?<!\w)chua\s+lam\s+ro(?!\w)", before):
         return None  # "... Công ty chưa làm rõ ... quy mô 70%": a shortcoming pointed out, not a goal (bct-cv-logistic)
     if re.match(r"\s*tinh\s+tren", after_value):
