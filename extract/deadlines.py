@@ -191,7 +191,9 @@ def _following(folded: str, end: int) -> str:
 # since folded "da" is also "đa" ("đa chiều")
 _PAST = re.compile(r"(?<!\w)(?:đã|Đã|ĐÃ)(?!\w)")
 
-_CLAUSE_RECURS = re.compile(r"(?<!\w)(?:hang\s+nam|dinh\s+ky\s+(?:6|sau)\s+thang)(?!\w)")
+# "hằng năm", "định kỳ ...", "báo cáo năm", "báo cáo 6 tháng": a reporting cycle (Thông tư 01/2022/TT-BLĐTBXH's
+# reports of the programme are six-monthly and yearly)
+_CLAUSE_RECURS = re.compile(r"(?<!\w)(?:hang\s+nam|dinh\s+ky|bao\s+cao\s+(?:nam|(?:6|sau)\s+thang))(?!\w)")
 
 
 def _yearly_in_clause(folded: str, t: TimeExpression, lead: str) -> TimeExpression:
@@ -265,6 +267,8 @@ def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext,
         default = "from"
     if kind == "from" and re.match(r"\s*,?\s*(?:den|toi)\s+nay(?!\w)", folded[t.end : t.end + 12]):
         return None  # "từ năm 2008 đến nay": a time elapsed, told
+    if kind == "on" and default == "from":
+        kind = "from"  # "Thời gian thực hiện: Từ tháng 01/2024 đến tháng 12/2024": the label, then a span
     if kind is not None:
         return kind, start
     if _VIOLATION.search(lead) or _in_cited_title(folded, t.start, cited):
