@@ -72,6 +72,9 @@ def _convert(pdf_bytes: bytes, producer: str, keep_signature: bool, modified: bo
         _drop_empty_transitions(pdf)
         _drop_unused_page_fonts(pdf)
         _drop_unknown_resource_keys(pdf)
+        missing = _font_not_embedded(pdf)
+        if missing:  # known before the validator's walk of every page (seconds on a long document)
+            return _plain(pdf_bytes, f"{missing}, and vnplan does not embed fonts")
         prepared = prepare(pdf, FLAVOUR, output_intent="sRGB")
         removed = _content_removed(prepared)
         if removed:
@@ -126,8 +129,7 @@ def _drop_unused_page_fonts(pdf) -> None:
                 x.get("/Subtype") == "/Form" and "/Resources" not in x for x in xobjects.values()):
             return
         try:
-            used = {str(operands[0]) for operands, operator in pikepdf.parse_content_stream(page)
-                    if str(operator) == "Tf" and operands}
+            used = {str(operands[0]) for operands, _ in pikepdf.parse_content_stream(page, "Tf") if operands}
         except pikepdf.PdfError:
             return  # unreadable content: leave every font where it is
         key = fonts.objgen if fonts.is_indirect else (
@@ -136,6 +138,31 @@ def _drop_unused_page_fonts(pdf) -> None:
     for fonts, used in shared.values():
         for name in [key for key in fonts.keys() if key not in used]:
             del fonts[name]
+
+
+def _font_not_embedded(pdf) -> str:
+    """'font NAME on page N is not embedded' for the first font of a page's own resources whose
+    program is not in the file (none of /FontFile, /FontFile2, /FontFile3 in its descriptor; a
+    Type0 font's in its descendant's), else ''. Type 3 fonts are their own programs."""
+    import pikepdf
+
+    for number, page in enumerate(pdf.pages, 1):
+        resources = page.obj.get("/Resources")
+        fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
+        if not isinstance(fonts, pikepdf.Dictionary):
+            continue
+        for font in fonts.values():
+            if not isinstance(font, pikepdf.Dictionary) or font.get("/Subtype") == "/Type3":
+                continue
+            described = font
+            if font.get("/Subtype") == "/Type0":
+                descendants = font.get("/DescendantFonts")
+                described = descendants[0] if isinstance(descendants, pikepdf.Array) and len(descendants) else font
+            descriptor = described.get("/FontDescriptor")
+            if not isinstance(descriptor, pikepdf.Dictionary) or not any(
+                    key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                return f"font {str(font.get('/BaseFont', '(unnamed)')).lstrip('/')} on page {number} is not embedded"
+    return ""
 
 
 # The keys a resource dictionary has (PDF 32000-1, 7.8.3, Table 33); readers ignore any other.
