@@ -300,3 +300,61 @@ def test_no_ghostscript_needed(tmp_path):
                             capture_output=True, cwd=ROOT, env={**os.environ, "PATH": str(empty)}, timeout=300)
     assert result.returncode == 0, result.stderr.decode()
     assert pdfa_problems(tmp_path / "a.pdf") == []
+
+
+# ---- the repairs that change nothing drawn --------------------------------------------------------
+
+def _two_pages(shared: bool, form_without_resources: bool = False):
+    """Two pages selecting /FA and /FB; /FC is listed but never selected."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+
+    def resources():
+        fonts = pikepdf.Dictionary(FA=font, FB=font, FC=font)
+        res = pikepdf.Dictionary(Font=fonts)
+        if form_without_resources:
+            form = pdf.make_stream(b"BT /FC 9 Tf (z) Tj ET", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                                   BBox=[0, 0, 10, 10])
+            res.XObject = pikepdf.Dictionary(X0=form)
+        return res
+
+    common = pdf.make_indirect(resources())
+    for name in ("FA", "FB"):
+        page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 200, 200],
+                                               Resources=common if shared else resources(),
+                                               Contents=pdf.make_stream(f"BT /{name} 12 Tf (x) Tj ET".encode())))
+        pdf.pages.append(page)
+    return pdf
+
+
+@pytest.mark.parametrize("shared, form_without_resources, expected", [
+    (True, False, [{"/FA", "/FB"}, {"/FA", "/FB"}]),   # shared: what either page selects stays
+    (False, False, [{"/FA"}, {"/FB"}]),                # each page its own: only its own font stays
+    (False, True, [{"/FA", "/FB", "/FC"}] * 2),        # a form may draw with the page's fonts: none touched
+])
+def test_fonts_no_content_selects_are_dropped(shared, form_without_resources, expected):
+    from vnplan.pdfa import _drop_unused_page_fonts
+
+    pdf = _two_pages(shared, form_without_resources)
+    _drop_unused_page_fonts(pdf)
+    assert [set(page.obj.Resources.Font.keys()) for page in pdf.pages] == expected
+
+
+def test_only_non_resource_keys_and_empty_transitions_are_dropped():
+    import pikepdf
+
+    from vnplan.pdfa import _drop_empty_transitions, _drop_unknown_resource_keys
+
+    pdf = _two_pages(shared=False)
+    first, second = pdf.pages
+    first.obj.Resources.Subtype = pdf.make_stream(b"ceNG noa xA Her")   # the Latin OCR engine's leftover
+    first.obj.Resources.ProcSet = pikepdf.Array([pikepdf.Name.PDF, pikepdf.Name.Text])
+    first.obj.Trans = pikepdf.Dictionary()
+    second.obj.Trans = pikepdf.Dictionary(S=pikepdf.Name.Dissolve)   # a real transition is kept
+    _drop_unknown_resource_keys(pdf)
+    _drop_empty_transitions(pdf)
+    assert set(first.obj.Resources.keys()) == {"/Font", "/ProcSet"}
+    assert "/Trans" not in first.obj and second.obj.Trans.S == "/Dissolve"
