@@ -10,13 +10,17 @@ conformance B with the Info dictionary set to agree with it, the save settings P
 checks them against its allowlist of veraPDF's PDF/A-2b rules before anything is returned.
 
 The invisible layer's font (extract/searchable.py: DejaVu Sans, a reportlab TrueType subset,
-symbolic, one cmap subtable, no /Encoding) is embedded as PDF/A requires of every font.
+symbolic, one cmap subtable, no /Encoding) is embedded as PDF/A requires of every font. Before
+that, three repairs that change nothing drawn: an empty /Trans is removed, fonts that no content
+of a page selects leave its resources (reportlab's Helvetica; the font of an old OCR layer that
+extract/searchable.py removed), and keys that are no resource leave /Resources.
 
 A file is never refused: when the input has something PDF/A forbids and that cannot be kept
 (encryption, document JavaScript, hidden annotations, a font that is not embedded, CMYK colour
 without a CMYK intent, ...) the plain PDF is returned with one sentence saying why, and the
 caller turns it into a warning. Content is never dropped to reach PDF/A: where pikepdf's repair
-would remove JavaScript, annotations or slideshows, the plain PDF is kept instead.
+would remove JavaScript, annotations or slideshows, the plain PDF is kept instead. A signed file
+that gained no text layer is kept as it was, so that its signature still verifies.
 """
 
 from __future__ import annotations
