@@ -26,6 +26,7 @@ that gained no text layer is kept as it was, so that its signature still verifie
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Optional
@@ -53,10 +54,17 @@ def make_pdfa(pdf_bytes: bytes, producer: str, *, keep_signature: bool = False,
         import pikepdf.pdfa  # noqa: F401
     except ImportError as exc:  # an old pikepdf, or its pdfa extra (jsonschema, fonttools) missing
         return _plain(pdf_bytes, f"PDF/A needs pikepdf>=10.18 with its pdfa extra ({exc})")
+    # the validator parses embedded font programs with fontTools, which logs the sloppiness of an
+    # input's fonts ("too much 'hmtx' table data") to stderr: nothing a user can act on
+    fonttools_log = logging.getLogger("fontTools")
+    level = fonttools_log.level
+    fonttools_log.setLevel(logging.ERROR)
     try:
         return _convert(pdf_bytes, producer, keep_signature, modified)
     except Exception as exc:  # noqa: BLE001 - arbitrary input, best-effort step: the plain PDF is good
         return _plain(pdf_bytes, f"the PDF/A conversion failed ({type(exc).__name__}: {exc})")
+    finally:
+        fonttools_log.setLevel(level)
 
 
 def _convert(pdf_bytes: bytes, producer: str, keep_signature: bool, modified: bool) -> PdfaOutcome:
