@@ -42,7 +42,10 @@ _PER_YEAR = re.compile(r"(?<!\w)(?:hang\s+nam|moi\s+nam|binh\s+quan\s+(?:hang|mo
 _BY_YEAR = re.compile(r"(?:den|toi|vao|trong)\s+(?:cuoi\s+)?nam\s+(?P<y>(?:19|20)\d\d)|chi\s+tieu\s+nam\s+(?P<y2>(?:19|20)\d\d)"
                       r"|^\s*[-+]?\s*nam\s+(?P<y3>(?:19|20)\d\d)\s*:")
 # words after a verb and before the number that belong to neither ("cho 2.000 lao động", "đối với 04 đơn vị")
-_TRAIL = re.compile(r"(?:\s+(?:cho|doi\s+voi|them|duoc|khoang|tren|it\s+nhat|toi\s+thieu|tu|thuc\s+hien))+\s*$")
+_TRAIL = re.compile(r"(?:\s+(?:cho|doi\s+voi|them|duoc|khoang|tren|it\s+nhat|toi\s+thieu|tu|thuc\s+hien|tai))+\s*$")
+# a count that tells what something is made of ("thành lập Đoàn kiểm tra gồm 05 người", "... với 03 thành viên"), not
+# how many a plan will do
+_MADE_OF = re.compile(r"(?<!\w)(?:gom|bao\s+gom|gom\s+co|co|la|(?<!doi\s)voi|trong\s+do)\s*$")
 # where the counted phrase ends (time, comparison, purpose, place of the whole plan, the next count)
 _NOUN_END = re.compile(
     r"\s+(?:(?:vao|trong|den|toi)\s+(?:cuoi\s+)?nam\s+\d{4}|so\s+voi|nham|de|dong\s+thoi|giai\s+doan|tren\s+dia\s+ban"
@@ -144,7 +147,7 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
         elif re.fullmatch(_WORDS(_LIGHT), verb_words):
             indicator = noun
             start = verb_at
-        elif re.match(_WORDS(_ACTIONS) + r"(?!\w)", verb_words):
+        elif re.match(_WORDS(_ACTIONS) + r"(?!\w)", verb_words) and not _MADE_OF.search(phrase.rstrip(" ,")):
             cut = _ACTION_END.search(folded, verb_at, phrase_end)
             action = squash(text[verb_at : cut.start() if cut else phrase_end]).rstrip(" ,")
             action = _dedupe(action[:1].lower() + action[1:])

@@ -118,8 +118,28 @@ def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
             out.append(target)
     out += find_counts(text, folded, out)
     out += find_multiples(text, folded, out)
+    out = [t for t in out if not _in_report_part(folded, t.start)]
     out.sort(key=lambda t: t.start)
     return out
+
+
+# A part of a plan or report that tells what was done ("I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2016-2020", "1. Tình hình
+# thực hiện", "Phần thứ nhất: ĐÁNH GIÁ ..."): its figures are facts of the past, not goals (gold/README.md: facts
+# reported about the past are not targets). A heading that also names goals ("KẾT QUẢ ... VÀ NHIỆM VỤ ...") is not one.
+_HEADING = re.compile(r"(?m)^[ \t]*(?:(?P<roman>[ivx]{1,4})|\d{1,2}(?:\.\d{1,2})*|phan\s+(?:thu\s+)?\w+)[.):][ \t]*(?P<head>[^\n]{3,160})$")
+_PAST_PART = re.compile(r"(?:ket\s+qua|tinh\s+hinh|thuc\s+trang|danh\s+gia)(?!\w)")
+_GOAL_PART = re.compile(r"(?<!\w)(?:muc\s+tieu|chi\s+tieu|nhiem\s+vu|ke\s+hoach|phuong\s+huong|giai\s+phap|de\s+xuat|kien\s+nghi)(?!\w)")
+
+
+def _in_report_part(folded: str, at: int) -> bool:
+    heads = list(_HEADING.finditer(folded, max(0, at - 8000), at))
+    roman = next((h for h in reversed(heads) if h["roman"]), None)
+    nearest = heads[-1] if heads else None
+    for h in {id(x): x for x in (roman, nearest) if x is not None}.values():
+        head = h["head"]
+        if _PAST_PART.match(head.lstrip(" -*")) and not _GOAL_PART.search(head):  # the heading opens with them
+            return True
+    return False
 
 
 def _by_year(folded: str, start: int, at: int) -> tuple[Optional[int], Optional[int]]:
