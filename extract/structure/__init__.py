@@ -80,6 +80,15 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int) ->
 
     number_line = next((ln for ln in view.lines if not ln.blank and header_top.is_number_line(ln)), None)
     type_found = title_reader.find_type_line(view, first_section)
+    header_begin = 0
+    cover = header_top.cover_page(view, type_found[0] if type_found else None, first_section)
+    if cover is not None:
+        # a cover page ("CÔNG TY ...", "PHƯƠNG ÁN NỔ MÌN", "Lào Cai, năm 2026") before the real
+        # header: the type word under the motto is the document's, the issuer is beside the motto
+        type_found, header_begin = cover
+        warnings.append(Warning(code="cover_page", message="a cover page precedes the header; header read after it"))
+        if number_line is not None and number_line.index < header_begin:
+            number_line = next((ln for ln in view.lines[header_begin:] if not ln.blank and header_top.is_number_line(ln)), None)
     if type_found and number_line and type_found[0].index > number_line.index + 12 and first_section is None:
         type_found = None  # a type word far below the header is body text
 
@@ -106,8 +115,15 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int) ->
         date_line = next((ln for ln in near if header_top.read_date_line(ln)), None)
     if date_line is None:
         limit = first_section if first_section is not None else len(text)
-        date_line = next((ln for ln in view.lines if ln.start < limit and header_top.read_date_line(ln)), None)
+        date_line = next((ln for ln in view.lines[header_begin:] if ln.start < limit and header_top.read_date_line(ln)), None)
+    body_date = None
     if date_line is None and type_found:
+        body_date = header_top.body_opening_date(view, type_found[0], first_section)
+    if body_date is not None:
+        put("date", body_date.value, body_date.start, body_date.end, 0.8)
+        warnings.append(Warning(code="date_from_body", message=f"no place-date line in the header; date {body_date.value} read from "
+                                "the body's opening sentence (a Biên bản's 'Hôm nay, ...')", span=spans["date"]))
+    elif date_line is None and type_found:
         # no place-date line: a date under the type word ("Chứng nhận lần đầu: ngày 30 tháng 6 năm 2026")
         date_line = next((ln for ln in view.lines[type_found[0].index + 1 : type_found[0].index + 5]
                           if header_top._DATE.search(ln.folded)), None)
@@ -119,8 +135,13 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int) ->
         if place:
             put("place", place.value, place.start, place.end)
 
-    block = header_top.issuer_block(view, number_line, type_found[0].start if type_found else first_section)
+    block = header_top.issuer_block(view, number_line, type_found[0].start if type_found else first_section, header_begin)
     issuer, parent = header_top.read_issuer(block, text, warnings)
+    if issuer:
+        expanded = header_top.expand_unit(str(issuer.value), text)
+        if expanded:
+            warnings.append(Warning(code="issuer_expanded", message=f"issuer {issuer.value!r} read as {expanded!r}, the name the body gives it"))
+            issuer = header_top.Field(expanded, issuer.start, issuer.end)
     if issuer:
         put("issuer", issuer.value, issuer.start, issuer.end)
     if parent:
@@ -172,9 +193,21 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int) ->
         if ps and doc_type not in (title_reader.cong_van(),):
             values["period_start"], values["period_end"] = ps, pe
 
+    if "date" not in values:
+        foot_date = header_top.foot_date(view, foot_start if foot_start < len(text) else (first_section or 0))
+        if foot_date is not None:
+            put("date", foot_date.value, foot_date.start, foot_date.end, 0.8)
+            warnings.append(Warning(code="date_from_foot", message=f"no place-date line in the header; date {foot_date.value} read from "
+                                    "the date line above the signatures", span=spans["date"]))
+
     # addressees (ô 9a), signer (ô 7) and recipients (ô 9b)
     addressees, _ = foot_reader.read_addressees(view)
     foot = foot_reader.read_foot(view, foot_start)
+    row = foot_reader.read_signature_row(view, first_section if first_section is not None else (type_found[0].end if type_found else 0))
+    if row is not None and (row.signer_name or not (foot.signer_title or foot.signer_name)):
+        # blocks side by side (a Biên bản's parties, a Phiếu trình's maker and reviewers): the
+        # signer is the maker's block, else the first
+        foot.signer_title, foot.signer_name = row.signer_title, row.signer_name
     recipients = addressees + (foot.recipients or [])
     items = [r[0].strip().rstrip(" ;.,:").lstrip("-– ").strip() for r in recipients]
     items = [x for x in items if x]

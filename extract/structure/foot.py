@@ -308,3 +308,160 @@ def read_addressees(view: DocView, limit: Optional[int] = None) -> tuple[list[li
 
 def name_is_doubtful(name: str) -> bool:
     return not all(is_valid_syllable(w) for w in name.split())
+
+
+# ----------------------------------------------------------------------------------------------
+# Signature blocks side by side (Biên bản, Phiếu trình)
+
+
+@lru_cache(maxsize=1)
+def _blocks() -> list[tuple[list[str], bool, bool]]:
+    """(folded words, takes an object, maker) of each block head, longest first."""
+    out = [(e["value"].split(), bool(e.get("object")), bool(e.get("maker"))) for e in load("foot")["signature_blocks"]]
+    return sorted(out, key=lambda b: -len(b[0]))
+
+
+def _head_words(s: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), re.sub(r"[^a-z0-9]", "", fold(m.group(0)))) for m in re.finditer(r"[^\s,;:]+", s)]
+
+
+def split_blocks(line: str, heads: Optional[list[tuple[list[str], bool, bool]]] = None) -> Optional[list[tuple[int, int, bool]]]:
+    """The blocks of an upper-case row of signature heads: (start, end, maker) in `line`, or None
+    when the row does not open with a head or holds words no head accounts for. A head that takes
+    an object ("ĐẠI DIỆN", "Ý KIẾN CỦA") keeps the words after it up to the next head:
+    "ĐD SỞ CÔNG THƯƠNG ĐẠI DIỆN CÔNG TY ABC" is two blocks, "ĐẠI DIỆN ĐOÀN KIỂM TRA" one."""
+    heads = heads if heads is not None else _blocks()
+    s = line.strip()
+    letters = [c for c in s if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
+        return None
+    words = _head_words(line)
+    blocks: list[list] = []  # [start, end, maker, needs object, words taken]
+    i = 0
+    while i < len(words):
+        hit = next(((seq, obj, maker) for seq, obj, maker in heads if [w[2] for w in words[i : i + len(seq)]] == seq), None)
+        if hit and not (blocks and blocks[-1][3] and blocks[-1][4] == 0):
+            seq, obj, maker = hit
+            blocks.append([words[i][0], words[i + len(seq) - 1][1], maker, obj, 0])
+            i += len(seq)
+            continue
+        if not blocks:
+            return None
+        blocks[-1][1] = words[i][1]
+        blocks[-1][4] += 1
+        i += 1
+    if not blocks or any(b[3] and b[4] == 0 for b in blocks):
+        return None
+    return [(b[0], b[1], b[2]) for b in blocks]
+
+
+def _split_positions(line: str) -> Optional[list[str]]:
+    """An upper-case row of positions under a row of blocks ("GIÁM ĐỐC TRƯỞNG ĐOÀN"), one per
+    block, in their written form; None when a word belongs to no position."""
+    heads = [(key.split(), False, False) for key, _ in _foot()["positions"]] + _blocks()
+    found = split_blocks(line, sorted(heads, key=lambda h: -len(h[0])))
+    if not found:
+        return None
+    return [collapse(line[a:b]) for a, b, _ in found]
+
+
+# Given names that are also family names ("Văn" of the surname list is far more often a middle
+# name): a name does not start there when another split exists.
+_MIDDLE = {"Văn", "Thị"}
+
+
+def split_names(line: str, k: Optional[int] = None) -> Optional[list[str]]:
+    """Full names written side by side on one line ("Đỗ Mạnh Cường Nguyễn Ngọc Chỉnh"): each of 2-4
+    capitalised syllables starting with a family name; `k` names when given. Splits that give
+    three-syllable names (the common length) and do not start a name at "Văn"/"Thị" are preferred.
+    None when the line is no row of names."""
+    words = line.split()
+    if not words or any(not (w[:1].isupper() and w.isalpha() and (len(w) == 1 or w[1:] == w[1:].lower())) for w in words):
+        return None
+    if any(not is_valid_syllable(w) for w in words):
+        return None
+    surnames = set(_foot()["surnames"])
+    best: Optional[tuple[float, list[str]]] = None
+
+    def walk(i: int, parts: list[list[str]], score: float) -> None:
+        nonlocal best
+        if i == len(words):
+            if k is None or len(parts) == k:
+                if best is None or score > best[0]:
+                    best = (score, [" ".join(p) for p in parts])
+            return
+        if words[i] not in surnames:
+            return
+        longest = 5 if (k == 1 or (k is None and i == 0)) else 4
+        for n in range(2, longest + 1):
+            if i + n > len(words):
+                break
+            bonus = (2 if n == 3 else 1 if n in (2, 4) else 0.5) - (1.5 if words[i] in _MIDDLE and i else 0)
+            walk(i + n, parts + [words[i : i + n]], score + bonus)
+
+    walk(0, [], 0.0)
+    return best[1] if best else None
+
+
+@dataclass
+class Row:
+    signer_title: Optional[tuple[str, int, int]] = None
+    signer_name: Optional[tuple[str, int, int]] = None
+    blocks: int = 0
+
+
+def read_signature_row(view: DocView, start: int) -> Optional[Row]:
+    """The signer of a row of signature blocks after offset `start`: the row of block heads
+    ("ĐD SỞ CÔNG THƯƠNG  ĐẠI DIỆN CÔNG TY ...", "NGƯỜI LẬP PHIẾU TRÌNH  Ý KIẾN CỦA LÃNH ĐẠO PHÒNG"),
+    rows of positions under it, then the names, on one line when the columns were read across
+    ("Đỗ Mạnh Cường Nguyễn Ngọc Chỉnh": split by the name grammar). The signer is the maker's block
+    when one is (NGƯỜI LẬP PHIẾU), else the first. Scan noise and "(ký, ghi rõ họ tên)" lines
+    between are passed over. None when no row with a name under it is found."""
+    from vnplan.structure.noise import is_noise_line
+
+    lex = _foot()
+    lines = view.lines
+    found: list[Row] = []
+    for ln in lines:
+        if ln.start < start or ln.blank:
+            continue
+        cell = ln.text.split("\t")
+        row_text = " ".join(c for c in cell if c.strip())
+        blocks = split_blocks(row_text) if not is_noise_line(ln.text) else None
+        if not blocks:
+            continue
+        k = len(blocks)
+        pick = next((j for j, b in enumerate(blocks) if b[2]), 0)
+        titles = [[collapse(row_text[a:b])] for a, b, _ in blocks]
+        name = None
+        for nxt in lines[ln.index + 1 : ln.index + 10]:
+            if nxt.blank or is_noise_line(nxt.text):
+                continue
+            t = " ".join(c.strip() for c in nxt.text.split("\t") if c.strip())
+            if fold(t).lstrip("(").startswith(lex["signed"]):
+                continue
+            positions = _split_positions(t)
+            if positions and len(positions) == k and not name:
+                for j, p in enumerate(positions):
+                    titles[j].append(p)
+                continue
+            names = split_names(t, k) or split_names(t)
+            if names:
+                who = names[pick] if len(names) == k else names[0]
+                off = nxt.start + nxt.text.find(who.split()[0])
+                end = off + len(who)
+                if view.text[off:end] != who:
+                    # the name's words are spread by tabs or double spaces: keep the span on its first word
+                    end = off + len(who.split()[0])
+                name = (who, off, end)
+            break
+        if name is None:
+            continue
+        a, b, _ = blocks[pick]
+        tstart = ln.start + ln.text.find(row_text[a:b].split()[0]) if row_text[a:b] == ln.text[a:b] else ln.start
+        title = " / ".join(titles[pick])
+        found.append(Row((title, tstart, tstart + len(row_text[a:b]) if view.text[tstart : tstart + len(row_text[a:b])] == row_text[a:b] else tstart),
+                         name, k))
+        if blocks[pick][2]:
+            return found[-1]
+    return found[0] if found else None

@@ -19,6 +19,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from vnplan.lexicon import load
+from vnplan.structure.noise import is_noise_line
 from vnplan.structure.placenames import district_gazetteer, match_province, proper_name, provinces, skeleton
 from vnplan.text import DocView, Line, collapse, fold, is_valid_syllable
 from vnplan.models import Span, Warning
@@ -347,11 +348,12 @@ def department_inside(folded: str) -> Optional[tuple[str, int]]:
     return None
 
 
-def issuer_block(view: DocView, number_line: Optional[Line], stop: Optional[int]) -> list[tuple[Line, int]]:
+def issuer_block(view: DocView, number_line: Optional[Line], stop: Optional[int], begin: int = 0) -> list[tuple[Line, int]]:
     """The left-column header lines naming the issuer: (line, end of its left part).
 
     With a "Số:" line, the capital lines right above it (motto lines, rules and blanks skipped);
-    without one, the capital lines at the top of the text before `stop` (the type word)."""
+    without one, the capital lines at the top of the text (from line `begin`: after a cover page)
+    before `stop` (the type word). Noise lines of a scan are passed over."""
     out: list[tuple[Line, int]] = []
     lines = view.lines
     if number_line is not None:
@@ -359,8 +361,8 @@ def issuer_block(view: DocView, number_line: Optional[Line], stop: Optional[int]
         while k >= 0 and len(out) < 8:
             ln = lines[k]
             k -= 1
-            if ln.blank or is_motto(ln):
-                continue
+            if ln.blank or is_motto(ln) or is_noise_line(ln.text):
+                continue  # a scan's noise line (a stamp or rule read as marks) names nobody
             cut = split_columns(ln.text)
             left = ln.text[:cut].strip()
             if not left or any(p.search(fold(left)) for p in _patterns()["furniture"]):
@@ -372,7 +374,7 @@ def issuer_block(view: DocView, number_line: Optional[Line], stop: Optional[int]
     for ln in lines:
         if stop is not None and ln.start >= stop:
             break
-        if ln.blank or is_motto(ln):
+        if ln.index < begin or ln.blank or is_motto(ln) or is_noise_line(ln.text):
             continue
         cut = split_columns(ln.text)
         left = ln.text[:cut].strip()
@@ -438,3 +440,109 @@ def read_issuer(block: list[tuple[Line, int]], text: str, warnings: list[Warning
     issuer = field(bodies[-1])
     parent = field(bodies[-2]) if len(bodies) >= 2 else None
     return issuer, parent
+
+
+# ----------------------------------------------------------------------------------------------
+# Kinds of documents whose header lacks a component: a cover page, a body or foot date, a unit
+# named by its abbreviation
+
+
+def _has_motto(line: Line) -> bool:
+    return any(p.search(line.folded) for p in _patterns()["motto"][:1])
+
+
+def cover_page(view: DocView, type_line: Optional[Line], limit: Optional[int]) -> Optional[tuple[tuple[Line, str, int], int]]:
+    """(type line of the document, index of its header's first line) when the first type word
+    stands on a cover page: no quốc hiệu above it, a quốc hiệu below it, and a type word under
+    that quốc hiệu (an enterprise's Phương án, a technical Thuyết minh: "CÔNG TY ...", "PHƯƠNG ÁN
+    NỔ MÌN", "Lào Cai, năm 2026", then the national layout of ND30 Phụ lục I); else None."""
+    from vnplan.structure.title import find_type_line
+
+    if type_line is None:
+        return None
+    lines = view.lines
+    if any(_has_motto(ln) for ln in lines[: type_line.index + 1] if not ln.blank):
+        return None
+    motto = next((ln for ln in lines[type_line.index + 1 : type_line.index + 60] if not ln.blank and _has_motto(ln)), None)
+    if motto is None:
+        return None
+    found = find_type_line(view, limit, begin=motto.index + 1)
+    if found is None or found[0].index > motto.index + 15:
+        return None
+    # the header starts with the capital lines right above the quốc hiệu (column order), or at it
+    begin = motto.index
+    k = motto.index - 1
+    while k > type_line.index:
+        ln = lines[k]
+        if ln.blank or is_noise_line(ln.text):
+            if begin != motto.index and ln.blank:
+                break
+            k -= 1
+            continue
+        if upper_share(ln.text) < 0.7 or is_motto(ln):
+            break
+        begin = k
+        k -= 1
+    return found, begin
+
+
+def body_opening_date(view: DocView, type_line: Line, limit: Optional[int]) -> Optional[Field]:
+    """The day of a Biên bản's opening sentence ("Hôm nay, ngày 29/6/2026, ...", "Vào hồi 9 giờ
+    00 ngày 08 tháng 6 năm 2026, tại ..."; ND30 Phụ lục III mẫu Biên bản), within the 40 lines
+    after the type word; None when no such sentence gives a whole day."""
+    from vnplan.dates import find_times
+
+    openings = tuple(e["value"] for e in load("header")["body_date_openings"])
+    lines = view.lines
+    for ln in lines[type_line.index + 1 : type_line.index + 40]:
+        if ln.blank or not ln.folded.lstrip(" -–•*").startswith(openings):
+            continue
+        stop = ln.end
+        nxt = next((x for x in lines[ln.index + 1 : ln.index + 3] if not x.blank), None)
+        if nxt is not None:
+            stop = nxt.end  # a date wrapped onto the next line
+        piece = view.text[ln.start : stop]
+        for t in find_times(piece):
+            if t.grain == "day" and t.value and t.start < 160:
+                return Field(t.value, ln.start + t.start, ln.start + t.end)
+        return None
+    return None
+
+
+def foot_date(view: DocView, start: int) -> Optional[Field]:
+    """The date of a line that holds only a date ("Ngày 19 tháng 8 năm 2025", "Lào Cai, ngày ...")
+    after offset `start`, the last one: an internal Phiếu trình dates itself above the signatures."""
+    pattern = re.compile(load("header")["foot_date_line"]["pattern"])
+    found = None
+    for ln in view.lines:
+        if ln.start < start or ln.blank or not pattern.match(ln.folded):
+            continue
+        value = read_date(ln, view.text, [])
+        if value is not None and len(str(value.value)) == 10:
+            found = value
+    return found
+
+
+def expand_unit(issuer: str, text: str) -> Optional[str]:
+    """A unit named in the header by its abbreviation ("PHÒNG QLCN" under "SỞ CÔNG THƯƠNG", an
+    internal Phiếu trình) written out as the body names it ("Phòng chuyên môn: Phòng Quản lý Công
+    nghiệp"): only a name with the same head word whose words' initials spell the abbreviation
+    exactly, and only when the body names one such unit; else None (kept as written)."""
+    words = issuer.split()
+    if len(words) != 2 or not words[1].isupper() or not words[1].isalpha() or is_valid_syllable(words[1]) or not 2 <= len(words[1]) <= 8:
+        return None
+    head, abbr = words
+    found = set()
+    pattern = re.compile(r"(?<![\w])" + re.escape(head) + r"((?:\s+(?:-\s+)?[^\W\d_]+){%d,%d})" % (len(abbr), len(abbr) + 2))
+    for m in pattern.finditer(text):
+        picked, last = [], m.start(1)
+        for t in re.finditer(r"[^\W\d_]+", m.group(1)):
+            if len(picked) == len(abbr):
+                break
+            if fold(t.group(0)) != "va":
+                picked.append(t.group(0))
+            last = m.start(1) + t.end()
+        initials = "".join(t[0] for t in picked)
+        if fold(initials) == fold(abbr) and initials[0].isupper():
+            found.add(collapse(text[m.start() : last]))
+    return found.pop() if len(found) == 1 else None

@@ -16,7 +16,8 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from vnplan.lexicon import load
-from vnplan.structure.header_top import Field, upper_share, addressee_match, is_motto, is_number_line, read_date_line, subject_match
+from vnplan.structure.header_top import Field, _sentence, upper_share, addressee_match, is_motto, is_number_line, read_date_line, subject_match
+from vnplan.structure.noise import is_noise_line
 from vnplan.text import DocView, Line, collapse, fold, is_valid_syllable
 from vnplan.models import Warning
 
@@ -67,10 +68,10 @@ def _type_at(folded_line: str) -> Optional[tuple[str, int]]:
     return None
 
 
-def find_type_line(view: DocView, limit: Optional[int] = None) -> Optional[tuple[Line, str, int]]:
+def find_type_line(view: DocView, limit: Optional[int] = None, begin: int = 0) -> Optional[tuple[Line, str, int]]:
     """(line, type, offset in the line where the type word ends) of the type word line: in
-    capitals (ND30 II.5.b), at the start of its line, before the body."""
-    for ln in view.lines:
+    capitals (ND30 II.5.b), at the start of its line, before the body; from line `begin` on."""
+    for ln in view.lines[begin:]:
         if limit is not None and ln.start >= limit:
             break
         if ln.blank or len(ln.text) < 4:
@@ -123,15 +124,23 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
     It ends at a blank line once begun, at a line that opens the body (căn cứ, "Thực hiện", the
     addressees), at the restated authority line of a Quyết định, at a line in another case than
     the title's (a sentence-case trích yếu does not run into a capital line), at a bracketed line
-    ("(cấp lần đầu: ...)"), or at a closed period ("giai đoạn 2016 - 2020", "năm 2024")."""
+    ("(cấp lần đầu: ...)"), or at a closed period ("giai đoạn 2016 - 2020", "năm 2024").
+
+    A type line that carries the title's first words ("BIÊN BẢN KIỂM TRA", then "Thực tế kho
+    bảo quản ...") goes on over the sentence-case line under it: the title is then written in
+    sentence case ("Kiểm tra thực tế kho bảo quản ..."), as the two parts are one phrase. Noise
+    lines of a scan ("= XI") are passed over."""
     text = view.text
     start = end = None
     upper = None
     taken = 0
     crossed = False  # a blank line was passed since the last title line
+    mixed = None  # (end of the type line's part) when a capital start runs on in sentence case
     for ln in view.lines[start_line.index :]:
         if ln.start >= limit:
             break
+        if ln.index != start_line.index and not ln.blank and is_noise_line(ln.text) and not re.search(r"\d", ln.text):
+            continue
         if ln.index == start_line.index:
             s = text[start_offset : ln.end]
             lead = start_offset + (len(s) - len(s.lstrip(" \t:.-–")))
@@ -166,7 +175,14 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
                           or addressee_match(ln) or s.startswith("(")):
                 break
             if taken and upper is not None and (upper_share(s) >= 0.8) != upper and len(s) > 3:
-                break
+                first_part = text[start:end]
+                if (taken == 1 and upper and start >= start_line.start and end <= start_line.end and len(first_part.split()) <= 4
+                        and s[:1].isupper() and not crossed):
+                    # "BIÊN BẢN KIỂM TRA" / "Thực tế kho ...": the type line's words begin the title
+                    mixed = end
+                    upper = False
+                else:
+                    break
             if taken >= 5:
                 break
         if start is None:
@@ -201,6 +217,13 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
     if start >= end:
         return None
     value = collapse(text[start:end]).rstrip(" .;:")
+    if mixed is not None and mixed > start:
+        head = _sentence(collapse(text[start:mixed]))
+        tail = collapse(text[mixed:end]).rstrip(" .;:")
+        first = tail.split()[0] if tail.split() else ""
+        if first and not (first.isupper() and len(first) > 1):
+            tail = tail[:1].lower() + tail[1:]  # "Thực tế kho" continues the phrase: "kiểm tra thực tế kho"
+        value = (head[:1].upper() + head[1:] + " " + tail).strip()
     return Field(value, start, start + len(text[start:end].rstrip(" .;:\t")))
 
 
