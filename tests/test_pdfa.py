@@ -358,3 +358,25 @@ def test_only_non_resource_keys_and_empty_transitions_are_dropped():
     _drop_empty_transitions(pdf)
     assert set(first.obj.Resources.keys()) == {"/Font", "/ProcSet"}
     assert "/Trans" not in first.obj and second.obj.Trans.S == "/Dissolve"
+
+
+# ---- real born-digital documents (../shared/realdocs, SOURCES.md): nothing to OCR ------------------
+
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+REAL_KEPT = [
+    # (document, why it stays a plain PDF)
+    ("lc-cv-2826", "the input is digitally signed"),   # the Lào Cai signing system's Công văn
+    ("lc-pc-466", "/CIDSet on a CIDFontType2 subset is not checked"),   # sloppy font programs too
+]
+
+
+@pytest.mark.parametrize("doc, reason", REAL_KEPT)
+def test_real_document_kept_byte_for_byte_with_one_warning_line(tmp_path, doc, reason):
+    source = REALDOCS / f"{doc}.pdf"
+    if not source.exists():
+        pytest.skip("../shared/realdocs is absent")
+    result = vnplan("ocr", source, "-o", tmp_path / "out.pdf")
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "out.pdf").read_bytes() == source.read_bytes()
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"vnplan: warning: {source}: not PDF/A-2b: ") and reason in lines[0]
