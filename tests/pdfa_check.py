@@ -184,8 +184,7 @@ def _javascript_problems(pdf) -> list[str]:
 
 def _font_problems(path: Path) -> list[str]:
     listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-    header, *rows = listing.splitlines()
-    if not rows:
-        return []
-    emb = header.index(" emb ") + 1  # the column, located from the header as pdffonts aligns it
-    return [f"6.2.11.4: font not embedded: {row.split()[0]}" for row in rows[1:] if row[emb:emb + 3] != "yes"]
+    rows = listing.splitlines()[2:]   # past the header and its rule
+    # read from the right (emb sub uni num gen): a long name or a type like "CID TrueType" shifts
+    # the columns on the left
+    return [f"6.2.11.4: font not embedded: {row.split()[0]}" for row in rows if row.split()[-5] != "yes"]
