@@ -302,6 +302,22 @@ def test_no_ghostscript_needed(tmp_path):
     assert pdfa_problems(tmp_path / "a.pdf") == []
 
 
+@pytest.mark.slow
+def test_scan_ocrd_and_made_pdfa_with_only_tesseract_on_path(tmp_path):
+    """The whole path, OCR included, with PATH holding tesseract alone: no gs, no qpdf binary."""
+    import shutil
+
+    source = image_pdf(tmp_path / "scan.pdf")
+    only = tmp_path / "bin"
+    only.mkdir()
+    (only / "tesseract").symlink_to(shutil.which("tesseract"))
+    result = subprocess.run([sys.executable, "-m", "vnplan", "ocr", str(source), "-o", str(tmp_path / "a.pdf")],
+                            capture_output=True, cwd=ROOT, env={**os.environ, "PATH": str(only)}, timeout=300)
+    assert result.returncode == 0, result.stderr.decode()
+    assert pdfa_problems(tmp_path / "a.pdf") == []
+    assert "QUYẾT ĐỊNH" in pdftotext(tmp_path / "a.pdf")
+
+
 # ---- the repairs that change nothing drawn --------------------------------------------------------
 
 def _two_pages(shared: bool, form_without_resources: bool = False):
