@@ -5,7 +5,6 @@ cases are in test_searchable_pdf.py."""
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
