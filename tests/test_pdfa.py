@@ -1,7 +1,7 @@
 """PDF/A-2b output (extract/pdfa.py, `vnplan ocr X -o Y.pdf --output-type pdfa`, the default):
 inputs that can be PDF/A become PDF/A-2b that looks and reads as before; inputs with what PDF/A
-forbids are written as they were, with a sentence saying why. No OCR here (fast): the OCR'd
-cases are in test_searchable_pdf.py."""
+forbids are written as they were, with a sentence saying why. No OCR but in one slow test (no
+Ghostscript on PATH): the other OCR'd cases are in test_searchable_pdf.py."""
 
 from __future__ import annotations
 
