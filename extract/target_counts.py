@@ -36,10 +36,10 @@ _LEAD = re.compile(
     # unit each count is for
     r"|moi\s+(?:xa|phuong|thi\s+tran|huyen|thon|ban|to\s+dan\s+pho|don\s+vi|to\s+chuc(?:\s+thanh\s+vien)?|co\s+quan"
     r"|doanh\s+nghiep|hoi\s+vien|dang\s+vien|can\s+bo)"
-    r"|(?:den|toi|trong|vao)\s+(?:cuoi\s+)?nam\s+\d{4}|nam\s+\d{4}|(?:trong\s+)?giai\s+doan\s+\d{4}\s*-\s*\d{4}|,)\s*"
+    r"|(?:den|toi|trong|vao)\s+(?:(?:cuoi|het)\s+)?nam\s+\d{4}|nam\s+\d{4}|(?:trong\s+)?giai\s+doan\s+\d{4}\s*-\s*\d{4}|,)\s*"
 )
 _PER_YEAR = re.compile(r"(?<!\w)(?:hang\s+nam|moi\s+nam|binh\s+quan\s+(?:hang|moi)\s+nam)(?!\w)")
-_BY_YEAR = re.compile(r"(?:den|toi|vao|trong)\s+(?:cuoi\s+)?nam\s+(?P<y>(?:19|20)\d\d)|chi\s+tieu\s+nam\s+(?P<y2>(?:19|20)\d\d)"
+_BY_YEAR = re.compile(r"(?:den|toi|vao|trong)\s+(?:(?:cuoi|het)\s+)?nam\s+(?P<y>(?:19|20)\d\d)|chi\s+tieu\s+nam\s+(?P<y2>(?:19|20)\d\d)"
                       r"|^\s*[-+]?\s*nam\s+(?P<y3>(?:19|20)\d\d)\s*:")
 # words after a verb and before the number that belong to neither ("cho 2.000 lao động", "đối với 04 đơn vị")
 _TRAIL = re.compile(r"(?:\s+(?:cho|doi\s+voi|them|duoc|khoang|tren|it\s+nhat|toi\s+thieu|tu|thuc\s+hien|tai))+\s*$")
@@ -48,7 +48,7 @@ _TRAIL = re.compile(r"(?:\s+(?:cho|doi\s+voi|them|duoc|khoang|tren|it\s+nhat|toi
 _MADE_OF = re.compile(r"(?<!\w)(?:gom|bao\s+gom|gom\s+co|co|la|(?<!doi\s)voi|trong\s+do)\s*$")
 # where the counted phrase ends (time, comparison, purpose, place of the whole plan, the next count)
 _NOUN_END = re.compile(
-    r"\s+(?:(?:vao|trong|den|toi)\s+(?:cuoi\s+)?nam\s+\d{4}|so\s+voi|nham|de|dong\s+thoi|giai\s+doan|tren\s+dia\s+ban"
+    r"\s+(?:(?:vao|trong|den|toi)\s+(?:(?:cuoi|het)\s+)?nam\s+\d{4}|so\s+voi|nham|de|dong\s+thoi|giai\s+doan|tren\s+dia\s+ban"
     r"|moi\s+nam|hang\s+nam|trong\s+giai\s+doan)(?!\w)|\s*,\s*(?=\d)|\s*/\s*nam|[;.:()\n]|,\s*(?:dat|trong\s+do|moi|voi)(?!\w)"
     rf"|\s+va\s+(?={_WORDS(_ACTIONS)}(?!\w))"  # "xây dựng mới 250 nhà ... và sửa chữa 100 nhà": the next action
     r"|,\s*(?=ty\s+le(?!\w))"  # "giảm 350 hộ nghèo, tỷ lệ hộ nghèo ...": the next target
@@ -79,7 +79,7 @@ def _lead_end(folded: str, start: int, stop: int) -> tuple[int, bool, Optional[i
             break
         if _PER_YEAR.search(m.group()):
             per = True
-        y = re.search(r"(?:den|toi|vao)\s+(?:cuoi\s+)?nam\s+(\d{4})", m.group())
+        y = re.search(r"(?:den|toi|vao)\s+(?:(?:cuoi|het)\s+)?nam\s+(\d{4})", m.group())
         if y:
             by = int(y.group(1))
         at = m.end()
@@ -122,7 +122,7 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
         after = folded[n_end : n_end + 40]
         if re.match(r"\s*/\s*nam", after) or _PER_YEAR.match(after.lstrip()):
             per = True
-        y = re.match(r"\s*(?:vao|trong|den)\s+(?:cuoi\s+)?nam\s+(\d{4})", after)
+        y = re.match(r"\s*(?:vao|trong|den)\s+(?:(?:cuoi|het)\s+)?nam\s+(\d{4})", after)
         if y and by_year is None:
             by_year = int(y.group(1))
         if by_year is None:

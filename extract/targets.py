@@ -36,7 +36,7 @@ _FILLER = re.compile(r"(?<!\w)(binh quan|moi nam|hang nam|tu|khoang|on dinh|o mu
 _TRAILING_FILLER = re.compile(r"(?:\s+(?:xuong|con|duoi|len|tren|khoang|o\s+muc|muc|on\s+dinh|dat|giam|tang))+\s*$")
 _CLAUSE_BREAK = re.compile(r"[;.:()]|\n\s*[-+]\s|\n\s*[a-z0-9]{1,3}[.)]\s")
 _INDICATOR_CUT = re.compile(
-    r"\s+(?P<w>(?:vao|trong|den|toi)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d|so\s+voi|ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen"
+    r"\s+(?P<w>(?:vao|trong|den|toi)\s+(?:(?:cuoi|het)\s+)?nam\s+(?:19|20)\d\d|so\s+voi|ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen"
     r"|o\s+(?:cac|khu\s+vuc|vung)|tai\s+(?:khu\s+vuc|vung)|moi\s+nam|hang\s+nam)(?!\w)|\s*/\s*nam(?!\w)"
     r"|[,;.:()]\s*(?:giai\s+doan|dong\s+thoi|nham|de)(?!\w)|[;.:()]"
 )
@@ -59,7 +59,7 @@ def _indicator_cut(text: str, folded: str, start: int, stop: int) -> int:
             continue  # "về chính sách giảm nghèo" qualifies; "về y tế, giáo dục, nhà ở, ..." lists fields (seed 003)
         return m.start()
     return stop
-_BY_YEAR = re.compile(r"(?:den|toi|trong|vao)\s+(?:cuoi\s+)?nam\s+(?P<y>(?:19|20)\d\d)|chi tieu nam\s+(?P<y2>(?:19|20)\d\d)")
+_BY_YEAR = re.compile(r"(?:den|toi|trong|vao)\s+(?:(?:cuoi|het)\s+)?nam\s+(?P<y>(?:19|20)\d\d)|chi tieu nam\s+(?P<y2>(?:19|20)\d\d)")
 _CONDITION = re.compile(r"(?:co|voi)\s+ty le[^%;.]{0,60}$")
 
 
@@ -187,6 +187,8 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     if verb and verb.group(1) == "duy tri" and re.search(r"giam|tang", folded[verb.end() : m.start()]):
         direction = "decrease" if "giam" in folded[verb.end() : m.start()] else "increase"
     start, end = m.start(), m.end()
+    if re.match(r"\s*(?:tro\s+len\s+)?(?:moi|hang)\s+nam(?!\w)", folded[m.end() : m.end() + 25]):
+        per = "year"  # "giảm bình quân từ 2,5% trở lên mỗi năm"
     up_end = _fuzzy_up(folded, m.end()) if not m["up"] else None
     if up_end is not None:
         end = up_end
@@ -302,10 +304,10 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     elif by_year is None:
         # "Tỷ lệ lao động qua đào tạo đạt 65% vào năm 2025", "giảm 2% tỷ lệ hộ nghèo trong năm 2024"
         rest = folded[m.end() : min(c_stop, m.end() + 80)].split(",")[0]  # ", đến năm 2020 tỷ lệ ...": the next phrase's
-        later = re.search(r"(?<!\w)(?:trong|vao|den)\s+(?:cuoi\s+)?nam\s+((?:19|20)\d\d)", rest)
+        later = re.search(r"(?<!\w)(?:trong|vao|den)\s+(?:(?:cuoi|het)\s+)?nam\s+((?:19|20)\d\d)", rest)
         by_year = int(later.group(1)) if later else None
     if by_year is None:
-        heading = re.match(r"[ \t]*[-+*]?[ \t]*(?:(?:muc|chi)\s+tieu\s+)?(?:(?:den|toi|trong)\s+)?(?:cuoi\s+)?nam\s+((?:19|20)\d\d)\s*:",
+        heading = re.match(r"[ \t]*[-+*]?[ \t]*(?:(?:muc|chi)\s+tieu\s+)?(?:(?:den|toi|trong)\s+)?(?:(?:cuoi|het)\s+)?nam\s+((?:19|20)\d\d)\s*:",
                            folded[folded.rfind("\n", 0, start) + 1 : start])
         by_year = int(heading.group(1)) if heading else None  # "Năm 2024: giảm tỷ lệ hộ nghèo xuống còn 6,5%"
     while end > start and text[end - 1] in " \t\n,;":
@@ -336,7 +338,7 @@ _FILLERS = sorted((fold(w) for w in _QLEX["fillers"]["words"]), key=len, reverse
 _OCR_UNITS = dict(_QLEX["ocr_units"]["words"])
 _QNUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _QUANTITY = re.compile(
-    rf"(?<![\w.,/])(?P<v>{_QNUM})[ \t]*\n?[ \t]*(?P<unit>"
+    rf"(?<![\w.,/])(?P<v>{_QNUM})(?:[ \t]*[-–][ \t]*(?P<v2>{_QNUM}))?[ \t]*\n?[ \t]*(?P<unit>"
     + "|".join(re.escape(u) for u in sorted(_UNITS + list(_OCR_UNITS), key=len, reverse=True))
     + r")(?P<per>[ \t]*/[ \t]*năm)?(?![\w²³])"
 )
@@ -422,6 +424,13 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             if goal and len(folded[label_start + goal[-1].end() : m.start()].split()) >= 4:
                 label_start += goal[-1].end()  # "Các cấp Mặt trận phấn đấu vận động Quỹ ...": what is raised follows
             label, raised = (label_start, m.start()), True
+        reached = re.search(r"(?<!\w)(?:dat|tang\s+len|len)(?:\s+(?:khoang|tren|it\s+nhat|toi\s+thieu))?\s*$", fb)
+        if (label is None and unit in _MONEY_UNITS and reached
+                and re.match(r"(?i)(?:đạt|tăng|lên|dat|tang|len)(?!\w)", text[c_start + reached.start() :])):
+            # "Phấn đấu đến năm 2030, thu nhập bình quân đầu người đạt 120 triệu đồng/năm": the subject of "đạt"
+            label_start = _RAISE_LEAD.match(folded, c_start, m.start()).end()
+            if len(folded[label_start : c_start + reached.start()].split()) >= 2 and not re.search(r"(?<!\w)(?:đã|đang)(?!\w)", before):
+                label, raised = (label_start, c_start + reached.start()), True
         if label is None:
             continue
         sentence_end = re.search(r"[.;]\s|[.;]$|\n\s*[-+]", folded[m.end() : m.end() + 400])
@@ -462,6 +471,9 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         indicator = _indicator_of(lab_text)
         by = re.search(r"(?:den|toi)\s+nam\s+((?:19|20)\d\d)", fold(lab_text))
         by_year = int(by.group(1)) if by else _year_after(folded, m.end())
+        lead_year = re.search(r"(?:den|toi|trong)\s+(?:(?:cuoi|het)\s+)?nam\s+((?:19|20)\d\d)", folded[c_start : label[0]])
+        if by_year is None and lead_year:
+            by_year = int(lead_year.group(1))  # "Phấn đấu đến năm 2030, thu nhập ... đạt 120 triệu đồng/năm"
         if by:
             indicator = _indicator_of(re.sub(r"\s*(?:phân bổ\s+)?(?:đến|tới)\s+năm\s+\d{4}", " ", lab_text))
         if not indicator:
@@ -488,8 +500,8 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         start = label[0]
         end = m.end()
         out.append(Target(text=text[start:end], start=start, end=end, indicator=indicator, direction=direction,
-                          value=_number(m["v"]), unit=unit + ("/năm" if per else ""), per="year" if per_year else None,
-                          by_year=by_year))
+                          value=_number(m["v"]), value_max=_number(m["v2"]) if m["v2"] else None,
+                          unit=unit + ("/năm" if per else ""), per="year" if per_year else None, by_year=by_year))
         share = re.match(r"\s*\(\s*chiếm\s+(?P<v>\d+(?:,\d+)?)\s*%\s*(?P<of>[^)]{3,60})\)", text[end : end + 90])
         if share:  # "775.701.600.000 đồng (chiếm 15% tổng vốn đầu tư)": the share of the total
             s_start = end + share.start() + share.group().index("chiếm")
