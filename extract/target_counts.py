@@ -13,6 +13,7 @@ nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from typing import Optional
 
 from vnplan.bodies import fold, squash
@@ -58,6 +59,16 @@ _ACTION_END = re.compile(r"\s+(?:tren\s+dia\s+ban|thuoc\s+pham\s+vi|cua\s+(?:tin
 _PAST = re.compile(r"(?<!\w)(?:đã|đang|được\s+giao\s+đã)(?!\w)")
 
 
+def spans_of(targets: list[Target]) -> list[tuple[int, int]]:
+    return sorted((t.start, t.end) for t in targets)
+
+
+def inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls inside one of the sorted `spans` (a long statute holds thousands of values: no scan of all)."""
+    i = bisect_right(spans, (at, float("inf"))) - 1
+    return any(spans[j][0] <= at < spans[j][1] for j in range(max(0, i - 3), i + 1))
+
+
 def _clause_start(folded: str, at: int) -> int:
     start = max(0, at - 300)
     for m in _CLAUSE_BREAK.finditer(folded, start, at):
@@ -97,8 +108,9 @@ def _number(s: str) -> float:
 
 def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
     out: list[Target] = []
+    spans = spans_of(taken)
     for m in _COUNT.finditer(folded):
-        if any(t.start <= m.start() < t.end for t in taken + out):
+        if inside(spans, m.start()):
             continue
         c_start = _clause_start(folded, m.start())
         sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
@@ -160,6 +172,7 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
             end -= 1
         unit = squash(text[m.start("unit") : m.end("unit")])
         unit = unit[:1].lower() + unit[1:]
+        insort(spans, (start, end))
         out.append(Target(text=text[start:end], start=start, end=end, indicator=_lower_first(indicator),
                           direction=direction, value=_number(m["v"]), value_max=_number(m["v2"]) if m["v2"] else None,
                           unit=unit, per="year" if per else None,
@@ -182,8 +195,9 @@ def find_multiples(text: str, folded: str, taken: list[Target]) -> list[Target]:
     """"Thu nhập bình quân của hộ nghèo tăng 1,5 lần so với cuối năm 2015" (Quyết định 1258/QĐ-TTg's income target,
     as provincial plans repeat it): the subject before the verb is the indicator, unit "lần"."""
     out = []
+    spans = spans_of(taken)
     for m in _MULTIPLE.finditer(folded):
-        if any(t.start <= m.start() < t.end for t in taken):
+        if inside(spans, m.start()):
             continue
         c_start = _clause_start(folded, m.start())
         sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1

@@ -11,12 +11,13 @@ lên") are a scope, not a target. Vietnamese decimals use a comma: "2,5" is 2.5.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from typing import Optional
 
 from vnplan.bodies import fold, loose_fold, near, squash
 from vnplan.entity_lexicon import load
 from vnplan.models import Target
-from vnplan.target_counts import find_counts, find_multiples
+from vnplan.target_counts import find_counts, find_multiples, inside, spans_of
 
 _NUM = r"\d+(?:[,.]\d+)?"
 _PERCENT = re.compile(
@@ -110,12 +111,14 @@ def _fuzzy_up(folded: str, at: int) -> Optional[int]:
 def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
     folded = loose_fold(text)  # numbers are kept; words read through OCR digits ("1€" lệ, "x3" xã)
     out: list[Target] = find_quantities(text, folded)
+    spans = spans_of(out)
     for m in _PERCENT.finditer(folded):
-        if any(t.start <= m.start() < t.end for t in out):
+        if inside(spans, m.start()):
             continue
         target = _percent_target(text, folded, m, out)
         if target is not None:
             out.append(target)
+            insort(spans, (target.start, target.end))
     out += find_counts(text, folded, out)
     out += find_multiples(text, folded, out)
     out = [t for t in out if not _in_report_part(folded, t.start)]
@@ -398,7 +401,7 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             head_start = before.rfind(":", 0, colon) + 1
             lead = _LINE_LEAD.match(before, head_start)
             label = (c_start + lead.end(), c_start + colon)
-        if any(t.start <= m.start() < t.end for t in out):
+        if any(t.start <= m.start() < t.end for t in out[-2:]):  # out grows in reading order
             continue  # the share already read with its amount
         if re.match(r"\s*(?:thanh|len|xuong)\s+\d", folded[m.end() : m.end() + 12]):
             continue  # "từ 20,0 ha thành 60,0 ha": the value a change starts from
