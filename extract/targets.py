@@ -1,11 +1,18 @@
-"""Targets: the numeric goals a plan sets ("giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%/năm").
+"""Targets: the numeric goals a plan sets ("giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%/năm") and the planned quantities a
+decision or licence sets ("Tổng vốn đầu tư: 5.171.344.000.000 đồng").
 
-Owns `find_targets(text) -> list[Target]`. A target is anchored on its number: a percentage, or a
-count of households/people/communes after "giảm"/"tăng". The indicator is read around the number
-(after the verb, after the number, or the subject before the verb), the direction from the verb,
-"/năm" or "bình quân mỗi năm" gives per="year", a preceding "đến năm 2020" gives by_year, and a
-"riêng ..." aside gives the scope. Percentages inside a condition ("có tỷ lệ hộ nghèo từ 40% trở
-lên") are a scope, not a target. Vietnamese decimals use a comma: "2,5" is 2.5.
+Owns `find_targets(text) -> list[Target]`: planned quantities (`find_quantities`: a label of the lexicon, or money a plan
+raises, and its value and unit), percentages (`_percent_target`), and counts and multiples (`target_counts`).
+A percentage's indicator is read, in this order, between the verb and the value ("giảm tỷ lệ hộ nghèo bình quân 3%"),
+as the "tỷ lệ ..." subject before the verb that is followed by nothing but fillers ("Tỷ lệ trường học đạt chuẩn quốc gia
+đạt 60%"), after the value ("100% hộ nghèo được ..."), or from the previous target ("riêng các huyện nghèo giảm 4%/năm":
+its scope). The direction comes from the verb ("giảm", "còn", "xuống" decrease; "tăng", "nâng", "lên" increase; "duy
+trì" maintain); "/năm", "mỗi năm", "hằng năm" give per="year"; "đến (cuối/hết) năm 2025", "vào năm 2025", a line headed
+"Năm 2024:" give by_year; a place restriction ("ở các huyện nghèo", "của huyện") is cut off a rate's indicator.
+Not targets: facts of the past ("đã", "giảm được", "vượt kế hoạch", a part headed "Kết quả"/"Tình hình"), starting values
+("từ 9,18% ... xuống còn 4,5%"), conditions ("có tỷ lệ hộ nghèo từ 40% trở lên", "cao hơn 125%", "không quá 50%", a
+sentence opened by "Trường hợp"/"Nếu"/"Khi"), rates to compute with, funding sources, quoted names.
+Vietnamese numbers: "5.171" is 5171, "2,5" is 2.5.
 """
 
 from __future__ import annotations
