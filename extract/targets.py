@@ -51,6 +51,7 @@ _INDICATOR_CUT = re.compile(
 # a place restriction after a rate's subject is its scope, not its indicator ("tỷ lệ hộ nghèo của huyện", "... ở khu vực
 # thành thị", "... tại các xã đặc biệt khó khăn"; typical forms of provincial poverty plans)
 # (and "tỷ lệ hộ nghèo từ 8,5% xuống còn dưới 4%": the starting value is no part of the subject)
+_PLACE_SCOPE = re.compile(r"\s+(?:o|tai)\s+(?=(?:cac|khu\s+vuc|vung)(?!\w))")
 _SUBJECT_CUT = re.compile(r"\s+(?:(?:tren\s+dia\s+ban|cua\s+(?:tinh|huyen|xa|thanh\s+pho|thi\s+xa|ca\s+nuoc)|(?:o|tai)\s+(?:cac|khu\s+vuc|vung))(?!\w)|tu\s+\d).*$", re.S)
 _SCOPE_LEAD = re.compile(r"[\s,]*(?:rieng|doi\s+voi|trong\s+do)\s+")
 # the whole area a previous target covered, dropped when a scope narrows it ("tỷ lệ hộ nghèo cả nước ..., riêng các huyện
@@ -258,6 +259,9 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
                               after_subject[0] if after_subject else verb)
             sub_text = text[s : first_verb.start()]
             indicator = text[s : s + len(_SUBJECT_CUT.sub("", fold(sub_text)).rstrip())]
+            place = _PLACE_SCOPE.match(fold(sub_text), len(indicator))
+            if place:  # "tỷ lệ lao động thất nghiệp ở khu vực thành thị xuống dưới 3%"
+                scope = squash(sub_text[place.end() :]).rstrip(" ,") or None
             start = s
             if any(v.group(1) == "duy tri" for v in verbs) and direction == "reach":
                 direction = "maintain"  # "Duy trì tỷ lệ huy động trẻ 5 tuổi đến trường đạt 99%"
@@ -266,6 +270,9 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         phrase_end = _indicator_cut(text, folded, m.end(), c_stop)
         if up_end is None and re.match(r"\s*(?:ty le|so|\w)", after) and phrase_end - m.end() > 3 and not re.match(r"\s*(?:/|tro len|tro xuong|,)", after):
             indicator = text[m.end() : phrase_end]
+            place = _PLACE_SCOPE.match(folded, phrase_end)
+            if place:  # "giảm 3-4% tỷ lệ hộ nghèo ở các huyện nghèo": the place is the scope
+                scope = squash(text[place.end() : _indicator_cut(text, folded, place.end(), c_stop)]).rstrip(" ,") or None
             end = phrase_end
             if verb is not None:
                 start = verb.start() if folded[verb.end() : m.start()].strip() in ("", "tu") or len(_FILLER.sub(" ", folded[verb.end() : m.start()]).split()) < 2 else start
@@ -325,7 +332,11 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     if isinstance(indicator, str) and not fold(indicator).strip():
         return None
     if re.match(r"\s*(?:ty le|chi tieu|muc tieu)(?!\w)", fold(indicator)):
-        indicator = indicator[: len(_SUBJECT_CUT.sub("", fold(indicator)))]  # "... tại các xã đặc biệt khó khăn": a scope
+        kept = len(_SUBJECT_CUT.sub("", fold(indicator)))
+        place = _PLACE_SCOPE.match(fold(indicator), kept)
+        if place and scope is None:  # "... tại các xã đặc biệt khó khăn": a scope
+            scope = squash(indicator[place.end() :]).rstrip(" ,") or None
+        indicator = indicator[:kept]
         year = re.search(r"\s+(?:trong\s+)?nam\s+((?:19|20)\d\d)(?!\w)", fold(indicator))
         if year:  # "tỷ lệ hộ nghèo năm 2024 giảm 3%": the year is the target's
             indicator = indicator[: year.start()]

@@ -42,6 +42,8 @@ def test_target_expression(entry):
     expected = [tuple(None if v is None else float(v) if f in ("value", "value_max") else v for f, v in zip(FIELDS, row))
                 for row in entry["expect"]]
     assert _tuples(entry["text"]) == expected
+    if "scopes" in entry:
+        assert [t.scope for t in find_targets(entry["text"])] == entry["scopes"]
 
 
 @pytest.mark.parametrize("entry", [_param(e, i) for i, e in enumerate(DATA["negatives"])])
