@@ -65,6 +65,11 @@ MIN_SYLLABLES = 30
 NUMERIC_SHARE = 0.4
 # Layer quirks of the reference noted in SOURCES.md: Word 2010 writes ư as U+01A3 (ƣ)
 REFERENCE_FIXES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
+# One glyph, two code points: the coordinate tables write degrees with º (U+00BA, the masculine
+# ordinal, a letter to Unicode: "104º45’" is then one syllable) where ° (U+00B0, a symbol) is
+# meant and printed, and OCR reads it °. Both sides are scored with ° (so "104°45" is two
+# syllables on both), else one glyph read right costs up to three syllables.
+SAME_GLYPH = str.maketrans({"º": "°"})
 
 
 def pdf_text_docs() -> list[str]:
@@ -95,8 +100,13 @@ def reference_pages(doc: str) -> list[tuple[int, str]]:
 
 def bag_errors(hypothesis: str, reference: str) -> tuple[int, int]:
     """(bag distance between the syllable multisets, number of reference syllables)."""
-    hyp, ref = Counter(syllables(hypothesis)), Counter(syllables(reference))
+    hyp, ref = Counter(syllables(scored(hypothesis))), Counter(syllables(scored(reference)))
     return max(sum((ref - hyp).values()), sum((hyp - ref).values())), sum(ref.values())
+
+
+def scored(text: str) -> str:
+    """The text as both sides are scored (SAME_GLYPH)."""
+    return text.translate(SAME_GLYPH)
 
 
 def _cache_key(image, lang: str, config: str) -> str:
@@ -215,14 +225,14 @@ def main() -> int:
     for doc, index, tess, chain in results:
         ref = references[(doc, index)]
         final = repaired[(doc, index)]
-        ts, n = syllable_errors(tess, ref)
+        ts, n = syllable_errors(scored(tess), scored(ref))
         tb, _ = bag_errors(tess, ref)
         ob, _ = bag_errors(chain, ref)
-        vs, _ = syllable_errors(final, ref)
+        vs, _ = syllable_errors(scored(final), scored(ref))
         vb, _ = bag_errors(final, ref)
         worse += vb > tb
         totals.update(syl=n, ts=ts, tb=tb, ob=ob, vs=vs, vb=vb)
-        ref_syllables = syllables(ref)
+        ref_syllables = syllables(scored(ref))
         numeric = sum(x.isdigit() for x in ref_syllables) >= NUMERIC_SHARE * len(ref_syllables)
         rows.append({"doc": doc, "page": index + 1, "syllables": n, "tesseract_seq": ts, "tesseract_bag": tb,
                      "ocr_bag": ob, "vnplan_seq": vs, "vnplan_bag": vb, "numeric": numeric})
