@@ -118,6 +118,10 @@ def _restore_marks(name: str) -> str:
                     proper[:1].upper() + proper[1:] if segment[:1].isupper() else proper[:1].lower() + proper[1:])
                 chars[m.start() : m.end()] = list(repl)
     name = "".join(chars)
+    if name.lower() != fold(name).lower():
+        # Some words carry their marks: the text kept them, and an unmarked word is written so ("Công ty ... hạ tầng và
+        # Giao thông" is not "Giáo thông", dn-qd-89). Words are restored only in a name that lost every mark.
+        return name
     out = []
     for w in name.split(" "):
         k = fold(w)

@@ -293,6 +293,8 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
         return True
     if one == "bao" and _words(toks, i + 1, 1) == ("cao",):
         return False
+    if t.text == "Quý" and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+        return is_head(toks, i + 1, first)  # "Quý Sở", "Quý Cơ quan": a letter's courteous "you" (bct-cv-1178)
     heads = {one, two, " ".join(_words(toks, i, 3)), " ".join(_words(toks, i, 4))}  # "chủ đầu tư", "phó tổng giám đốc"
     if damaged_so(toks, i):
         return True
@@ -391,9 +393,17 @@ _KNOWN_NAMES: ContextVar[tuple[tuple[str, ...], ...]] = ContextVar("known_names"
 def _past_known_name(toks: list[Tok], i: int, cur: list[int], j: int, words: int) -> tuple[int, int]:
     """(next token, words) after the known name that starts at token `i`, with `cur` stretched over it; unchanged if none."""
     for name in _KNOWN_NAMES.get():
-        if len(name) > j - i and _words(toks, i, len(name)) == name:
+        if len(name) <= j - i:
+            continue
+        if _words(toks, i, len(name)) == name:
             cur[1] = toks[i + len(name) - 1].end
             return i + len(name), len(name)
+        # the name written without its "và" ("Công ty Cổ phần đầu tư xây dựng hạ tầng giao thông" for "... hạ tầng và
+        # giao thông", lc-tb-ngoinhu)
+        bare = [w for w in name if w != "va"]
+        if len(bare) >= 4 and bare != list(name) and _words(toks, i, len(bare)) == tuple(bare):
+            cur[1] = toks[i + len(bare) - 1].end
+            return i + len(bare), len(bare)
     return j, words
 
 
@@ -564,8 +574,8 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
         return "monitor", i
     if _phrase_at(toks, i, [("phoi", "hop")]):
         return "coordinate", i
-    if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi"), ("co", "quyen"), ("chuyen",)]):
-        return None, i
+    if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi"), ("co", "quyen"), ("chuyen",), ("nhan", "duoc"), ("co", "the")]):
+        return None, i  # "nhận được hồ sơ": what a body receives (bct-cv-logistic, lc-cv-3686)
     if _phrase_at(toks, i, [("co", "y", "kien")]) and (_words(toks, i + 3, 2) == ("nhu", "sau") or _words(toks, i + 3, 1) == (":",)):
         return None, i  # "Sở Công Thương có ý kiến như sau:": the writer's own answer, not a duty
     return "implement", i
@@ -587,6 +597,13 @@ _LINE_BREAK = re.compile(r"\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
 # A line that cannot end a sentence or a heading: it ends with a hyphen, a comma or a word that needs what follows.
 _CONTINUES = re.compile(r"(?:[-–,]|(?<!\w)(?:voi|va|cua|cac|cho|ve|de|theo|tai|trong|tu|den|nhung|hoac|qua|chu tri|phoi hop|tham muu))[ \t]*\Z")
 _FULL_LINE = 60
+# A line that opens with a short label and its colon ("Địa chỉ trụ sở: Tầng 24 ...", dn-qd-89) starts anew, however full
+# the line before it.
+_FIELD_LINE = re.compile(r"[ \t]*[A-ZĐÀ-Ỹ][^\n:;,.]{0,30}:[ \t]")
+# The small words of `_CONTINUES` as they are spelt: the folded match must be one of these in the text.
+_SMALL_WORDS = {"voi": ("với",), "va": ("và",), "cua": ("của",), "cac": ("các",), "cho": ("cho",), "ve": ("về",), "de": ("để",),
+                "theo": ("theo",), "tai": ("tại",), "trong": ("trong",), "tu": ("từ",), "den": ("đến",), "nhung": ("những",),
+                "hoac": ("hoặc",), "qua": ("qua",)}
 
 
 def _in_parentheses(text: str, start: int, at: int) -> bool:
@@ -599,8 +616,9 @@ def _in_parentheses(text: str, start: int, at: int) -> bool:
 def _continues(text: str, folded: str, start: int, at: int) -> bool:
     """The line ending at `at` runs on past the blank line after it: it ends with a word that needs what follows,
     or it is a full line of a paragraph (a heading is short) without a closing mark."""
-    if _CONTINUES.search(folded, max(start, at - 12), at):
-        return True
+    m = _CONTINUES.search(folded, max(start, at - 12), at)
+    if m and text[m.start() : m.end()].strip().lower() in _SMALL_WORDS.get(m.group().strip(), (text[m.start() : m.end()].strip().lower(),)):
+        return True  # "tư" (Nhà đầu tư) is not "từ" (lc-qd-2463)
     line_start = text.rfind("\n", start, at) + 1 or start
     line = text[max(line_start, start) : at].rstrip()
     return len(line) >= _FULL_LINE and line[-1:] not in ".:;!?"
@@ -699,6 +717,7 @@ def find_responsibilities(text: str, folded: Optional[str] = None, skip: list[tu
 
 
 def _find_responsibilities(text, folded, skip, sections):
+    so_lists = list(_SO_LIST.finditer(text))
     assignments: list[Assignment] = []
     item_bodies: list[tuple[int, int, list[tuple[int, int]]]] = []
     sentence_no = 0
@@ -717,7 +736,10 @@ def _find_responsibilities(text, folded, skip, sections):
                     continue
                 if m.group().startswith(":") and _in_parentheses(text, item.start, m.start()):
                     continue  # "Cục Hóa chất (mã số: 112166) trong thời hạn ..." (bct-qd-26): an aside, not a field's label
-                if m.group().startswith("\n") and _continues(text, folded, item.start, m.start()):
+                if m.group().startswith(":") and any(d.start() <= m.start() < d.start("names") for d in so_lists):
+                    continue  # "Giám đốc các Sở, ngành: Tài chính, ..." is one list of the sentence's subjects (lc-qd-2463)
+                if m.group().startswith("\n") and _continues(text, folded, item.start, m.start()) \
+                        and not _FIELD_LINE.match(text, m.end()):
                     continue  # a scan's blank line inside a sentence: "phối hợp với\n\nPhòng Nội vụ", "Sở Lao động -\n\nThương binh"
                 if m.re is _LINE_BREAK and (text[max(item.start, text.rfind("\n", 0, m.start()) + 1) : m.start()].rstrip()[-1:] in (".", ";", ":", "")
                                             or not text[m.end() : m.end() + 1].isupper()):
@@ -791,7 +813,7 @@ def _strip_prefixes(text: str, folded: str, toks: list[Tok], skip: list[tuple[in
     return i
 
 
-def _sent_to(toks: list[Tok], first: int) -> list[tuple[tuple[int, int], str, str]]:
+def _sent_to(toks: list[Tok], first: int, any_role: bool = False) -> list[tuple[tuple[int, int], str, str]]:
     """The bodies a thing is sent to, and what they are to do with it, from token `first` on.
 
     "... về Ban Thi đua - Khen thưởng, Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh" (seeds); "... gửi Sở Công thương, Ban
@@ -811,6 +833,12 @@ def _sent_to(toks: list[Tok], first: int) -> list[tuple[tuple[int, int], str, st
             if not objects or _words(toks, objects.end_token, 1) != ("de",):
                 continue
             at = objects.end_token + 1 + (1 if _words(toks, objects.end_token + 1, 1) == ("cung",) else 0)
+            again = parse_bodies(toks, at, True)
+            if again is not None and len(again.spans) == 1 and again.end_token - at <= 2:
+                at = again.end_token  # "về Sở Công Thương để Sở tiếp nhận, xem xét" (lc-cv-2826): the same body again
+            elif _words(toks, at, 1) == ("duoc",) and _phrase_at(toks, at + 1, _ACTING_ON_A_FILE):
+                at += 1  # "gửi Sở Công Thương để được xem xét, có ý kiến" (lc-cv-2826): the sender is to be answered
+            acts = _phrase_at(toks, at, _ACTING_ON_A_FILE) is not None
             if _words(toks, at, 1) == ("biet",):
                 if _words(toks, at + 1, 3) != ("va", "phoi", "hop"):
                     continue
@@ -819,7 +847,8 @@ def _sent_to(toks: list[Tok], first: int) -> list[tuple[tuple[int, int], str, st
                 sent_role = "report"
             else:
                 sent_role, _ = classify(toks, at)
-                if sent_role is None or (first > 0 and sent_role not in ("monitor", "coordinate", "lead", "advise")):
+                if sent_role is None or (first > 0 and not any_role and not acts
+                                         and sent_role not in ("monitor", "coordinate", "lead", "advise")):
                     continue
             for span in objects.spans:
                 roles.append((span, sent_role, _task(toks, at)))
@@ -834,6 +863,49 @@ def _sent_to(toks: list[Tok], first: int) -> list[tuple[tuple[int, int], str, st
                             roles.append((span, "coordinate", _task(toks, helpers.end_token)))
                         break
     return roles
+
+
+# What an authority does with a file sent to it ("gửi Sở Công Thương để được xem xét, có ý kiến", "về Sở ... để Sở tiếp nhận,
+# xem xét", lc-cv-2826): a duty of the body sent to, inside a sentence too.
+_ACTING_ON_A_FILE = sorted((tuple(p.split()) for p in _LEX["acting_on_a_file"]["words"]), key=len, reverse=True)
+
+
+def _informed(toks: list[Tok], q: int) -> list[tuple[tuple[int, int], str, str]]:
+    """From token `q`: "(cho|để|tới) <bodies> (được) biết, <verb> ..." — the bodies told, and what they are to do (nothing
+    if only to know). Nghị định 30/2020 Phụ lục I: the closing of a Công văn or Thông báo names whom it is for."""
+    if _words(toks, q, 1) in (("cho",), ("de",), ("toi",), ("den",)):
+        q += 1
+    objects = parse_bodies(toks, q, True)
+    if objects is None or objects.end_token >= len(toks):
+        return []
+    at = objects.end_token + (1 if _words(toks, objects.end_token, 1) == ("duoc",) else 0)
+    if _words(toks, at, 1) == ("biet",):
+        at += 1
+        while at < len(toks) and (toks[at].text in (",", "và") or toks[at].fold == "va"):
+            at += 1
+        if at >= len(toks):
+            return []
+    elif not is_predicate(toks, at):
+        return []
+    role, at = classify(toks, at)
+    if role is None:
+        return []
+    return [(span, role, _task(toks, at)) for span in objects.spans]
+
+
+def _for_whom(toks: list[Tok]) -> list[tuple[tuple[int, int], str, str]]:
+    """"... để <bodies> <verb>" in a closing paragraph ("để Quý Sở nghiên cứu, thực hiện", bct-cv-1178)."""
+    for k in range(1, len(toks) - 2):
+        if toks[k].text == "để":
+            found = _informed(toks, k + 1)
+            if found:
+                return found
+    return []
+
+
+# The writer tells ("Sở Công Thương thông báo cho Công ty ... được biết, tổ chức thực hiện", lc-tb-ngoinhu; "Sở Công Thương
+# phúc đáp để Công ty Cổ phần Mông Sơn biết, thực hiện", lc-cv-2826): the duty is the addressee's, not the writer's.
+_TELLING = [("thong", "bao"), ("phuc", "dap"), ("tra", "loi")]
 
 
 def _after_field_label(text: str, folded: str, at: int) -> bool:
@@ -853,6 +925,28 @@ def _after_field_label(text: str, folded: str, at: int) -> bool:
         k += 1
     k = _strip_prefixes(text, folded, toks[k:], []) + k
     return parse_bodies(toks, k, True) is None and not is_predicate(toks, k) and not _phrase_at(toks, k, _ADVERBS)
+
+
+_FIELD_LABELS = sorted((tuple(p.split()) for p in _LEX["field_labels"]["words"]), key=len, reverse=True)
+
+
+def _field_value(text: str, folded: str, at: int) -> bool:
+    """The sentence at `at` is the value of a field on its line ("- Chủ đầu tư: Ban Quản lý dự án ...", "13. Hình thức tổ
+    chức quản lý dự án được áp dụng: Chủ đầu tư trực tiếp quản lý dự án"): the label names a role or a field of an
+    identity or project block; a body named there is identified, not given a duty."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at].rstrip()
+    if not before.endswith(":"):
+        return False
+    toks = tokens(text, folded, line_start, line_start + len(before) - 1)
+    if not toks or len(toks) > 14:
+        return False
+    k = 0
+    while k < len(toks) and not toks[k].fold[:1].isalpha():
+        k += 1  # the item's mark: "2.", "-", "a)"
+    if k < len(toks) and re.fullmatch(r"[a-zđ]\)|[ivx]+\.?", toks[k].text):
+        k += 1
+    return _phrase_at(toks, k, _FIELD_LABELS) is not None
 
 
 def _directed(toks: list[Tok], first: int) -> list[tuple[tuple[int, int], str, str]]:
@@ -925,6 +1019,27 @@ def _announces(toks: list[Tok], i: int) -> bool:
     return len(rest) <= 6 and (not rest or rest[-1] in ("sau", "sau:") or rest[:2] == ["nghiem", "tuc"])
 
 
+def _says_a_duty(toks: list[Tok], i: int) -> bool:
+    """A sentence without its own subject inherits one only if it has a verb of duty and does not open with a field's
+    label: "Bể nước, cát chữa cháy" (a heading of a description), "Diện tích xây dựng 9,0 m2" (dn-qd-89) say no duty."""
+    if _phrase_at(toks, i, _FIELD_LABELS) and toks[i].text[:1].isupper():
+        return False
+    return any(is_predicate(toks, k) or _phrase_at(toks, k, _DECIDING) or (k == i and _phrase_at(toks, k, _PRED_TUPLES))
+               or _phrase_at(toks, k, _ADVERBS) for k in range(i, len(toks)))
+
+
+def _names_a_thing(toks: list[Tok], i: int) -> bool:
+    """The sentence opens with a proper name or an address, not a verb: "Tầng 24, Tòa nhà Intracom, ..." (the value of an
+    address field, dn-qd-89), "Đỗ Thanh Hà" (a signer's name, bct-cv-logistic). It inherits no duty-holder."""
+    if i + 1 >= len(toks) or not toks[i].text[:1].isupper() or _phrase_at(toks, i, _ADVERBS):
+        return False
+    verb = _phrase_at(toks, i, _PRED_TUPLES)
+    if verb and all(_spelt_as(toks[i + k], w) for k, w in enumerate(_PRED_PROPER.get(verb) or ())):
+        return False  # "Tầng 24" is not "tặng"
+    nxt = toks[i + 1].text
+    return nxt[:1].isdigit() or (nxt[:1].isupper() and nxt[1:2].islower())
+
+
 def _after_condition(toks: list[Tok], i: int, k: int) -> bool:
     """The ask at `k` follows a condition that opens the sentence: "Trong quá trình triển khai thực hiện, nếu có vướng mắc
     ... đề nghị các đơn vị phản hồi về Sở" (lc-cv-hoachat), "Trường hợp không có nhu cầu tiếp tục gia hạn đề nghị tổ chức,
@@ -955,6 +1070,10 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     if subjects is None and not closing:
         subjects = _subject_after_opening(toks, i)
     info = None
+    if subjects is not None and _field_value(text, folded, s_start):
+        # identified, not given a duty; what the item says next is about it ("1. Nhà đầu tư\nTên doanh nghiệp: Công ty
+        # ...\nGiấy chứng nhận đăng ký doanh nghiệp số ...", lc-qd-2463)
+        return {"spans": subjects.spans, "heading": False}, []
     if subjects is not None:
         spans = subjects.spans
         i = subjects.end_token
@@ -965,14 +1084,18 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
             return info, []  # "Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo ..." (lc-qd-2463): the duties follow the colon
     elif closing:
         # "Trong quá trình thực hiện nếu phát hiện ... phải trao đổi ngay với Bộ Chỉ huy quân sự tỉnh ... để cùng phối
-        # hợp giải quyết" (lc-gcn-banqua): the bodies worked with, even in a closing paragraph
-        return None, [r for r in _sent_to(toks, 1) if r[1] == "coordinate"]
+        # hợp giải quyết" (lc-gcn-banqua): the bodies worked with, even in a closing paragraph; and the letter's own
+        # closing formula, "Trên đây là ý kiến của Cục Hóa chất, gửi Công ty để thực hiện" (bct-cv-logistic), "... để Quý
+        # Sở nghiên cứu, thực hiện" (bct-cv-1178): whom it is for, and what they are to do
+        sent = [r for r in _sent_to(toks, 1, any_role=_words(toks, 0, 3) != ("trong", "qua", "trinh"))
+                if r[1] == "coordinate" or _words(toks, 0, 3) != ("trong", "qua", "trinh")]
+        return None, sent + _for_whom(toks)
     elif text[s_end : s_end + 1] == ":" and i < len(toks) and not is_predicate(toks, i) and not _phrase_at(toks, i, _ADVERBS):
         return None, []  # a field's label ("Chức danh: Tổng Giám đốc.", "Địa chỉ: ..."), not a duty of the body before it
     elif _after_field_label(text, folded, s_start):
         return None, []  # the value of such a field ("Địa chỉ thường trú: phường Hà Đông.")
     else:
-        spans = list(inherited)
+        spans = list(inherited) if not _names_a_thing(toks, i) and _says_a_duty(toks, i) else []
     if not spans:
         # "Thực hiện ..., Văn phòng UBND tỉnh chuyển Văn bản nêu trên đến Sở Công Thương để chủ trì, ..." (lc-pc-466)
         return info, _sent_to(toks, 0) + _sent_to(toks, 1)
@@ -1004,6 +1127,11 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         if own is not None and own.end_token < len(ctoks):
             subject_spans, start_at = pending + own.spans, own.end_token
         pending = []
+        told = _phrase_at(ctoks, _skip_adverbs(ctoks, start_at), _TELLING)
+        if told is not None and subject_spans is spans:
+            q = _skip_adverbs(ctoks, start_at) + len(told)
+            roles += _informed(ctoks, q)
+            continue  # the writer's own act of telling is no duty
         role, at = classify(ctoks, start_at)
         if closing and role != "implement":
             continue
@@ -1122,8 +1250,10 @@ def _enterprise_end(text: str, start: int) -> Optional[int]:
         w = _NAME_WORD.match(text, pos)
         if w is None or w.group(1).lower() in _BODY_STOPS or w.group(1).lower() == "có":
             break
-        if "\n" in text[pos : w.start(1)] and (w.group(1) in ("-", "–", "+", "•") or re.fullmatch(r"\d+[.)]|[a-zđ]\)", w.group(1))):
-            break  # the next line is an item of a list: "Kính gửi: Công ty ...\n- Lựa chọn ..."
+        gap = text[pos : w.start(1)]
+        if "\n" in gap and (w.group(1) in ("-", "–", "+", "•") or re.fullmatch(r"\d+[.)]|[a-zđ]\)", w.group(1))
+                            or gap.count("\n") > 1 or _FIELD_LINE.match(text, w.start(1))):
+            break  # the next line is an item of a list ("Kính gửi: Công ty ...\n- Lựa chọn ..."), a field ("Địa chỉ: ...")
         words.append((w.group(1), w.end(1)))
         pos = w.end()
     for k, (word, end) in enumerate(words):

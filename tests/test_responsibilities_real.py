@@ -1,0 +1,104 @@
+"""Who must do what in real administrative documents (issue 10): tables of passages from the real development set
+(input -> the (body, role) pairs expected, as gold/README.md and gold/real/README.md define them), with negatives.
+
+Each row names the rule it checks; the passages are cut from the documents named (../shared/realdocs), kept as written.
+"""
+
+import pytest
+
+from vnplan.responsibilities import aliases, find_responsibilities
+
+
+def pairs(text):
+    found, _ = find_responsibilities(text)
+    for r in found:
+        assert text[r.start : r.end] == r.text
+    return {(r.body, r.role) for r in found}
+
+
+CASES = [
+    # -- the verb decides where a body's name ends
+    # "bổ sung" is a request's verb, and "Công ty" is the enterprise the letter defines (bct-cv-logistic)
+    ("Kính gửi: Công ty Cổ phần Logistic Việt Trung\n"
+     "Bộ Công Thương nhận được hồ sơ của Công ty Cổ phần Logistic Việt Trung (sau đây gọi là Công ty). "
+     "Cục Hóa chất đề nghị Công ty bổ sung Giấy chứng nhận hoàn thành chương trình tập huấn.",
+     {("Công ty Cổ phần Logistic Việt Trung", "implement")}),
+    # "liên hệ" ends the name; a name the OCR dropped a word from is the addressee (bct-cv-813)
+    ("Kính gửi: Cục Hải quan\n\nVề việc truy cập tài khoản khai báo hóa chất, đề nghị Cục\nquan liên hệ với Cục Thương mại "
+     "điện tử và Kinh tế số - Bộ Công Thương biết thêm thông tin.",
+     {("Cục Hải quan", "implement")}),
+    # "Quý Sở" is the addressee, asked in the closing paragraph; "quyết định" is a verb (bct-cv-1178)
+    ("Kính gửi: Sở Công Thương tỉnh Lào Cai\nVì vậy, Ủy ban nhân dân cấp tỉnh quyết định thực hiện nội dung trên.\n"
+     "Trên đây là ý kiến trao đổi của Cục ĐCK để Quý Sở nghiên cứu, thực hiện theo quy định pháp luật./.\nNơi nhận:\n- Như trên;",
+     {("Ủy ban nhân dân cấp tỉnh", "implement"), ("Sở Công Thương tỉnh Lào Cai", "implement")}),
+    # -- findings, rights and fields are not duties
+    # negative: what a sanctioned enterprise failed to do is a finding; "có quyền" is a right (bct-qd-26)
+    ("Điều 1.\n2.1. Không lưu giữ đầy đủ hồ sơ huấn luyện.\nCụ thể: Công ty không lưu giữ đầy đủ hồ sơ huấn luyện an toàn hóa chất.\n"
+     "c) Công ty TNHH Thương mại Hải Đăng có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này.",
+     set()),
+    # negative: a time limit after an aside is no duty of the body named in a field (bct-qd-26)
+    ("a) Công ty TNHH Thương mại Hải Đăng phải nộp tiền phạt tại Kho bạc Nhà nước Khu vực I; cơ quan ra Quyết định xử phạt: "
+     "Cục Hóa chất (mã số: 112166) trong thời hạn 10 ngày, kể từ ngày nhận được Quyết định này.",
+     {("Công ty TNHH Thương mại Hải Đăng", "implement")}),
+    # negative: a body named in a field of a project block (dn-qd-89, lc-cv-6791); the address under it inherits nothing
+    ("Điều 1. Phê duyệt thiết kế với các nội dung sau:\n3. Chủ đầu tư: Công ty Cổ phần đầu tư Xây dựng hạ tầng và Giao thông\n\n"
+     "Địa chỉ trụ sở: Tầng 24, Tòa nhà Intracom, số 33 Cầu Diễn.\n"
+     "13. Hình thức tổ chức quản lý dự án được áp dụng: Chủ đầu tư trực tiếp quản lý dự án\n"
+     "- Chủ đầu tư: Ban Quản lý dự án đầu tư xây dựng xã Trấn Yên.",
+     set()),
+    # -- subjects that do not open the sentence
+    # after an opening phrase and its comma (dn-qd-89: a decision's closing article), "Giao cho" a proposer the decision
+    # names in full ("Theo đề nghị của ...")
+    ("Theo đề nghị của Đoàn tư vấn giám sát năng lượng.\nQUYẾT ĐỊNH:\nĐiều 2. Tổ chức thực hiện\n"
+     "Giao cho Phó tổng Giám đốc phụ trách, Đoàn tư vấn giám sát năng lượng triển khai thực hiện dự án.\n"
+     "Điều 3. Quyết định này có hiệu lực kể từ ngày ký đến khi hoàn thành kết thúc dự án,\n"
+     "các Phó tổng giám đốc, các phòng ban trong Công ty chịu trách nhiệm thi hành\n\nquyết định này./.",
+     {("Phó tổng Giám đốc phụ trách", "implement"), ("Đoàn tư vấn giám sát năng lượng", "implement"),
+      ("Các Phó tổng giám đốc", "implement"), ("Các phòng ban trong Công ty", "implement")}),
+    # negative: bodies after the duty's verb are its objects, not a subject ("phải báo cáo chính quyền ..., cơ quan ...")
+    ("Điều 2.\n1. Trách nhiệm của chủ đầu tư\n- Sau khi hoàn thành xây dựng cơ bản phải báo cáo chính quyền địa phương, cơ quan "
+     "quản lý xây dựng để xác nhận đủ điều kiện.",
+     {("Chủ đầu tư", "report")}),
+    # "X nghiêm túc thực hiện:" announces the duties after the colon (lc-qd-2463)
+    ("Điều 2.\n1. Trách nhiệm của chủ đầu tư\n- Tập trung mọi nguồn lực triển khai dự án. Trong quá trình tồn tại của dự án, "
+     "Nhà đầu tư nghiêm túc\nthực hiện: (i) Báo cáo giám sát đánh giá đầu tư dự án gửi Sở Công thương để theo dõi, quản lý.",
+     {("Chủ đầu tư", "implement"), ("Nhà đầu tư", "report"), ("Sở Công thương", "monitor")}),
+    # negative: "Trong quá trình ..., yêu cầu tạm dừng ..." asks no one (ttg-ct-07)
+    ("2. Bộ Công Thương:\n- Chủ trì đánh giá kết quả. Trong quá trình thực hiện rà soát, yêu cầu tạm dừng việc bổ sung quy hoạch.",
+     {("Bộ Công Thương", "lead")}),
+    # -- roles
+    # sending a report is the report role; "phản hồi" after a condition reports back (lc-cv-2826, lc-cv-hoachat)
+    ("Kính gửi: Công ty cổ phần Mông Sơn\nSau khi hoàn thành kiểm định, Công ty gửi Báo cáo kết quả kiểm định về\n"
+     "Sở Công Thương để Sở tiếp nhận.",
+     {("Công ty cổ phần Mông Sơn", "report")}),
+    ("Trong quá trình triển khai thực hiện, nếu có vướng mắc hoặc vấn đề phát sinh đề nghị các đơn vị phản hồi về Sở Công "
+     "Thương để tổng hợp, báo cáo.",
+     {("Các đơn vị", "report"), ("Sở Công Thương", "report")}),
+    # negative: "việc kê khai, báo cáo, xin cấp phép" lists things to do; no report is due (lc-cv-hoachat)
+    ("2. Đề nghị các đơn vị hoạt động hóa chất thực hiện đầy đủ việc kê khai, báo cáo, xin cấp phép theo quy định.",
+     {("Các đơn vị hoạt động hóa chất", "implement")}),
+    # -- where the body ends
+    # negative: an OCR'd "Nơi nhận" and a filed submission slip are not the body (bct-cv-813, bct-cv-logistic)
+    ("Kính gửi: Cục Hải quan\n1. Đề nghị Cục Hải quan hướng dẫn doanh nghiệp.\nTrân trọng.\nXới nhận: KT. CỤC TRƯỞNG\n"
+     "- Như trên;\n- Cục trưởng (để báo cáo);\nPHIẾU TRÌNH\nPhòng Quản lý Hóa chất dự thảo Công văn gửi Công ty.",
+     {("Cục Hải quan", "implement")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[str(i) for i in range(len(CASES))])
+def test_real_passages(text, expected):
+    assert pairs(text) == expected
+
+
+def test_short_names_are_resolved_only_when_the_document_defines_them():
+    # the one addressee stands for "Công ty", "chủ đầu tư" (lc-tb-ngoinhu); a list of addressees names no one
+    one = aliases("Kính gửi: Công ty cổ phần Đầu tư xây dựng hạ tầng và giao thông\nCăn cứ ...")
+    assert one.defined["chu dau tu"] == "Công ty cổ phần Đầu tư xây dựng hạ tầng và giao thông"
+    many = aliases("Kính gửi:\n- Các Sở, ban, ngành tỉnh;\n- Ủy ban nhân dân xã, phường.\nThực hiện ...")
+    assert many.addressee is None and not many.defined
+    # an investment certificate's investor (lc-gcn-banqua)
+    cert = aliases("Chứng nhận nhà đầu tư:\nTên doanh nghiệp: Công ty Cổ phần đầu tư phát triển công nghiệp Lào Cai.\n")
+    assert cert.defined["nha dau tu"] == "Công ty Cổ phần đầu tư phát triển công nghiệp Lào Cai"
+    # negative: a body that is not an enterprise lends its name to "Quý Sở" only, not to "chủ đầu tư"
+    so = aliases("Kính gửi: Sở Công thương tỉnh Lào Cai\nSở Nông nghiệp và Môi trường nhận được ...")
+    assert so.addressee == "Sở Công thương tỉnh Lào Cai" and "chu dau tu" not in so.defined
