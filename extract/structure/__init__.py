@@ -64,9 +64,9 @@ def restore_symbol(symbol: str, names: list[str]) -> str:
     return "".join(by_fold.get(fold(p), p) if "Đ" not in p and p.upper() == p else p for p in parts)
 
 
-def read_header(view: DocView, first_section: Optional[int], foot_start: int) -> HeaderResult:
+def read_header(view: DocView, first_section: Optional[int], foot_start: int, last_section: Optional[int] = None) -> HeaderResult:
     """Metadata of the document: the header components wherever the text holds them, the foot
-    from `foot_start` on."""
+    from `foot_start` on (`last_section`: where the body's last section starts)."""
     text = view.text
     warnings: list[Warning] = []
     values: dict[str, object] = {}
@@ -208,6 +208,14 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int) ->
         # blocks side by side (a Biên bản's parties, a Phiếu trình's maker and reviewers): the
         # signer is the maker's block, else the first
         foot.signer_title, foot.signer_name = row.signer_title, row.signer_name
+    if not (foot.signer_title or foot.signer_name) and foot_start >= len(text) and last_section is not None:
+        # no "Nơi nhận" and no closing phrase (an enterprise's Phương án, a Thuyết minh): the
+        # signature block closes the last section; look for it in the last lines
+        tail = [ln for ln in view.lines if not ln.blank and ln.start >= last_section][-12:]
+        if tail:
+            late = foot_reader.read_foot(view, tail[0].start)
+            if late.signer_name:
+                foot.signer_title, foot.signer_name = late.signer_title, late.signer_name
     recipients = addressees + (foot.recipients or [])
     items = [r[0].strip().rstrip(" ;.,:").lstrip("-– ").strip() for r in recipients]
     items = [x for x in items if x]
@@ -239,5 +247,5 @@ def segment(text: str) -> Segmented:
     # the foot starts at the "Nơi nhận" line, or where the last body section ends
     body_end = body_sections[-1].end if body_sections else (closing_start(text) if not sections else sections[0].start)
     foot_start = min(body_end, recipients_start(text, body_sections[0].start if body_sections else 0))
-    header = read_header(view, first, foot_start)
+    header = read_header(view, first, foot_start, body_sections[-1].start if body_sections else None)
     return Segmented(header.metadata, sections, header.warnings + warnings)

@@ -533,7 +533,8 @@ def expand_unit(issuer: str, text: str) -> Optional[str]:
         return None
     head, abbr = words
     found = set()
-    pattern = re.compile(r"(?<![\w])" + re.escape(head) + r"((?:\s+(?:-\s+)?[^\W\d_]+){%d,%d})" % (len(abbr), len(abbr) + 2))
+    # a lookahead, so that one name's words do not hide the next name of the same head
+    pattern = re.compile(r"(?<![\w])" + re.escape(head) + r"(?=((?:\s+(?:-\s+)?[^\W\d_]+){%d,%d}))" % (len(abbr), len(abbr) + 2))
     for m in pattern.finditer(text):
         picked, last = [], m.start(1)
         for t in re.finditer(r"[^\W\d_]+", m.group(1)):

@@ -63,7 +63,8 @@ def heading_labels(heading: str, run_in: bool = False) -> list[str]:
         for i in range(0, min(limit, max(1, len(words) - n + 1))):
             window = " ".join(words[i : i + n])
             # one damaged letter in a short phrase ("muc pich"), a few in a long one
-            close = Levenshtein.distance(window, key) <= 1 if len(key) <= 10 else fuzz.ratio(window, key) >= 85
+            # (up to 12 letters: "kien thong" of "Ý KIẾN THỐNG NHẤT" is two slips from "khen thuong")
+            close = Levenshtein.distance(window, key) <= 1 if len(key) <= 12 else fuzz.ratio(window, key) >= 85
             if close:
                 if not any(a <= i and i + n <= b for a, b, _ in taken):
                     taken.append((i, i + n, label))
@@ -123,6 +124,15 @@ _LOOKALIKES = {k: v["letter"] for k, v in load("sections")["ocr_lookalikes"].ite
 _LOST_NUMBER_LINE = re.compile(r"(?P<num>)\.\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 
 _LETTERS = "abcdđefghiklmnopqrstuvxy"
+
+# Parts lettered "A. THÀNH PHẦN ĐOÀN KIỂM TRA", "B. NỘI DUNG KIỂM TRA", "C. KẾT LUẬN" (inspection
+# minutes, reports without Roman parts): top level only when the body has no Roman parts.
+_LETTER_PART_LINE = re.compile(r"(?P<num>[A-HĐ])\s*\.\s+(?P<rest>\S.*)$")
+# Numbering under a Roman part by dotted paths (technical Phương án, Thuyết minh: "I.1. Thông tin
+# chung", "I.4.1. Mô tả sơ đồ công nghệ", "III.5.2.1. Xác định đường cản chân tầng"); the depth
+# of the path is the level. "IV5.2." (the dot after the numeral lost) is read only where the
+# sequence asks for exactly that number.
+_ROMAN_DOTTED_LINE = re.compile(r"(?P<roman>[IVX]{1,4})(?P<dot>\.?)(?P<path>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<rest>\S.*)$")
 
 @lru_cache(maxsize=1)
 def _recipients_line() -> re.Pattern:
@@ -317,6 +327,12 @@ def _heading_of(lines: list[_Line], index: int, rest_offset: int, level: int) ->
     return trimmed.strip(), start, start + len(trimmed)
 
 
+def _is_noise_heading(rest: str) -> bool:
+    from vnplan.structure.noise import is_noise_line
+
+    return is_noise_line(rest)
+
+
 def _roman_distance(a: str, b: str) -> int:
     from rapidfuzz.distance import Levenshtein
 
@@ -379,6 +395,8 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
     last_paren: Optional[int] = None
     last_l4: Optional[tuple[int, int, int]] = None
     last_article = 0
+    last_part: Optional[int] = None  # letter of the last "A." part (mode "letter")
+    dotted: list[int] = []  # path of the last "I.2.1." heading under the current Roman part
     sentence_romans = mode == "roman" and _sentence_case_romans(lines, body_start, body_end)
     quoted = _quoted_lines(lines)
     article_re = _section_patterns()["article_head"]
@@ -405,6 +423,34 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
                 last_article = int(m["num"])
                 last_l2, last_l3, last_letter, last_paren = None, None, None, None
                 continue
+        if mode == "letter":
+            m = _LETTER_PART_LINE.match(s)
+            if m and _is_top_heading(m["rest"]):
+                idx = _LETTERS.index(m["num"].lower())
+                if (last_part is None and idx == 0) or (last_part is not None and idx in _followers(last_part)):
+                    heading, hs, he = _heading_of(lines, i, m.start("rest"), 1)
+                    out.append(_Candidate(1, m["num"], line.start, i, heading, hs, he))
+                    last_part = idx
+                    last_l2, last_l3, last_letter, last_paren = None, None, None, None
+                    continue
+        m = _ROMAN_DOTTED_LINE.match(s) if mode == "roman" and last_roman else None
+        if m and _roman_value(m["roman"]) == last_roman and m["rest"][:1].isupper():
+            path = [int(x) for x in m["path"].split(".")]
+            d = len(path)
+            fits = path[:-1] == dotted[: d - 1] and (
+                (len(dotted) >= d and path[-1] == dotted[d - 1] + 1) or (len(dotted) == d - 1 and path[-1] == 1))
+            if fits and (m["dot"] or not _is_noise_heading(m["rest"])):
+                number = m["roman"] + "." + ".".join(str(x) for x in path)
+                heading, hs, he = _heading_of(lines, i, m.start("rest"), 2)
+                out.append(_Candidate(1 + d, number, line.start, i, heading, hs, he, ocr_guess=not m["dot"]))
+                if not m["dot"]:
+                    warnings.append(_guess_warning(f"heading number {m.group(0).split()[0]!r} read as {number!r} from the sequence",
+                                                   s[: m.end("path")], line.start))
+                dotted = path
+                last_l2, last_l3, last_letter, last_paren = None, None, None, None
+                continue
+        if dotted and s[:1].isdigit() and (_DECIMAL_LINE.match(s) or _DECIMAL2_LINE.match(s) or _DECIMAL3_LINE.match(s)):
+            continue  # plain numbers inside a part numbered by dotted paths are lists, not sections
         m = _roman_match(s) if mode == "roman" else None
         if m and sentence_romans and _clean_roman(m["num"]) == m["num"] and not _is_top_heading(m["rest"]) and (
             m["rest"][:1].isupper() and not m["rest"].rstrip().endswith((".", ";", ",")) and len(m["rest"]) < 160
@@ -415,6 +461,7 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
             out.append(_Candidate(1, m["num"], line.start, i, heading, hs, he))
             last_roman = _roman_value(m["num"])
             last_l2, last_l3, last_letter, last_paren = None, None, None, None
+            dotted = []
             continue
         if m and _clean_roman(m["num"]) and _is_top_heading(m["rest"]) and not (
             # an upper-case item "1. MỤC ĐÍCH" that continues the items of its section is an item
@@ -458,6 +505,7 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
                     )
                 last_roman = value
                 last_l2, last_l3, last_letter = None, None, None
+                dotted = []
                 continue
         if not out and mode != "decimal":
             continue  # numbered lines before the first roman heading (or article) are not sections
@@ -791,7 +839,16 @@ def _mode(text: str, body_start: int, body_end: int) -> str:
     if {1, 2} <= numbers:
         return "article"
     cands, _ = find_candidates(text, body_start, body_end, "roman")
-    return "roman" if any(c.level == 1 for c in cands) else "decimal"
+    if any(c.level == 1 for c in cands):
+        return "roman"
+    # lettered parts "A.", "B." in capitals and no Roman parts (inspection minutes)
+    letters = set()
+    for line in _lines(text):
+        if body_start <= line.start < body_end and line.text:
+            m = _LETTER_PART_LINE.match(line.text)
+            if m and _is_upper_heading(m["rest"]):
+                letters.add(m["num"])
+    return "letter" if {"A", "B"} <= letters else "decimal"
 
 
 def outline(text: str, body_start: int = 0) -> tuple[list[Section], list[Warning]]:
@@ -812,7 +869,7 @@ def outline(text: str, body_start: int = 0) -> tuple[list[Section], list[Warning
     end = min(end, _referring_close(text, last_any + 1, body_end))
     cands = [c for c in cands if c.start < end]
     roots = _build_tree(cands, end)
-    sections = _to_sections(roots, text, None, None, run_in=mode != "roman")
+    sections = _to_sections(roots, text, None, None, run_in=mode not in ("roman", "letter"))
     for section in sections:
         if section.label == "other":
             warnings.append(
