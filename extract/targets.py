@@ -364,6 +364,7 @@ _QUANTITY = re.compile(
     + r")(?P<per>[ \t]*/[ \t]*năm)?(?![\w²³])"
 )
 _MONEY_UNITS = {"tỷ đồng", "triệu đồng", "nghìn đồng", "đồng"}
+_CAPITAL = re.compile(r"(?<!\w)von(?!\w)")
 _RAISING = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _QLEX["raising_verbs"]["words"]) + r")(?!\w)")
 # planning words that open a clause before a verb of raising money ("Hằng năm vận động ...", "- Phấn đấu huy động ...")
 _RAISE_LEAD = re.compile(r"(?:[ \t\n]*(?:[-+•*]|phan\s+dau|hang\s+nam|moi\s+nam|(?:(?:den|trong)\s+)?nam\s+\d{4}|,))*[ \t\n]*")
@@ -431,6 +432,16 @@ def find_quantities(text: str, folded: str) -> list[Target]:
                               direction=prev.direction, value=_number(m["v"]), unit=unit, by_year=_year_after(folded, m.end())))
             continue
         labels = list(_LABEL.finditer(folded, c_start, m.start()))
+        if unit in _MONEY_UNITS:
+            # "vốn ngân sách tỉnh 40 tỷ đồng", "vốn đối ứng ...": capital of any source is money a project plans
+            capital = [c for c in _CAPITAL.finditer(folded, c_start, m.start())
+                       if not any(x.start() <= c.start() < x.end() for x in labels)]  # not the "vốn" of "tổng nguồn vốn"
+            labels = sorted(labels + capital, key=lambda x: x.start())
+        if out and label is None and labels and labels[-1].start() < out[-1].end <= m.start():
+            # "Tổng mức đầu tư ... khoảng 120 tỷ đồng, trong đó vốn ngân sách tỉnh 40 tỷ đồng": the label after the
+            # previous quantity
+            later = [x for x in labels if x.start() >= out[-1].end]
+            labels = later
         if label is None and labels:
             label = (labels[-1].start(), m.start())
         if unit == "%" and re.search(r"(?<!\w)(?:giảm|tăng|t[ỷỉ]\s+lệ)(?!\w)", text[c_start : m.start()], re.I):  # written words: "tầng" folds as "tăng"
@@ -470,7 +481,7 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         lab_text = re.sub(r"\s*\((?:nếu có|[^()]*)\)\s*", " ", text[label[0] : label[1]])
         lab_text = re.sub(r"(?i)\s*phấn đấu\s+", " ", lab_text)  # "Quỹ ... phấn đấu vận động được": a planning word
         lab_fold = fold(lab_text)
-        has_lexicon_word = bool(_LABEL.search(lab_fold))
+        has_lexicon_word = bool(_LABEL.search(lab_fold)) or unit in _MONEY_UNITS and bool(re.match(r"\s*von(?!\w)", lab_fold))
         if unit in _PER_YEAR_ONLY and not per:
             continue
         if unit in _TERM_ONLY and not re.search(r"thoi\s+han", lab_fold):
@@ -520,8 +531,12 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         indicator = _qualified(text, folded, label, m, indicator)
         start = label[0]
         end = m.end()
+        value_max = _number(m["v2"]) if m["v2"] else None
+        upto = re.match(rf"[ \t]*(?:đến|tới)[ \t]+(?P<v>{_QNUM})[ \t]*" + re.escape(m["unit"]) + r"(?![\w²³])", text[end : end + 40])
+        if upto and value_max is None:  # "Mức phạt tiền từ 20.000.000 đồng đến 30.000.000 đồng": a range
+            value_max, end = _number(upto["v"]), end + upto.end()
         out.append(Target(text=text[start:end], start=start, end=end, indicator=indicator, direction=direction,
-                          value=_number(m["v"]), value_max=_number(m["v2"]) if m["v2"] else None,
+                          value=_number(m["v"]), value_max=value_max,
                           unit=unit + ("/năm" if per else ""), per="year" if per_year else None, by_year=by_year))
         share = re.match(r"\s*\(\s*chiếm\s+(?P<v>\d+(?:,\d+)?)\s*%\s*(?P<of>[^)]{3,60})\)", text[end : end + 90])
         if share:  # "775.701.600.000 đồng (chiếm 15% tổng vốn đầu tư)": the share of the total
@@ -554,6 +569,10 @@ def _indicator_of(label: str) -> str:
                 words = words[: len(words) - len(f) - 1].rstrip(" ,:")
                 folded = fold(words)
                 changed = True
+        if re.search(r"(?i)\s(?:từ|trong đó)$", words):  # written "từ" only: "đầu tư" folds the same
+            words = re.sub(r"(?i)\s+(?:từ|trong đó)$", "", words)
+            folded = fold(words)
+            changed = True
     return _lower_first(words)
 
 
