@@ -94,6 +94,10 @@ def body_parts(text: str, folded: str, sections) -> list[tuple[int, int]]:
     return parts
 
 
+# The kind of a part whose sentences count only when they ask bodies by name ("yêu cầu", "đề nghị", "giao", "kiến nghị").
+ASKS_ONLY = "asks"
+
+
 def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int, int, bool]]:
     """(start, end, is_closing) of the parts that assign duties.
 
@@ -128,6 +132,18 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
                     continue
                 head_end = text.find("\n", sec.start)
                 parts.append((head_end if 0 <= head_end < sec.end else sec.start, min(sec.end, body_end), False))
+            if not plan_like:
+                # A report's account of what was done ("I. CÔNG TÁC QUẢN LÝ ...") may still ask bodies to act: "Để tiếp tục
+                # nâng cao công tác bảo vệ khoáng sản ..., tiếp tục yêu cầu các Sở, ban, ngành và địa phương:\n- Tăng cường
+                # ..." (lc-bc-ks2025). Those parts are read for explicit asks only.
+                pos = start
+                for a, b in sorted((p[0], p[1]) for p in parts):
+                    if a > pos:
+                        parts.append((pos, min(a, body_end), ASKS_ONLY))
+                    pos = max(pos, b)
+                if pos < body_end:
+                    parts.append((pos, body_end, ASKS_ONLY))
+                parts.sort()
         else:
             parts.append((start, body_end, False))
     else:
@@ -249,6 +265,8 @@ def is_predicate(toks: list[Tok], i: int) -> bool:
         return False  # "cùng cấp" is not "cung cấp", "đua" is not "đưa"
     if p == ("to", "chuc") and (" ".join(_words(toks, i + 2, 2)) in _ORG_AFTER_TO_CHUC or _words(toks, i + 2, 1)[:1] in (("hoi",), ("doan",))):
         return False
+    if p == ("to", "chuc") and (_words(toks, i + 2, 3) == (",", "ca", "nhan") or _words(toks, i - 1, 1) == ("cua",)):
+        return False  # "của tổ chức, cá nhân đó" (bct-cv-813): the class of persons the laws address, a noun
     if p == ("tang",) and _words(toks, i + 1, 1) == ("cuong",):
         return True
     return True
@@ -478,6 +496,10 @@ def _skip_adverbs(toks: list[Tok], i: int) -> int:
             continue
         if toks[i].text == "," or re.fullmatch(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)\.?", toks[i].text):
             i += 1  # "(i) Báo cáo giám sát ...": an enumerator inside the paragraph (lc-qd-2463)
+            moved = True
+            continue
+        if _words(toks, i, 2) in (("xem", "xet"), ("nghien", "cuu")) and _words(toks, i + 2, 3) == (",", "tham", "muu"):
+            i += 3  # "Xem xét, tham mưu cho Chính phủ ..." (lc-bc-ks2025): the study leads to advice
             moved = True
             continue
         for lead in (("tien", "hanh"), ("tang", "cuong")):
@@ -1040,6 +1062,18 @@ def _names_a_thing(toks: list[Tok], i: int) -> bool:
     return nxt[:1].isdigit() or (nxt[:1].isupper() and nxt[1:2].islower())
 
 
+def _asked_at(toks: list[Tok], s_end: int, text: str) -> Optional[int]:
+    """Where the bodies a sentence asks by name start ("... yêu cầu các Sở, ban, ngành và địa phương:", "Đề nghị Bộ ..."), or
+    None."""
+    for k in range(len(toks) - 2):
+        if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi"), ("kien", "nghi")) and is_head(toks, k + 2, True) \
+                and (k == 0 or toks[k].text[:1].islower()):
+            return k + 2
+        if toks[k].fold == "giao" and toks[k].text.lower() == "giao" and is_head(toks, k + 1 + (_words(toks, k + 1, 1) == ("cho",)), True):
+            return k + 1
+    return None
+
+
 def _after_condition(toks: list[Tok], i: int, k: int) -> bool:
     """The ask at `k` follows a condition that opens the sentence: "Trong quá trình triển khai thực hiện, nếu có vướng mắc
     ... đề nghị các đơn vị phản hồi về Sở" (lc-cv-hoachat), "Trường hợp không có nhu cầu tiếp tục gia hạn đề nghị tổ chức,
@@ -1053,6 +1087,11 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     toks = tokens(text, folded, s_start, s_end)
     if not toks:
         return None, []
+    if closing == ASKS_ONLY:
+        asked = _asked_at(toks, s_end, text)
+        if asked is None and not inherited:
+            return None, []  # an account of what was done, not a request
+        closing = False
     i = _strip_prefixes(text, folded, toks, skip)
     # "..., Ủy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành ... triển khai thực hiện": the bodies asked to act
     asking = parse_bodies(toks, i, True)
@@ -1135,6 +1174,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         role, at = classify(ctoks, start_at)
         if closing and role != "implement":
             continue
+        if closing and {t.fold for t in ctoks[at:] if t.text not in ",."} <= {"xem", "xet", "tong", "hop", "va", "/"}:
+            continue  # a report's "trân trọng đề nghị Bộ ... xem xét, tổng hợp./." hands the report up; no duty (lc-bc-ks2025)
         if role is None:
             continue
         task = _task(ctoks, at)
