@@ -1172,7 +1172,10 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
             roles += _informed(ctoks, q)
             continue  # the writer's own act of telling is no duty
         role, at = classify(ctoks, start_at)
-        if closing and role != "implement":
+        if closing and role != "implement" and not (role == "report" and c_index == 0):
+            # a closing paragraph asks to carry out, or to report as its one duty ("đề nghị Sở Công thương tổng hợp, báo
+            # cáo theo quy định", lc-cv-6791); a plan's closing "...; báo cáo định kỳ ..." after the ask is its routine
+            # reporting line, which the seeds' gold does not count (004)
             continue
         if closing and {t.fold for t in ctoks[at:] if t.text not in ",."} <= {"xem", "xet", "tong", "hop", "va", "/"}:
             continue  # a report's "trân trọng đề nghị Bộ ... xem xét, tổng hợp./." hands the report up; no duty (lc-bc-ks2025)
