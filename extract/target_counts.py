@@ -106,6 +106,17 @@ def _number(s: str) -> float:
     return float(s.replace(".", ""))
 
 
+# "giảm <số hộ nghèo> xuống còn", "<số hộ nghèo> giảm còn": a subject and a change to a level
+_SUBJECT_VERB = re.compile(r"(?P<v1>giam|tang)\s+(?P<s1>so\s.+?)\s+(?:xuong\s+con|xuong|con|len)"
+                           r"|(?P<s2>so\s.+?)\s+(?P<v2>giam|tang)(?:\s+(?:xuong\s+con|xuong|con|len))?")
+_SUBJECT_FILLER = re.compile(r"(?:\s+(?:binh\s+quan|moi\s+nam|hang\s+nam|khoang|dat|tren|it\s+nhat|toi\s+thieu))+\s*$")
+
+
+def _written_direction(text: str, start: int, stop: int) -> bool:
+    """"giảm"/"tăng" written as such in the phrase ("tầng" folds as "tăng")."""
+    return bool(re.search(r"(?i)(?<!\w)(?:giảm|tăng|giam|tang)(?!\w)", text[start:stop]))
+
+
 def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
     out: list[Target] = []
     spans = spans_of(taken)
@@ -148,6 +159,20 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
             start = m.start()
         elif not verb_words:
             continue  # a bare count ("01 kho chứa thuốc nổ") sets nothing
+        elif _SUBJECT_VERB.fullmatch(verb_words) and _written_direction(text, verb_at, phrase_end):
+            # "Giảm số hộ nghèo xuống còn 2.000 hộ", "Số hộ nghèo giảm còn 1.500 hộ": the counted thing is the subject
+            sv = _SUBJECT_VERB.fullmatch(verb_words)
+            subj = sv["s1"] or sv["s2"]
+            s_at = verb_at + (sv.start("s1") if sv["s1"] else sv.start("s2"))
+            indicator = squash(text[s_at : s_at + len(subj)])
+            direction = "decrease" if (sv["v1"] or sv["v2"]).startswith("giam") else "increase"
+            start = verb_at
+        elif re.match(r"so\s", verb_words) and not re.search(r"(?<!\w)(?:la|co|gom)(?!\w)", verb_words):
+            # "Số hộ thoát nghèo bình quân mỗi năm khoảng 800 hộ": "số ..." names the count (not "Số hộ nghèo là ...")
+            indicator = squash(text[verb_at : verb_at + len(_SUBJECT_FILLER.sub("", verb_words))])
+            if _PER_YEAR.search(verb_words):
+                per = True
+            start = verb_at
         elif re.fullmatch(r"(?:.*\s)?giam(?:\s+(?:them|it\s+nhat|toi\s+thieu))?", verb_words) and re.search(r"(?i)giảm|giam", text[verb_at:phrase_end]):
             # "giảm 500 hộ nghèo"; "UBND tỉnh giao chỉ tiêu giảm 1.200 hộ nghèo": the verb next to the count
             direction, indicator = "decrease", noun
@@ -186,7 +211,8 @@ def _lower_first(s: str) -> str:
 
 # ---------------------------------------------------------------- multiples
 
-_MULTIPLE = re.compile(r"(?<!\w)(?P<verb>tang|gap)\s+(?:len\s+)?(?:khoang\s+|it\s+nhat\s+|tren\s+)?(?P<v>\d+(?:,\d+)?)\s+lan(?!\w)")
+_MULTIPLE = re.compile(r"(?<!\w)(?:(?P<verb>tang|gap)|(?P<lead>tang|nang)\s+(?P<subj>[^,;.\n]{3,80}?)\s+len)\s+(?:len\s+)?"
+                       r"(?:khoang\s+|it\s+nhat\s+|tren\s+)?(?P<v>\d+(?:,\d+)?)\s+lan(?!\w)")
 # a place restriction of the subject ("... của người dân ở các xã đặc biệt khó khăn"): a scope, not the indicator
 _SUBJECT_SCOPE = re.compile(r"\s+(?:o|tai)\s+(?:cac|khu\s+vuc|vung|dia\s+ban)(?!\w).*$|\s+tren\s+dia\s+ban(?!\w).*$", re.S)
 
@@ -204,7 +230,11 @@ def find_multiples(text: str, folded: str, taken: list[Target]) -> list[Target]:
         if _PAST.search(text, sentence, m.start()):
             continue
         at, per, by_year = _lead_end(folded, c_start, m.start())
-        subject = folded[at : m.start()]
+        if m["subj"]:  # "Phấn đấu tăng thu nhập của hộ nghèo lên 1,5 lần": the subject after the verb
+            at = m.start("subj")
+            subject = m["subj"]
+        else:
+            subject = folded[at : m.start()]
         cut = _SUBJECT_SCOPE.search(subject)
         s_end = at + (cut.start() if cut else len(subject.rstrip()))
         indicator = squash(text[at:s_end]).strip(" ,")

@@ -41,18 +41,18 @@ _DIRECTION = {"giam con": "decrease", "giam": "decrease", "xoa": "decrease", "ta
               "xuong con": "decrease", "xuong": "decrease", "con": "decrease", "len": "increase"}
 _FILLER = re.compile(r"(?<!\w)(binh quan|moi nam|hang nam|tu|khoang|on dinh|o muc|muc|con|xuong|len|duoc|it nhat|toi thieu|tren|duoi)(?!\w)")
 # filler words left at the end of an indicator read between the verb and the value ("giảm tỷ lệ hộ nghèo xuống dưới")
-_TRAILING_FILLER = re.compile(r"(?:\s+(?:xuong|con|duoi|len|tren|khoang|o\s+muc|muc|on\s+dinh|dat|giam|tang))+\s*$")
+_TRAILING_FILLER = re.compile(r"(?:\s+(?:xuong|con|duoi|len|tren|khoang|o\s+muc|muc|on\s+dinh|dat|giam|tang|toi\s+thieu|it\s+nhat))+\s*$")
 _CLAUSE_BREAK = re.compile(r"[;.:()]|\n\s*[-+]\s|\n\s*[a-z0-9]{1,3}[.)]\s")
 _INDICATOR_CUT = re.compile(
     r"\s+(?P<w>(?:vao|trong|den|toi)\s+(?:(?:cuoi|het)\s+)?nam\s+(?:19|20)\d\d|so\s+voi|ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen"
     r"|o\s+(?:cac|khu\s+vuc|vung)|tai\s+(?:khu\s+vuc|vung)|moi\s+nam|hang\s+nam)(?!\w)|\s*/\s*nam(?!\w)"
-    r"|[,;.:()]\s*(?:giai\s+doan|dong\s+thoi|nham|de)(?!\w)|[;.:()]"
+    r"|[,;.:()]\s*(?:giai\s+doan|dong\s+thoi|nham|de|voi)(?!\w)|[;.:()]"
 )
 # a place restriction after a rate's subject is its scope, not its indicator ("tỷ lệ hộ nghèo của huyện", "... ở khu vực
 # thành thị", "... tại các xã đặc biệt khó khăn"; typical forms of provincial poverty plans)
 # (and "tỷ lệ hộ nghèo từ 8,5% xuống còn dưới 4%": the starting value is no part of the subject)
 _PLACE_SCOPE = re.compile(r"\s+(?:o|tai)\s+(?=(?:cac|khu\s+vuc|vung)(?!\w))")
-_SUBJECT_CUT = re.compile(r"\s+(?:(?:tren\s+dia\s+ban|cua\s+(?:tinh|huyen|xa|thanh\s+pho|thi\s+xa|ca\s+nuoc)|(?:o|tai)\s+(?:cac|khu\s+vuc|vung))(?!\w)|tu\s+\d).*$", re.S)
+_SUBJECT_CUT = re.compile(r"\s+(?:(?:(?:den|toi|vao|trong)\s+(?:(?:cuoi|het)\s+)?nam\s+\d{4}|tren\s+dia\s+ban|cua\s+(?:tinh|huyen|xa|thanh\s+pho|thi\s+xa|ca\s+nuoc)|(?:o|tai)\s+(?:cac|khu\s+vuc|vung))(?!\w)|tu\s+\d).*$", re.S)
 _SCOPE_LEAD = re.compile(r"[\s,]*(?:rieng|doi\s+voi|trong\s+do)\s+")
 # the whole area a previous target covered, dropped when a scope narrows it ("tỷ lệ hộ nghèo cả nước ..., riêng các huyện
 # nghèo giảm 4%/năm": Quyết định 1258/QĐ-TTg's targets as provincial plans quote them)
@@ -200,8 +200,8 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     if verb and verb.group(1) == "duy tri" and re.search(r"giam|tang", folded[verb.end() : m.start()]):
         direction = "decrease" if "giam" in folded[verb.end() : m.start()] else "increase"
     start, end = m.start(), m.end()
-    if re.match(r"\s*(?:tro\s+len\s+)?(?:moi|hang)\s+nam(?!\w)", folded[m.end() : m.end() + 25]):
-        per = "year"  # "giảm bình quân từ 2,5% trở lên mỗi năm"
+    if re.match(r"\s*(?:tro\s+len\s*)?(?:(?:moi|hang)\s+nam|/\s*nam)(?!\w)", folded[m.end() : m.end() + 25]):
+        per = "year"  # "giảm bình quân từ 2,5% trở lên mỗi năm", "từ 1,5% trở lên/năm"
     up_end = _fuzzy_up(folded, m.end()) if not m["up"] else None
     if up_end is not None:
         end = up_end
@@ -309,6 +309,14 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         else:
             return None
     if indicator is None and verb is None:
+        # "Đến năm 2025: - Tỷ lệ hộ nghèo dưới 3%;": a rate and its level, no verb (a list of goals)
+        bare = re.search(r"(?<!\w)ty\s+le\s+\S.*?\s+(?:duoi|tren|toi\s+thieu|it\s+nhat|khoang|dat)\s*$", folded[since : m.start()])
+        if bare and not re.search(r"(?<!\w)la(?!\w)", bare.group()):  # "là": a state told ("Tỷ lệ ... là 9,5%")
+            start = since + bare.start()
+            sub = text[start : m.start()]
+            sub = sub[: len(_TRAILING_FILLER.sub("", fold(sub)))]
+            indicator = sub[: len(_SUBJECT_CUT.sub("", fold(sub)).rstrip())]
+    if indicator is None and verb is None:
         # "Chỉ tiêu giảm nghèo năm 2024 của huyện là 3,5%": a goal named by "chỉ tiêu"/"mục tiêu" and "là"
         goal = re.search(r"(?<!\w)(?:chi|muc)\s+tieu\s+\S.*?\s+la\s*$", folded[since : m.start()])
         if goal:
@@ -318,6 +326,8 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         return None
     since = max([c_start] + [t.end for t in previous if t.end <= start])
     by_year, by_at = _by_year(folded, since, start)
+    if by_at is None and by_year is None:
+        by_year, _ = _by_year(folded, start, m.start())  # "tỷ lệ hộ nghèo đến cuối năm 2025 còn 4%"
     if by_at is not None:
         start = by_at
     elif by_year is None:
@@ -326,8 +336,11 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         later = re.search(r"(?<!\w)(?:trong|vao|den)\s+(?:(?:cuoi|het)\s+)?nam\s+((?:19|20)\d\d)", rest)
         by_year = int(later.group(1)) if later else None
     if by_year is None:
-        heading = re.match(r"[ \t]*[-+*]?[ \t]*(?:(?:muc|chi)\s+tieu\s+)?(?:(?:den|toi|trong)\s+)?(?:(?:cuoi|het)\s+)?nam\s+((?:19|20)\d\d)\s*:",
-                           folded[folded.rfind("\n", 0, start) + 1 : start])
+        line = folded.rfind("\n", 0, start) + 1
+        previous_line = folded[folded.rfind("\n", 0, max(0, line - 1)) + 1 : max(0, line - 1)]
+        year_head = r"[ \t]*[-+*]?[ \t]*(?:(?:muc|chi)\s+tieu\s+)?(?:(?:den|toi|trong)\s+)?(?:(?:cuoi|het)\s+)?nam\s+((?:19|20)\d\d)\s*:"
+        # the target's line, or the line above it ending with the colon ("Đến năm 2025:\n- Tỷ lệ hộ nghèo dưới 3%;")
+        heading = re.match(year_head, folded[line:start]) or re.fullmatch(year_head + r"\s*", previous_line)
         by_year = int(heading.group(1)) if heading else None  # "Năm 2024: giảm tỷ lệ hộ nghèo xuống còn 6,5%"
     while end > start and text[end - 1] in " \t\n,;":
         end -= 1
@@ -363,7 +376,7 @@ _QNUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _QUANTITY = re.compile(
     rf"(?<![\w.,/])(?P<v>{_QNUM})(?:[ \t]*[-–][ \t]*(?P<v2>{_QNUM}))?[ \t]*\n?[ \t]*(?P<unit>"
     + "|".join(re.escape(u) for u in sorted(_UNITS + list(_OCR_UNITS), key=len, reverse=True))
-    + r")(?P<per>[ \t]*/[ \t]*năm)?(?![\w²³])"
+    + r")(?:(?P<per>[ \t]*/[ \t]*năm)|[ \t]*/[ \t]*(?P<each>hộ|người|tháng|tấn|lao động))?(?![\w²³])"
 )
 _MONEY_UNITS = {"tỷ đồng", "triệu đồng", "nghìn đồng", "đồng"}
 _CAPITAL = re.compile(r"(?<!\w)von(?!\w)")
@@ -437,7 +450,8 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         if unit in _MONEY_UNITS:
             # "vốn ngân sách tỉnh 40 tỷ đồng", "vốn đối ứng ...": capital of any source is money a project plans
             capital = [c for c in _CAPITAL.finditer(folded, c_start, m.start())
-                       if not any(x.start() <= c.start() < x.end() for x in labels)]  # not the "vốn" of "tổng nguồn vốn"
+                       if not any(x.start() <= c.start() < x.end() for x in labels)  # not the "vốn" of "tổng nguồn vốn"
+                       and "," not in folded[c.start() : m.start()]]  # "vay vốn từ ..., với dư nợ ...": another thing
             labels = sorted(labels + capital, key=lambda x: x.start())
         if out and label is None and labels and labels[-1].start() < out[-1].end <= m.start():
             # "Tổng mức đầu tư ... khoảng 120 tỷ đồng, trong đó vốn ngân sách tỉnh 40 tỷ đồng": the label after the
@@ -539,7 +553,8 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             value_max, end = _number(upto["v"]), end + upto.end()
         out.append(Target(text=text[start:end], start=start, end=end, indicator=indicator, direction=direction,
                           value=_number(m["v"]), value_max=value_max,
-                          unit=unit + ("/năm" if per else ""), per="year" if per_year else None, by_year=by_year))
+                          unit=unit + ("/năm" if per else "") + (f"/{m['each']}" if m["each"] else ""),
+                          per="year" if per_year else None, by_year=by_year))
         share = re.match(r"\s*\(\s*chiếm\s+(?P<v>\d+(?:,\d+)?)\s*%\s*(?P<of>[^)]{3,60})\)", text[end : end + 90])
         if share:  # "775.701.600.000 đồng (chiếm 15% tổng vốn đầu tư)": the share of the total
             s_start = end + share.start() + share.group().index("chiếm")
