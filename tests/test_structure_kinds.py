@@ -19,7 +19,7 @@ from conftest import flat_sections
 from vnplan.structure import segment
 from vnplan.structure.foot import split_blocks, split_names
 from vnplan.structure.header_top import expand_unit
-from vnplan.structure.noise import is_noise_line, is_scanner_mark
+from vnplan.structure.noise import is_junk_heading, is_noise_line, is_scanner_mark
 from vnplan.structure.outline import heading_labels, outline
 
 
@@ -285,6 +285,8 @@ def test_expand_unit(issuer, body, expected):
     ("Giàng A Pao Lò Văn Sáng", 2, ["Giàng A Pao", "Lò Văn Sáng"]),
     ("Lê Văn Hùng", 1, ["Lê Văn Hùng"]),
     ("Lê Hùng Trần An Phạm Thị Thu Hà", 3, ["Lê Hùng", "Trần An", "Phạm Thị Thu Hà"]),
+    ("Đỗ Mạnh Cường „ ^ Nguyễn Ngọc Chỉnh", 2, ["Đỗ Mạnh Cường", "Nguyễn Ngọc Chỉnh"]),  # stray marks between
+    ("Đỗ Mạnh Cường LFA Nguyễn Ngọc Chỉnh", 2, None),  # a noise word is no name
     ("ĐỖ MẠNH CƯỜNG", None, None),  # capitals: a title line, not names
     ("Kính gửi Sở Công Thương", None, None),
     ("n na N2", None, None),
@@ -374,3 +376,52 @@ def test_dotted_number_with_a_lost_dot(line, number):
     else:
         assert children == ["II.1.1", number]
         assert any(w.code == "section_number_guessed" for w in warnings)
+
+
+@pytest.mark.parametrize("line, junk", [
+    ("1. ^ » ˆ", True),
+    ("b) .,-", True),
+    ("Được quét bằng CamScanner", True),
+    ("1. Sở", False),  # a short heading is words
+    ("a) Xã", False),
+    ("2. 50%", False),  # figures are kept
+    ("I. MỤC ĐÍCH", False),
+    ("1.1. Tên công trình", False),
+])
+def test_junk_headings(line, junk):
+    assert is_junk_heading(line) is junk
+
+
+def test_a_junk_numbered_line_is_no_section():
+    sections, _ = outline("1. Thành phần\nÔng A.\n2. ^ » ˆ\n2. Nội dung\nKiểm tra.\n")
+    assert [(s.number, s.heading) for s in sections] == [("1", "Thành phần"), ("2", "Nội dung")]
+
+
+def test_a_party_listed_in_the_body_is_not_the_signature_row():
+    text = INSPECTION.replace("A. THÀNH PHẦN ĐOÀN KIỂM TRA\n",
+                              "A. THÀNH PHẦN ĐOÀN KIỂM TRA\nĐẠI DIỆN SỞ CÔNG THƯƠNG\nLê Quang Huy\n")
+    md = segment(text).metadata
+    assert (md.signer_title, md.signer_name) == ("ĐẠI DIỆN CÔNG TY / GIÁM ĐỐC", "Phạm Văn Tùng")
+
+
+def test_two_rows_of_signatures_the_first_signs():
+    text = INSPECTION + "THƯ KÝ CHỦ TRÌ\nLê Thị Hoa Trần Văn Bình\n"
+    md = segment(text).metadata
+    assert md.signer_name == "Phạm Văn Tùng"
+
+
+def test_an_ordinary_foot_wins_over_an_annex_list():
+    text = ("UBND TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/QĐ-SCT Lào Cai, ngày 05 tháng 6 năm 2026\nQUYẾT ĐỊNH\nThành lập Đoàn kiểm tra\n\n"
+            "Điều 1. Thành lập Đoàn kiểm tra.\nĐiều 2. Quyết định có hiệu lực.\n"
+            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn Hải\n"
+            "PHỤ LỤC\nDANH SÁCH ĐOÀN KIỂM TRA\nTHÀNH VIÊN\nLê Quang Huy\n")
+    md = segment(text).metadata
+    assert (md.signer_title, md.signer_name) == ("GIÁM ĐỐC", "Nguyễn Văn Hải")
+
+
+def test_two_short_names_on_one_line_are_two_signers():
+    # the ordinary foot reader would take "Lê Hùng Trần An" for one name under "GIÁM ĐỐC TRƯỞNG ĐOÀN"
+    text = INSPECTION.replace("Phạm Văn Tùng Trần Văn Bình", "Lê Hùng Trần An")
+    md = segment(text).metadata
+    assert (md.signer_title, md.signer_name) == ("ĐẠI DIỆN CÔNG TY / GIÁM ĐỐC", "Lê Hùng")

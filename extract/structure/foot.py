@@ -375,7 +375,8 @@ def split_names(line: str, k: Optional[int] = None) -> Optional[list[str]]:
     capitalised syllables starting with a family name; `k` names when given. Splits that give
     three-syllable names (the common length) and do not start a name at "Văn"/"Thị" are preferred.
     None when the line is no row of names."""
-    words = line.split()
+    # a scan's stray marks between the names ("Đỗ Mạnh Cường „ Nguyễn Ngọc Chỉnh") are no words
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
     if not words or any(not (w[:1].isupper() and w.isalpha() and (len(w) == 1 or w[1:] == w[1:].lower())) for w in words):
         return None
     if any(not is_valid_syllable(w) for w in words):
@@ -408,6 +409,9 @@ class Row:
     signer_title: Optional[tuple[str, int, int]] = None
     signer_name: Optional[tuple[str, int, int]] = None
     blocks: int = 0
+    first_line: int = 0  # index of the row's head line
+    last_line: int = 0  # index of its names' line
+    maker: bool = False
 
 
 def read_signature_row(view: DocView, start: int) -> Optional[Row]:
@@ -434,6 +438,7 @@ def read_signature_row(view: DocView, start: int) -> Optional[Row]:
         pick = next((j for j, b in enumerate(blocks) if b[2]), 0)
         titles = [[collapse(row_text[a:b])] for a, b, _ in blocks]
         name = None
+        last_index = ln.index
         for nxt in lines[ln.index + 1 : ln.index + 10]:
             if nxt.blank or is_noise_line(nxt.text):
                 continue
@@ -454,6 +459,7 @@ def read_signature_row(view: DocView, start: int) -> Optional[Row]:
                     # the name's words are spread by tabs or double spaces: keep the span on its first word
                     end = off + len(who.split()[0])
                 name = (who, off, end)
+                last_index = nxt.index
             break
         if name is None:
             continue
@@ -461,7 +467,16 @@ def read_signature_row(view: DocView, start: int) -> Optional[Row]:
         tstart = ln.start + ln.text.find(row_text[a:b].split()[0]) if row_text[a:b] == ln.text[a:b] else ln.start
         title = " / ".join(titles[pick])
         found.append(Row((title, tstart, tstart + len(row_text[a:b]) if view.text[tstart : tstart + len(row_text[a:b])] == row_text[a:b] else tstart),
-                         name, k))
-        if blocks[pick][2]:
-            return found[-1]
-    return found[0] if found else None
+                         name, k, ln.index, last_index, blocks[pick][2]))
+    if not found:
+        return None
+    makers = [r for r in found if r.maker]
+    if makers:
+        return makers[0]
+    # the signatures are the last run of rows (a row within a few lines of the one before): a
+    # body line that looks like a row ("ĐẠI DIỆN SỞ CÔNG THƯƠNG" above a name in the list of
+    # participants) comes before them; the first row of that run signs first
+    k = len(found) - 1
+    while k > 0 and found[k].first_line - found[k - 1].last_line <= 4:
+        k -= 1
+    return found[k]

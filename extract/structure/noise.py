@@ -52,3 +52,19 @@ def is_noise_line(line: str) -> bool:
                                                            and any(is_valid_syllable(x.strip(".,;:()")) and len(x.strip(".,;:()")) >= 2 for x in words if x is not w))):
             good += 1
     return good < 0.5 * len(words)
+
+
+def is_junk_heading(line: str) -> bool:
+    """Whether a numbered line's words are no words: a scanner's mark, or after its number
+    ("1.", "a)") no Vietnamese syllable of two letters or more, no abbreviation and mostly marks
+    ("1. ^ » ˆ"). Short real headings ("1. Sở", "a) Xã") are words and stay."""
+    if is_scanner_mark(line):
+        return True
+    rest = re.sub(r"^\s*[\dIVXivxa-zđ.]{1,8}\s*[.):]\s*", "", line)
+    chars = [c for c in rest if not c.isspace()]
+    if not chars or any(c.isdigit() for c in chars):
+        return False  # figures ("2. 50%") are not judged: repair never drops numbers
+    letters = [c for c in chars if c.isalpha()]
+    words = [w.strip(".,;:()\"“”'’-–/") for w in rest.split()]
+    has_word = any(len(w) >= 2 and (is_valid_syllable(w) or (w.isupper() and w.isalpha() and len(w) <= 6)) for w in words)
+    return not has_word and len(letters) < 0.6 * len(chars)

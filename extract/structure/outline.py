@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from vnplan.lexicon import load
+from vnplan.structure.noise import is_junk_heading
 from vnplan.text import LINE_BREAKS, fold
 from vnplan.models import Section, Span, Warning
 
@@ -411,6 +412,8 @@ def find_candidates(text: str, body_start: int, body_end: int, mode: str = "roma
         if line.start < body_start or line.start >= body_end or not line.text or i in quoted:
             continue
         s = line.text
+        if is_junk_heading(s):
+            continue  # a scan's stray marks after a number, or its scanning app's footer
         if mode == "article":
             m = article_re.match(fold(s))
             if m and int(m["num"]) in (last_article + 1, last_article + 2):
