@@ -301,6 +301,10 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
             offset = lead.end()
             scope = squash(region[offset:]).rstrip(" ,") or None
             start = since + offset
+            if re.match(r"[\s,]*trong do\s+(?!cac\s)", region_folded) and scope:
+                # "Tỷ lệ lao động qua đào tạo đạt 70%, trong đó có bằng cấp, chứng chỉ đạt 25%": a part of the
+                # same measure, named by both
+                indicator, scope = f"{previous[-1].indicator} {scope}", None
         elif previous and previous[-1].end >= c_start - 3 and len(region_folded.strip(" ,").split()) >= 2:
             # "Tỷ lệ hộ nghèo toàn tỉnh giảm 1,5%, hộ cận nghèo giảm 1%": the next subject after the previous target
             lead = len(region) - len(region.lstrip(" ,\n"))
