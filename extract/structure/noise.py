@@ -60,7 +60,8 @@ def is_junk_heading(line: str) -> bool:
     ("1. ^ » ˆ"). Short real headings ("1. Sở", "a) Xã") are words and stay."""
     if is_scanner_mark(line):
         return True
-    rest = re.sub(r"^\s*[\dIVXivxa-zđ.]{1,8}\s*[.):]\s*", "", line)
+    # the number: digits and dots, a Roman numeral, or a list letter as OCR left it ("¢)" for "c)")
+    rest = re.sub(r"^\s*(?:[\dIVXivx.]{1,8}|\S{1,2})\s*[.):]\s*", "", line)
     chars = [c for c in rest if not c.isspace()]
     if not chars or any(c.isdigit() for c in chars):
         return False  # figures ("2. 50%") are not judged: repair never drops numbers
