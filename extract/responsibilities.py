@@ -145,7 +145,21 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
                     parts.append((pos, body_end, ASKS_ONLY))
                 parts.sort()
         else:
+            # A Công văn's lead-in before its first numbered item asks too ("Sở ... yêu cầu các Tổ chức, cá nhân hoạt động
+            # khoáng sản ... thực hiện nghiêm túc một số nội dung sau:", lc-cv-snnmt-dcks): the body starts after the
+            # header, not at the first section; an annex after "Nơi nhận" ("PHỤ LỤC ... đề nghị Công ty bổ sung ...",
+            # bct-cv-logistic) is read as well.
+            lead, _ = max(body_parts(text, folded, ()), key=lambda span: len(folded[span[0] : span[1]].strip()))
+            if lead < start and not _DECIDES.search(folded, lead, start):
+                # the lead-in states grounds and the letter answered; only its explicit asks count
+                parts.append((lead, start, ASKS_ONLY))
+                closing = _CLOSING.search(folded, lead, limit)
+                body_end = min(closing.start() if closing else limit, end_of_body.start() if end_of_body else limit)
             parts.append((start, body_end, False))
+            annexes = [sec for sec in sections if sec.start >= body_end and fold(sec.heading or "").lower().startswith("phu luc")]
+            if annexes:
+                stop = _END_OF_BODY.search(folded, annexes[0].start)
+                parts.append((annexes[0].start, stop.start() if stop else len(text), False))
     else:
         heads = [h for h in _ROMAN.finditer(text, start, limit)]
         for i, h in enumerate(heads):
@@ -598,7 +612,8 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
         return "coordinate", i
     if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi"), ("co", "quyen"), ("chuyen",), ("nhan", "duoc"), ("co", "the")]):
         return None, i  # "nhận được hồ sơ": what a body receives (bct-cv-logistic, lc-cv-3686)
-    if _phrase_at(toks, i, [("co", "y", "kien")]) and (_words(toks, i + 3, 2) == ("nhu", "sau") or _words(toks, i + 3, 1) == (":",)):
+    if _phrase_at(toks, i, [("co", "y", "kien")]) and (_words(toks, i + 3, 2) == ("nhu", "sau") or _words(toks, i + 3, 1) == (":",)
+                                                        or _words(toks, i + 3, 3) == ("tham", "gia", "nhu")):
         return None, i  # "Sở Công Thương có ý kiến như sau:": the writer's own answer, not a duty
     return "implement", i
 
@@ -743,8 +758,10 @@ def _find_responsibilities(text, folded, skip, sections):
     assignments: list[Assignment] = []
     item_bodies: list[tuple[int, int, list[tuple[int, int]]]] = []
     sentence_no = 0
+    carried: list[tuple[int, int]] = []  # a lead-in's "yêu cầu X thực hiện ... sau:" owns the next part's items
     for p_start, p_end, closing in implementation_parts(text, folded, sections):
         heading_subjects: list[tuple[int, int]] = []
+        part_subjects, carried = carried, []
         for item in _items(text, folded, p_start, p_end):
             sub = item.dash or item.letter
             inherited = heading_subjects if sub else []
@@ -777,6 +794,7 @@ def _find_responsibilities(text, folded, skip, sections):
             for s_start, s_end in sentences:
                 sentence_no += 1
                 given = inherited or named or heading_subjects if sub else (named or inherited)
+                given = given or part_subjects
                 if listed and text[s_start : s_start + 1].islower():
                     given = []  # "... có thể bao gồm ... các công việc sau: kiểm tra, quan trắc, ..." (a footnote quoting a law, lc-cv-2826)
                 if announced:
@@ -785,6 +803,10 @@ def _find_responsibilities(text, folded, skip, sections):
                 listed = text[s_end : s_end + 1] == ":" and not roles and subj is None
                 if text[s_end : s_end + 1] == ":" and not roles and subj is not None and subj["spans"] and not subj.get("heading"):
                     announced = subj["spans"]
+                    if subj.get("announces") and not sub:
+                        part_subjects = announced  # "... yêu cầu X thực hiện một số nội dung sau:" owns the items after it
+                        if closing == ASKS_ONLY and not text[s_end + 1 : p_end].strip():
+                            carried = announced
                 if subj is not None and subj.get("heading"):
                     whole_item_is_subject = True
                 if subj is not None and subj["spans"]:
@@ -895,6 +917,7 @@ _ACTING_ON_A_FILE = sorted((tuple(p.split()) for p in _LEX["acting_on_a_file"]["
 def _informed(toks: list[Tok], q: int) -> list[tuple[tuple[int, int], str, str]]:
     """From token `q`: "(cho|để|tới) <bodies> (được) biết, <verb> ..." — the bodies told, and what they are to do (nothing
     if only to know). Nghị định 30/2020 Phụ lục I: the closing of a Công văn or Thông báo names whom it is for."""
+    purpose = _words(toks, q, 1) == ("de",)
     if _words(toks, q, 1) in (("cho",), ("de",), ("toi",), ("den",)):
         q += 1
     objects = parse_bodies(toks, q, True)
@@ -907,8 +930,8 @@ def _informed(toks: list[Tok], q: int) -> list[tuple[tuple[int, int], str, str]]
             at += 1
         if at >= len(toks):
             return []
-    elif not is_predicate(toks, at):
-        return []
+    elif not purpose or not is_predicate(toks, at):
+        return []  # "thông báo cho Ủy ban nhân dân các cấp nơi có mỏ trước khi thực hiện" (lc-cv-snnmt-dcks) tells, asks nothing
     role, at = classify(toks, at)
     if role is None:
         return []
@@ -919,7 +942,7 @@ def _for_whom(toks: list[Tok]) -> list[tuple[tuple[int, int], str, str]]:
     """"... để <bodies> <verb>" in a closing paragraph ("để Quý Sở nghiên cứu, thực hiện", bct-cv-1178)."""
     for k in range(1, len(toks) - 2):
         if toks[k].text == "để":
-            found = _informed(toks, k + 1)
+            found = _informed(toks, k)
             if found:
                 return found
     return []
@@ -1041,6 +1064,16 @@ def _announces(toks: list[Tok], i: int) -> bool:
     return len(rest) <= 6 and (not rest or rest[-1] in ("sau", "sau:") or rest[:2] == ["nghiem", "tuc"])
 
 
+def _lists_after(toks: list[Tok], i: int) -> bool:
+    """The predicate from `i` ends with "... (các nội dung, nhiệm vụ) sau (đây)" before the sentence's colon: "quán triệt và
+    thực hiện các nhiệm vụ sau đây:" (ttg-ct-07), "thực hiện nghiêm túc một số nội dung sau:" (lc-cv-snnmt-dcks). The duties
+    are the items listed after it."""
+    if _phrase_at(toks, i, [("co", "y", "kien")]):
+        return False  # "Sở ... có ý kiến tham gia như sau:" (lc-cv-6791): the writer's own answer follows
+    words = [t.fold for t in toks[i:] if t.text not in ",;:"]
+    return len(words) <= 14 and (words[-1:] == ["sau"] or words[-2:] == ["sau", "day"])
+
+
 def _says_a_duty(toks: list[Tok], i: int) -> bool:
     """A sentence without its own subject inherits one only if it has a verb of duty and does not open with a field's
     label: "Bể nước, cát chữa cháy" (a heading of a description), "Diện tích xây dựng 9,0 m2" (dn-qd-89) say no duty."""
@@ -1060,6 +1093,11 @@ def _names_a_thing(toks: list[Tok], i: int) -> bool:
         return False  # "Tầng 24" is not "tặng"
     nxt = toks[i + 1].text
     return nxt[:1].isdigit() or (nxt[:1].isupper() and nxt[1:2].islower())
+
+
+# Who petitions rather than assigns: an enterprise or a person asking a public body ("Công ty đề nghị Sở Công Thương hướng
+# dẫn ...", the incoming letter a Công văn answers, lc-cv-2826).
+_PETITIONERS = {"cong ty", "doanh nghiep", "nha dau", "chu dau", "hop tac", "ong", "ba"}
 
 
 def _asked_at(toks: list[Tok], s_end: int, text: str) -> Optional[int]:
@@ -1103,6 +1141,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                 and not _after_condition(toks, i, k):
             continue
         if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi"), ("kien", "nghi")) and toks[k].text[:1].islower() and is_head(toks, k + 2, True):
+            if asking is not None and asking.end_token == k and _words(toks, i, 1)[:1] and " ".join(_words(toks, i, 2)) in _PETITIONERS:
+                break  # "Trong đó Công ty đề nghị Sở Công Thương hướng dẫn ..." (lc-cv-2826): an enterprise's petition, told
             i = k + 2
             break
     subjects = parse_bodies(toks, i, True)
@@ -1119,7 +1159,8 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         info = {"spans": spans, "heading": i >= len(toks)}
         if i >= len(toks):
             return info, []
-        if text[s_end : s_end + 1] == ":" and _announces(toks, i):
+        if text[s_end : s_end + 1] == ":" and (_announces(toks, i) or _lists_after(toks, i)):
+            info["announces"] = True
             return info, []  # "Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo ..." (lc-qd-2463): the duties follow the colon
     elif closing:
         # "Trong quá trình thực hiện nếu phát hiện ... phải trao đổi ngay với Bộ Chỉ huy quân sự tỉnh ... để cùng phối
