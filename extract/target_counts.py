@@ -82,7 +82,14 @@ def _line_start(text: str, at: int) -> int:
 
 def _lead_end(folded: str, start: int, stop: int) -> tuple[int, bool, Optional[int]]:
     """Skip the planning words that open a clause: (where the verb starts, per year, by_year)."""
-    per, by = False, None
+    at, per, by, _ = _lead(folded, start, stop)
+    return at, per, by
+
+
+def _lead(folded: str, start: int, stop: int) -> tuple[int, bool, Optional[int], Optional[int]]:
+    """`_lead_end` and where its year phrase starts ("đến năm 2025" belongs to the target's text, not to a deadline:
+    gold/README.md)."""
+    per, by, by_at = False, None, None
     at = start
     while True:
         m = _LEAD.match(folded, at, stop)
@@ -92,9 +99,9 @@ def _lead_end(folded: str, start: int, stop: int) -> tuple[int, bool, Optional[i
             per = True
         y = re.search(r"(?:den|toi|vao)\s+(?:(?:cuoi|het)\s+)?nam\s+(\d{4})", m.group())
         if y:
-            by = int(y.group(1))
+            by, by_at = int(y.group(1)), m.start() + y.start()
         at = m.end()
-    return at, per, by
+    return at, per, by, by_at
 
 
 def _dedupe(words: str) -> str:
@@ -131,7 +138,7 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
         if before and not re.fullmatch(r"[\s,]*(?:va\s+)?", folded[max(before) : m.start()]):
             # "... 250 nhà "Đại đoàn kết" và sửa chữa 100 nhà": the next count's verb starts after the previous target
             c_start = max(before) + len(re.match(r"[\s,]*(?:va\s+)?", folded[max(before) :]).group())
-        verb_at, per, by_year = _lead_end(folded, c_start, m.start())
+        verb_at, per, by_year, by_at = _lead(folded, c_start, m.start())
         phrase = folded[verb_at : m.start()]
         if re.search(r"(?<!\w)(?:giam|tang|dat)\s+duoc(?!\w)", phrase) and not re.search(r"(?<!\w)phan\s+dau(?!\w)", folded[c_start:m.start()]):
             continue  # "Năm 2022, toàn tỉnh giảm được 3.200 hộ nghèo": a result achieved
@@ -192,6 +199,8 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
             start = verb_at
         else:
             continue
+        if by_at is not None and by_year is not None and start == verb_at:
+            start = by_at  # "Phấn đấu đến năm 2025 có thêm 10 xã ...": the year is the target's
         end = n_end
         while end > start and text[end - 1] in " \t\n,;":
             end -= 1

@@ -526,6 +526,8 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         lead_year = re.search(r"(?:den|toi|trong)\s+(?:(?:cuoi|het)\s+)?nam\s+((?:19|20)\d\d)", folded[c_start : label[0]])
         if by_year is None and lead_year:
             by_year = int(lead_year.group(1))  # "Phấn đấu đến năm 2030, thu nhập ... đạt 120 triệu đồng/năm"
+        else:
+            lead_year = None
         if by:
             indicator = _indicator_of(re.sub(r"\s*(?:phân bổ\s+)?(?:đến|tới)\s+năm\s+\d{4}", " ", lab_text))
         if not indicator:
@@ -549,7 +551,7 @@ def find_quantities(text: str, folded: str) -> list[Target]:
                 if zone:
                     indicator = f"{indicator} {squash(zone[-1].group()).lower()}"
         indicator = _qualified(text, folded, label, m, indicator)
-        start = label[0]
+        start = c_start + lead_year.start() if lead_year else label[0]  # the year with its target, not a deadline
         end = m.end()
         value_max = _number(m["v2"]) if m["v2"] else None
         upto = re.match(rf"[ \t]*(?:đến|tới)[ \t]+(?P<v>{_QNUM})[ \t]*" + re.escape(m["unit"]) + r"(?![\w²³])", text[end : end + 40])
