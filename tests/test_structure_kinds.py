@@ -425,3 +425,20 @@ def test_two_short_names_on_one_line_are_two_signers():
     text = INSPECTION.replace("Phạm Văn Tùng Trần Văn Bình", "Lê Hùng Trần An")
     md = segment(text).metadata
     assert (md.signer_title, md.signer_name) == ("ĐẠI DIỆN CÔNG TY / GIÁM ĐỐC", "Lê Hùng")
+
+
+@pytest.mark.parametrize("opening, date", [
+    ("Hôm nay, ngày 29/6/2026, tại kho.", "2026-06-29"),
+    ("Hôm nay, ngày 29 tháng 6 năm 2026 tại kho", "2026-06-29"),  # its comma is no place-date line's
+    ("Hôm nay, vào hồi 14h00 ngày 29/6/2026, tại kho.", "2026-06-29"),
+    ("Hôm nay, hồi 8 giờ 30 phút, ngày 03 tháng 7\nnăm 2026, tại trụ sở.", "2026-07-03"),  # wrapped
+    ("Hồi 8 giờ 30 phút, ngày 03/7/2026, tại trụ sở.", "2026-07-03"),
+    ("Hôm nay, tại kho, đoàn kiểm tra làm việc.", None),  # no day given
+    ("Ngày 03/7/2026 đoàn kiểm tra làm việc.", None),  # not the opening of the Biên bản form
+])
+def test_biên_bản_opening_dates(opening, date):
+    text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBIÊN BẢN\nKiểm tra kho\n" + opening + "\n"
+    result = segment(text)
+    assert result.metadata.date == date
+    assert ("date_from_body" in {w.code for w in result.warnings}) is (date is not None)
+    assert result.metadata.place is None

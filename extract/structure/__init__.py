@@ -112,10 +112,11 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int, la
     date_line = None
     if number_line is not None:
         near = view.lines[max(0, number_line.index - 4) : number_line.index + 10]
-        date_line = next((ln for ln in near if header_top.read_date_line(ln)), None)
+        date_line = next((ln for ln in near if header_top.read_date_line(ln) and not header_top.opens_body_date(ln)), None)
     if date_line is None:
         limit = first_section if first_section is not None else len(text)
-        date_line = next((ln for ln in view.lines[header_begin:] if ln.start < limit and header_top.read_date_line(ln)), None)
+        date_line = next((ln for ln in view.lines[header_begin:] if ln.start < limit and header_top.read_date_line(ln)
+                          and not header_top.opens_body_date(ln)), None)
     body_date = None
     if date_line is None and type_found:
         body_date = header_top.body_opening_date(view, type_found[0], first_section)

@@ -486,16 +486,22 @@ def cover_page(view: DocView, type_line: Optional[Line], limit: Optional[int]) -
     return found, begin
 
 
+def opens_body_date(line: Line) -> bool:
+    """Whether the line is a Biên bản's opening sentence ("Hôm nay, ngày ..."): its comma before
+    "ngày" is no place-date line's."""
+    openings = tuple(e["value"] for e in load("header")["body_date_openings"])
+    return line.folded.lstrip(" -–•*").startswith(openings)
+
+
 def body_opening_date(view: DocView, type_line: Line, limit: Optional[int]) -> Optional[Field]:
     """The day of a Biên bản's opening sentence ("Hôm nay, ngày 29/6/2026, ...", "Vào hồi 9 giờ
     00 ngày 08 tháng 6 năm 2026, tại ..."; ND30 Phụ lục III mẫu Biên bản), within the 40 lines
     after the type word; None when no such sentence gives a whole day."""
     from vnplan.dates import find_times
 
-    openings = tuple(e["value"] for e in load("header")["body_date_openings"])
     lines = view.lines
     for ln in lines[type_line.index + 1 : type_line.index + 40]:
-        if ln.blank or not ln.folded.lstrip(" -–•*").startswith(openings):
+        if ln.blank or not opens_body_date(ln):
             continue
         stop = ln.end
         nxt = next((x for x in lines[ln.index + 1 : ln.index + 3] if not x.blank), None)
