@@ -8,6 +8,12 @@ the components Nghị định 30/2020/NĐ-CP, Phụ lục I, lays out for every 
     title       type word and trích yếu, or a Công văn's "V/v"; movement, period (ô 5)
     outline     the body's sections: Roman parts, articles (Điều), numbered items; annexes (ô 6)
     foot        "Kính gửi" addressees, signer, "Nơi nhận" recipients           (ô 7, 9)
+    noise       a scan's stray-mark lines and scanner footers, never content
+
+Kinds beyond the national layout are read by the same modules: a Biên bản dated in its opening
+sentence ("Hôm nay, ngày ...") and signed by rows of blocks ("ĐD SỞ CÔNG THƯƠNG  ĐẠI DIỆN CÔNG TY"),
+a Phiếu trình dated above its signatures and signed by its maker, a Phương án behind a cover page
+with dotted numbering ("I.2.1."); a date read outside the header comes with a warning.
 
 The text is seen once through `extract.text.DocView`; word lists live in `extract/lexicon/`.
 Every guess becomes a `Warning`; every value keeps its span in the text.
@@ -195,7 +201,8 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int, la
             values["period_start"], values["period_end"] = ps, pe
 
     if "date" not in values:
-        foot_date = header_top.foot_date(view, foot_start if foot_start < len(text) else (first_section or 0))
+        # the foot, or without "Nơi nhận" the last section on (a Phiếu trình's numbered items)
+        foot_date = header_top.foot_date(view, foot_start if foot_start < len(text) else max(first_section or 0, last_section or 0))
         if foot_date is not None:
             put("date", foot_date.value, foot_date.start, foot_date.end, 0.8)
             warnings.append(Warning(code="date_from_foot", message=f"no place-date line in the header; date {foot_date.value} read from "
