@@ -1422,6 +1422,15 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
+def _one_spelling(a: str, b: str) -> bool:
+    """Two spellings of one body: as many words (OCR slips), with or without "các" ("Bộ ngành liên quan"), or the later
+    mention leaving out the parent body ("trực thuộc (Sở)"); not "các Bộ, ngành liên quan (khác)", "(các) địa phương"."""
+    wa, wb = (re.findall(r"\w+", fold(x).lower()) for x in (a, b))
+    wa, wb = (w[1:] if w[:1] == ["cac"] else w for w in (wa, wb))
+    short, long = sorted((wa, wb), key=len)
+    return len(wa) == len(wb) or (long[: len(short)] == short and all(w in _BODY_WORDS for w in long[len(short) :]))
+
+
 def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
     out: list[Responsibility] = []
     seen: set[tuple[int, str]] = set()
@@ -1454,7 +1463,10 @@ def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
             continue  # "1. Ông: Hoàng Văn Thuân - ...": the person is read by `team_members`
         if fold(name).startswith("don vi "):  # "..., đơn vị trực thuộc Sở": a class of units, as its siblings
             name = "Các " + name[:1].lower() + name[1:]
-        same = next((n for n in names if n != name and same_body(n, name)), None)
+        # one spelling per body: OCR variants of a name ("Phòng Nội vu", "Phòng Nội vụ") and a name whose tail a later
+        # mention leaves out ("các đơn vị sự nghiệp trực thuộc (Sở)", seed 003) are one; a name with a word more or less
+        # inside is written as the document writes it ("các Bộ, ngành và (các) địa phương liên quan", ttg-ct-07)
+        same = next((n for n in names if n != name and same_body(n, name) and _one_spelling(n, name)), None)
         if same is not None:
             name = same  # one spelling per body in a document
         elif name not in names:
