@@ -57,6 +57,9 @@ _NOUN_END = re.compile(
 # the place an action is done in is not part of what is counted ("... trên địa bàn tỉnh Lào Cai thuộc phạm vi ...")
 _ACTION_END = re.compile(r"\s+(?:tren\s+dia\s+ban|thuoc\s+pham\s+vi|cua\s+(?:tinh|huyen|xa|so))(?!\w)")
 _PAST = re.compile(r"(?<!\w)(?:đã|đang|được\s+giao\s+đã)(?!\w)")
+# as extract/targets.py: a sentence opened by "Năm 2023," without a word of planning tells that year's results
+_YEAR_TOLD = re.compile(r"[\s\-+*]*(?:trong\s+)?nam\s+(?:19|20)\d\d\s*,")
+_PLAN_WORDS = re.compile(r"(?<!\w)(?:phan\s+dau|muc\s+tieu|chi\s+tieu|ke\s+hoach|den\s+nam|se|can|phai|dat\s+ra|de\s+ra)(?!\w)")
 
 
 def spans_of(targets: list[Target]) -> list[tuple[int, int]]:
@@ -134,6 +137,8 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
         sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         if _PAST.search(text, sentence, m.start()):
             continue  # "Sau 5 năm thực hiện, toàn tỉnh đã có 12.345 hộ thoát nghèo": a result reported
+        if _YEAR_TOLD.match(folded, sentence) and not _PLAN_WORDS.search(folded, sentence, m.start()):
+            continue  # "Năm 2023, toàn tỉnh có 12.345 hộ thoát nghèo": that year's result
         before = [t.end for t in taken + out if c_start <= t.end <= m.start()]
         if before and not re.fullmatch(r"[\s,]*(?:va\s+)?", folded[max(before) : m.start()]):
             # "... 250 nhà "Đại đoàn kết" và sửa chữa 100 nhà": the next count's verb starts after the previous target

@@ -46,7 +46,7 @@ _CLAUSE_BREAK = re.compile(r"[;.:()]|\n\s*[-+]\s|\n\s*[a-z0-9]{1,3}[.)]\s")
 _INDICATOR_CUT = re.compile(
     r"\s+(?P<w>(?:vao|trong|den|toi)\s+(?:(?:cuoi|het)\s+)?nam\s+(?:19|20)\d\d|so\s+voi|ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen"
     r"|o\s+(?:cac|khu\s+vuc|vung)|tai\s+(?:khu\s+vuc|vung)|moi\s+nam|hang\s+nam)(?!\w)|\s*/\s*nam(?!\w)"
-    r"|[,;.:()]\s*(?:giai\s+doan|dong\s+thoi|nham|de|voi)(?!\w)|[;.:()]"
+    r"|[,;.:()]\s*(?:giai\s+doan|dong\s+thoi|nham|de|voi|tuong\s+(?:ung|duong))(?!\w)|[;.:()]"
 )
 # a place restriction after a rate's subject is its scope, not its indicator ("tỷ lệ hộ nghèo của huyện", "... ở khu vực
 # thành thị", "... tại các xã đặc biệt khó khăn"; typical forms of provincial poverty plans)
@@ -173,7 +173,11 @@ _BASELINE = re.compile(r"(?<!\w)tu\s+\d+(?:[.,]\d+)?\s*%?(?:\s*\(?\s*nam\s+\d{4}
 # "giảm nghèo" is the field (poverty reduction: "chỉ tiêu giảm nghèo", "công tác giảm nghèo"), not a decrease
 _POVERTY_REDUCTION = re.compile(r"giam\s+ngheo(?!\w)")
 # a result achieved: "vượt kế hoạch đề ra", "đạt kế hoạch" (news pages on provincial plans report the year's results)
-_ACHIEVED = re.compile(r"(?<!\w)(?:vuot|dat|hoan\s+thanh)\s+(?:ke\s+hoach|chi\s+tieu)(?!\w)")
+_ACHIEVED = re.compile(r"(?<!\w)(?:vuot|dat|hoan\s+thanh)\s+(?:[\d,.]+\s*%\s+(?:so\s+voi\s+)?)?(?:ke\s+hoach|chi\s+tieu)(?!\w)")
+# "Năm 2023, toàn tỉnh có ...": a sentence opened by a year and a comma, without a word of planning, tells that year's
+# results (news pages of provinces); a plan writes "Năm 2024: ..." or "Năm 2024, tỉnh phấn đấu ..."
+_YEAR_TOLD = re.compile(r"[\s\-+*]*(?:trong\s+)?nam\s+(?:19|20)\d\d\s*,")
+_PLAN_WORDS = re.compile(r"(?<!\w)(?:phan\s+dau|muc\s+tieu|chi\s+tieu|ke\s+hoach|den\s+nam|se|can|phai|dat\s+ra|de\s+ra)(?!\w)")
 
 
 def _written_verb(text: str, v: re.Match) -> bool:
@@ -219,6 +223,8 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
             and not _PLANNING.search(folded, sentence_start, m.start())):
         return None  # "Năm 2022, toàn tỉnh giảm được 3.200 hộ nghèo, tỷ lệ ... xuống còn 10,1%": a result achieved
     sentence_end = re.search(r"\.\s|\n|$", text[m.end() :]).start() + m.end()
+    if _YEAR_TOLD.match(folded, sentence_start) and not _PLAN_WORDS.search(folded, sentence_start, sentence_end):
+        return None  # "Năm 2023, toàn tỉnh có 12.345 hộ thoát nghèo, tỷ lệ hộ nghèo giảm 4,12%"
     if _ACHIEVED.search(folded, m.end(), sentence_end):
         return None  # "năm 2023 toàn tỉnh giảm 2,8% tỷ lệ hộ nghèo, vượt kế hoạch đề ra"
     if re.search(r"(?<!\w)(?:cao|thap)\s+hon\s*$|(?<!\w)(?:khong\s+(?:vuot\s+)?qua|vuot\s+qua)\s*$", before):
@@ -342,7 +348,7 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     if by_year is None:
         line = folded.rfind("\n", 0, start) + 1
         previous_line = folded[folded.rfind("\n", 0, max(0, line - 1)) + 1 : max(0, line - 1)]
-        year_head = r"[ \t]*[-+*]?[ \t]*(?:(?:muc|chi)\s+tieu\s+)?(?:(?:den|toi|trong)\s+)?(?:(?:cuoi|het)\s+)?nam\s+((?:19|20)\d\d)\s*:"
+        year_head = r"[ \t]*[-+*]?[ \t]*(?:(?:muc|chi)\s+tieu\s+)?(?:(?:den|toi|trong)\s+)?(?:(?:cuoi|het)\s+)?nam\s+((?:19|20)\d\d)\s*[:,]"
         # the target's line, or the line above it ending with the colon ("Đến năm 2025:\n- Tỷ lệ hộ nghèo dưới 3%;")
         heading = re.match(year_head, folded[line:start]) or re.fullmatch(year_head + r"\s*", previous_line)
         by_year = int(heading.group(1)) if heading else None  # "Năm 2024: giảm tỷ lệ hộ nghèo xuống còn 6,5%"
@@ -464,6 +470,11 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             labels = later
         if label is None and labels:
             label = (labels[-1].start(), m.start())
+        part = re.search(r"[,;(]\s*trong\s+do[:,]?\s+(?P<x>[^,;:.\d()]{3,60}?)\s*(?:khoang|la|:)?\s*$", folded[c_start : m.start()])
+        if label is None and part and out and out[-1].unit == unit and out[-1].end <= c_start + part.start() + 1:
+            # "Tổng kinh phí ... là 2.546 tỷ đồng, trong đó ngân sách trung ương 2.100 tỷ đồng": a part of the total
+            label = (c_start + part.start("x"), c_start + part.end("x"))
+            labels = [part]
         if unit == "%" and re.search(r"(?<!\w)(?:giảm|tăng|t[ỷỉ]\s+lệ)(?!\w)", text[c_start : m.start()], re.I):  # written words: "tầng" folds as "tăng"
             continue  # "Chỉ tiêu: giảm tỷ lệ hộ nghèo 1,2%": a rate's change, read by the percentage rule
         raised = False
@@ -506,6 +517,8 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             continue
         if unit in _TERM_ONLY and not re.search(r"thoi\s+han", lab_fold):
             continue
+        if part is not None and label == (c_start + part.start("x"), c_start + part.end("x")):
+            has_lexicon_word = True
         if not raised and (not has_lexicon_word and not per or unit == "%" and not has_lexicon_word):
             continue
         direction = "reach"
