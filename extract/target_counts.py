@@ -49,7 +49,7 @@ _TRAIL = re.compile(r"(?:\s+(?:cho|doi\s+voi|them|duoc|khoang|tren|it\s+nhat|toi
 _MADE_OF = re.compile(r"(?<!\w)(?:gom|bao\s+gom|gom\s+co|co|la|(?<!doi\s)voi|trong\s+do)\s*$")
 # where the counted phrase ends (time, comparison, purpose, place of the whole plan, the next count)
 _NOUN_END = re.compile(
-    r"\s+(?:(?:vao|trong|den|toi)\s+(?:(?:cuoi|het)\s+)?nam\s+\d{4}|so\s+voi|nham|de|dong\s+thoi|giai\s+doan|tren\s+dia\s+ban"
+    r"\s+(?:(?:vao|trong|den|toi)\s+(?:(?:cuoi|het)\s+)?nam\s+\d{4}|so\s+voi|voi|nham|de|dong\s+thoi|giai\s+doan|tren\s+dia\s+ban"
     r"|moi\s+nam|hang\s+nam|trong\s+giai\s+doan)(?!\w)|\s*,\s*(?=\d)|\s*/\s*nam|[;.:()\n]|,\s*(?:dat|trong\s+do|moi|voi)(?!\w)"
     rf"|\s+va\s+(?={_WORDS(_ACTIONS)}(?!\w))"  # "xây dựng mới 250 nhà ... và sửa chữa 100 nhà": the next action
     r"|,\s*(?=ty\s+le(?!\w))"  # "giảm 350 hộ nghèo, tỷ lệ hộ nghèo ...": the next target
