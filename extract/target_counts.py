@@ -255,8 +255,10 @@ def find_multiples(text: str, folded: str, taken: list[Target]) -> list[Target]:
         if len(indicator.split()) < 2:
             continue
         end = m.end()
-        return_val = float(m["v"].replace(",", "."))
-        out.append(Target(text=text[c_start:end].lstrip(" -+\n\t"), start=end - len(text[c_start:end].lstrip(" -+\n\t")),
-                          end=end, indicator=_lower_first(indicator), direction="increase", value=return_val,
-                          unit="lần", per="year" if per else None, by_year=by_year))
+        start = c_start + len(text[c_start:end]) - len(text[c_start:end].lstrip(" -+\n\t"))  # past a list mark
+        if _YEAR_TOLD.match(folded, sentence) and not _PLAN_WORDS.search(folded, sentence, m.start()):
+            continue  # "Năm 2023, thu nhập ... tăng 1,2 lần": that year's result
+        out.append(Target(text=text[start:end], start=start, end=end, indicator=_lower_first(indicator),
+                          direction="increase", value=float(m["v"].replace(",", ".")), unit="lần",
+                          per="year" if per else None, by_year=by_year))
     return out
