@@ -162,14 +162,20 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
                 parts.append((annexes[0].start, stop.start() if stop else len(text), False))
     else:
         heads = [h for h in _ROMAN.finditer(text, start, limit)]
+        plan_like = any(loose_fold(h["head"]).strip().startswith("muc dich") for h in heads)
+        others = []
         for i, h in enumerate(heads):
             if h.start() >= body_end:
                 break
             end = min(heads[i + 1].start() if i + 1 < len(heads) else len(text), body_end)
             if _READ_HEADINGS.search(loose_fold(h["head"]).strip()):
                 parts.append((h.end(), end, False))
+            else:
+                others.append((h.end(), end, ASKS_ONLY))
         if not heads or not parts:
             parts.append((start, body_end, False))
+        elif not plan_like:
+            parts = sorted(parts + others)  # a report's account parts, read for explicit asks (as with a section tree)
     if closing:
         stop = _END_OF_BODY.search(folded, closing.end())
         parts.append((closing.start(), stop.start() if stop else len(text), True))
@@ -400,6 +406,11 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
                 cur[1] = t.end
             j += 1
             continue
+        if is_predicate(toks, j) and _relative_clause(toks, cur, j):
+            marker = _relative_clause(toks, cur, j)
+            cur[1] = toks[marker - 1].end
+            j = marker
+            break
         if is_predicate(toks, j) or (j > i + 1 and near_predicate(toks, j)) or t.text.lower() in _BODY_STOPS:
             break
         if _words(toks, j, 2) in _BODY_STOP_PAIRS:
@@ -414,6 +425,24 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
 
 
 _BODY_STOP_PAIRS = {tuple(p.split()) for p in _LEX["body_stop_pairs"]["words"]}
+
+
+def _relative_clause(toks: list[Tok], cur: list[int], j: int) -> Optional[int]:
+    """A class of bodies named by what they do, before the duty marker: "các nhà thầu tham gia xây dựng công trình chịu
+    trách nhiệm ..." (lc-tb-ngoinhu), "các đơn vị được giao ... có trách nhiệm": the verb at `j` is part of the name when
+    "chịu/có trách nhiệm" follows within a few words, without a comma. The index of the marker, or None."""
+    if not fold(toks_text(toks, cur)).lower().startswith("cac "):
+        return None
+    for k in range(j + 1, min(len(toks), j + 8)):
+        if toks[k].text in (",", ";", ":") or toks[k].fold == "va":
+            return None
+        if _words(toks, k, 3) in (("chiu", "trach", "nhiem"), ("co", "trach", "nhiem")):
+            return k
+    return None
+
+
+def toks_text(toks: list[Tok], cur: list[int]) -> str:
+    return " ".join(t.text for t in toks if cur[0] <= t.start < cur[1])
 
 # Names the document itself gives in full, as folded token tuples (longest first): its addressee ("Kính gửi: Công ty cổ
 # phần Đầu tư xây dựng hạ tầng và giao thông"), the body whose proposal a decision follows ("Theo đề nghị của Đoàn tư vấn

@@ -82,6 +82,39 @@ CASES = [
     ("Kính gửi: Cục Hải quan\n1. Đề nghị Cục Hải quan hướng dẫn doanh nghiệp.\nTrân trọng.\nXới nhận: KT. CỤC TRƯỞNG\n"
      "- Như trên;\n- Cục trưởng (để báo cáo);\nPHIẾU TRÌNH\nPhòng Quản lý Hóa chất dự thảo Công văn gửi Công ty.",
      {("Cục Hải quan", "implement")}),
+    # -- a report's account is read for explicit asks only (lc-bc-ks2025); "Kiến nghị <body>" heads its dashes; "xem xét,
+    # tham mưu" advises; the closing "đề nghị Bộ ... xem xét, tổng hợp" hands the report up
+    ("I. CÔNG TÁC QUẢN LÝ NHÀ NƯỚC VỀ KHOÁNG SẢN\n1. Công tác bảo vệ khoáng sản\n"
+     "Ủy ban nhân dân tỉnh đã ban hành nhiều văn bản chỉ đạo. Sở Xây dựng tổ chức kiểm tra các mỏ.\n"
+     "Để tiếp tục nâng cao công tác bảo vệ khoáng sản, tiếp tục yêu cầu các Sở, ban, ngành và địa phương:\n"
+     "- Tăng cường thanh tra, kiểm tra, xử lý vi phạm trong hoạt động khoáng sản.\n"
+     "II. ĐỀ XUẤT, KIẾN NGHỊ\n1. Kiến nghị Bộ Nông nghiệp và Môi trường\n"
+     "- Xem xét, tham mưu cho Chính phủ các văn bản quản lý phù hợp.\n"
+     "Trên đây là Báo cáo công tác quản lý nhà nước về khoáng sản, trân trọng đề nghị Bộ Công Thương, Bộ Xây dựng xem xét, "
+     "tổng hợp./.\nNơi nhận:\n- Như trên;",
+     {("Các Sở, ban, ngành và địa phương", "implement"), ("Các Sở, ban, ngành và địa phương", "monitor"),
+      ("Bộ Nông nghiệp và Môi trường", "advise")}),
+    # -- a Công văn's lead-in: its ask owns the items after it; an enterprise's petition narrated there assigns nothing
+    # (lc-cv-snnmt-dcks, lc-cv-2826)
+    ("Kính gửi: Các tổ chức, cá nhân hoạt động khoáng sản trên địa bàn tỉnh\n\nTrong đó Công ty đề nghị Sở Công Thương hướng "
+     "dẫn các nội dung. Sở Nông nghiệp và Môi trường tỉnh Lào Cai yêu cầu các Tổ chức, cá nhân hoạt động khoáng sản trên địa "
+     "bàn tỉnh Lào Cai thực hiện nghiêm túc một số nội dung sau:\n"
+     "1. Chủ động phối hợp với UBND các xã, phường tổ chức thực hiện công tác bồi thường, giải phóng mặt bằng.\n"
+     "2. Thực hiện Báo cáo kết quả hoạt động khai thác khoáng sản định kỳ.",
+     # "phối hợp với Y tổ chức thực hiện": Y coordinates, the subject carries out (the seeds' convention, gold/README.md)
+     {("Các Tổ chức, cá nhân hoạt động khoáng sản trên địa bàn tỉnh Lào Cai", "implement"),
+      ("Ủy ban nhân dân các xã, phường", "coordinate"),
+      ("Các Tổ chức, cá nhân hoạt động khoáng sản trên địa bàn tỉnh Lào Cai", "report")}),
+    # -- a class named by what it does, before its duty marker (lc-tb-ngoinhu); the writer's "thông báo cho X được biết,
+    # tổ chức thực hiện" is X's duty
+    ("Kính gửi: Công ty cổ phần Đầu tư xây dựng hạ tầng và giao thông\n2. Yêu cầu đối với chủ đầu tư\n"
+     "- Chủ đầu tư và các nhà thầu tham gia xây dựng công trình chịu trách nhiệm về tính chính xác của hồ sơ thiết kế.\n"
+     "Sở Công Thương thông báo cho Công ty Cổ phần đầu tư xây dựng hạ tầng giao thông được biết, tổ chức thực hiện./.",
+     {("Công ty cổ phần Đầu tư xây dựng hạ tầng và giao thông", "implement"),
+      ("Các nhà thầu tham gia xây dựng công trình", "implement")}),
+    # negative: "thông báo cho X" with no "biết, ..." tells X, asks nothing (lc-cv-snnmt-dcks)
+    ("1. Các tổ chức, cá nhân đăng ký ngày bắt đầu khai thác; thông báo cho Ủy ban nhân dân các cấp nơi có mỏ trước khi thực hiện.",
+     {("Các tổ chức, cá nhân", "implement")}),
 ]
 
 
