@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right, insort
 from typing import Optional
 
-from vnplan.bodies import fold, squash
+from vnplan.bodies import squash
 from vnplan.entity_lexicon import load
 from vnplan.models import Target
 
@@ -212,14 +212,14 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
         unit = squash(text[m.start("unit") : m.end("unit")])
         unit = unit[:1].lower() + unit[1:]
         insort(spans, (start, end))
-        out.append(Target(text=text[start:end], start=start, end=end, indicator=_lower_first(indicator),
+        out.append(Target(text=text[start:end], start=start, end=end, indicator=lower_first(indicator),
                           direction=direction, value=_number(m["v"]), value_max=_number(m["v2"]) if m["v2"] else None,
                           unit=unit, per="year" if per else None,
                           by_year=by_year))
     return out
 
 
-def _lower_first(s: str) -> str:
+def lower_first(s: str) -> str:
     return s[:1].lower() + s[1:] if s[:2] != s[:2].upper() else s
 
 
@@ -258,7 +258,7 @@ def find_multiples(text: str, folded: str, taken: list[Target]) -> list[Target]:
         start = c_start + len(text[c_start:end]) - len(text[c_start:end].lstrip(" -+\n\t"))  # past a list mark
         if _YEAR_TOLD.match(folded, sentence) and not _PLAN_WORDS.search(folded, sentence, m.start()):
             continue  # "Năm 2023, thu nhập ... tăng 1,2 lần": that year's result
-        out.append(Target(text=text[start:end], start=start, end=end, indicator=_lower_first(indicator),
+        out.append(Target(text=text[start:end], start=start, end=end, indicator=lower_first(indicator),
                           direction="increase", value=float(m["v"].replace(",", ".")), unit="lần",
                           per="year" if per else None, by_year=by_year))
     return out
