@@ -1,8 +1,9 @@
 """Targets: the numeric goals a plan sets ("giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%/năm") and the planned quantities a
 decision or licence sets ("Tổng vốn đầu tư: 5.171.344.000.000 đồng").
 
-Owns `find_targets(text) -> list[Target]`: planned quantities (`find_quantities`: a label of the lexicon, or money a plan
-raises, and its value and unit), percentages (`_percent_target`), and counts and multiples (`target_counts`).
+Owns `find_targets(text) -> list[Target]`, which gathers planned quantities (`target_quantities`), percentages (read
+here, `_percent_target`), counts and multiples (`target_counts`), and drops what stands in a part of the document that
+reports the past or sets award criteria (`_in_report_part`).
 A percentage's indicator is read, in this order, between the verb and the value ("giảm tỷ lệ hộ nghèo bình quân 3%"),
 as the "tỷ lệ ..." subject before the verb that is followed by nothing but fillers ("Tỷ lệ trường học đạt chuẩn quốc gia
 đạt 60%"), after the value ("100% hộ nghèo được ..."), or from the previous target ("riêng các huyện nghèo giảm 4%/năm":
