@@ -127,7 +127,7 @@ def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
 # A part of a plan or report that tells what was done ("I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2016-2020", "1. Tình hình
 # thực hiện", "Phần thứ nhất: ĐÁNH GIÁ ..."): its figures are facts of the past, not goals (gold/README.md: facts
 # reported about the past are not targets). A heading that also names goals ("KẾT QUẢ ... VÀ NHIỆM VỤ ...") is not one.
-_HEADING = re.compile(r"(?m)^[ \t]*(?:(?P<roman>[ivx]{1,4})|\d{1,2}(?:\.\d{1,2})*|phan\s+(?:thu\s+)?\w+)[.):][ \t]*(?P<head>[^\n]{3,160})$")
+_HEADING = re.compile(r"(?m)^[ \t]*(?:(?P<roman>[ivx]{1,4})|\d{1,2}(?:\.\d{1,2})*|phan\s+(?:thu\s+)?\w+)[.):\-][ \t]*(?P<head>[^\n]{3,160})$")
 # (and a part that sets the criteria of emulation titles and awards, "IV. TIÊU CHUẨN KHEN THƯỞNG": its figures are
 # conditions for an award, not goals the plan sets, gold/README.md)
 _PAST_PART = re.compile(r"(?:ket\s+qua|tinh\s+hinh|thuc\s+trang|danh\s+gia|tieu\s+chuan|tieu\s+chi|(?:hinh\s+thuc\s+)?khen\s+thuong)(?!\w)")
