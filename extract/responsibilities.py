@@ -208,7 +208,14 @@ class Tok:
 
 
 def tokens(text: str, folded: str, start: int, end: int) -> list[Tok]:
-    return [Tok(m.group(), folded[m.start() : m.end()], m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    """The tokens of text[start:end]; a word's folded form leaves out the full stop that ends its sentence ("để tổng hợp.")."""
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        f = folded[m.start() : m.end()]
+        if f.endswith(".") and f[:-1].isalpha():
+            f = f[:-1]
+        out.append(Tok(m.group(), f, m.start(), m.end()))
+    return out
 
 
 def _words(toks: list[Tok], i: int, n: int) -> tuple[str, ...]:
@@ -528,7 +535,11 @@ _REPORT = [("bao", "cao"), ("tong", "hop", ",", "bao", "cao"), ("tong", "hop", "
 _DECIDING = [("chu", "tri"), ("tham", "muu")] + _MONITOR + _REPORT
 
 
+_PERIODS = {"thang", "nam", "quy", "tuan", "ngay"}
+
+
 def _skip_adverbs(toks: list[Tok], i: int) -> int:
+    start = i
     moved = True
     while moved and i < len(toks):
         moved = False
@@ -541,6 +552,21 @@ def _skip_adverbs(toks: list[Tok], i: int) -> int:
             i += 1  # "(i) Báo cáo giám sát ...": an enumerator inside the paragraph (lc-qd-2463)
             moved = True
             continue
+        if toks[i].text.isdigit() and _words(toks, i + 1, 1)[:1] and _words(toks, i + 1, 1)[0] in _PERIODS:
+            i += 2  # "(Định kỳ) 6 tháng, hằng năm báo cáo ...": how often, before the verb (seeds' schedules)
+            moved = True
+            continue
+        if toks[i].fold in ("hang", "moi", "cuoi", "dau") and _words(toks, i + 1, 1)[:1] and _words(toks, i + 1, 1)[0] in _PERIODS:
+            i += 2  # "hằng quý", "mỗi năm", "cuối năm", "đầu năm"
+            moved = True
+            continue
+        if toks[i].fold == "la" and toks[i].text.lower() == "là" and i == start:
+            # "Là cơ quan thường trực, chủ trì, phối hợp ..." (a plan's standing body): the duty follows the apposition
+            k = next((k for k in range(i + 1, min(len(toks), i + 16)) if toks[k].text == "," and is_predicate(toks, k + 1)), None)
+            if k is not None:
+                i = k + 1
+                moved = True
+                continue
         if _words(toks, i, 2) in (("xem", "xet"), ("nghien", "cuu")) and _words(toks, i + 2, 3) == (",", "tham", "muu"):
             i += 3  # "Xem xét, tham mưu cho Chính phủ ..." (lc-bc-ks2025): the study leads to advice
             moved = True
@@ -1196,8 +1222,10 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
         # hợp giải quyết" (lc-gcn-banqua): the bodies worked with, even in a closing paragraph; and the letter's own
         # closing formula, "Trên đây là ý kiến của Cục Hóa chất, gửi Công ty để thực hiện" (bct-cv-logistic), "... để Quý
         # Sở nghiên cứu, thực hiện" (bct-cv-1178): whom it is for, and what they are to do
+        # (a closing's "báo cáo ... về UBND tỉnh (qua Ban Thi đua - Khen thưởng) để tổng hợp" names where reports go, the
+        # issuer's own office; the seeds' gold gives it no duty, 004)
         sent = [r for r in _sent_to(toks, 1, any_role=_words(toks, 0, 3) != ("trong", "qua", "trinh"))
-                if r[1] == "coordinate" or _words(toks, 0, 3) != ("trong", "qua", "trinh")]
+                if r[1] == "coordinate" or (_words(toks, 0, 3) != ("trong", "qua", "trinh") and r[1] != "report")]
         return None, sent + _for_whom(toks)
     elif text[s_end : s_end + 1] == ":" and i < len(toks) and not is_predicate(toks, i) and not _phrase_at(toks, i, _ADVERBS):
         return None, []  # a field's label ("Chức danh: Tổng Giám đốc.", "Địa chỉ: ..."), not a duty of the body before it
@@ -1331,7 +1359,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
                 # "... chỉ đạo thực hiện tốt chỉ thị này và báo cáo kết quả ...", "..., kịp thời báo cáo Thủ tướng"
                 for span in subject_spans:
                     roles.append((span, "report", task))
-    roles += _sent_to(toks, 1)
+    roles += [r for r in _sent_to(toks, 1) if not (closing and r[1] == "report")]  # (a closing's report collector: see above)
     roles += _directed(toks, i)
     if info is not None and not roles and subjects is not None and _phrase_at(toks, subjects.end_token, [("co", "y", "kien")]):
         info["spans"] = []  # "Sở Công Thương có ý kiến như sau:": the writer speaks; what follows is not its duty
