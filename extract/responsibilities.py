@@ -389,7 +389,8 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
     j = i + 1
     words_in_body = 1
     j, words_in_body = _past_known_name(toks, i, cur, j, words_in_body)
-    while j < len(toks):
+    j, words_in_body, closed = _past_department(toks, i, cur, j, words_in_body)
+    while j < len(toks) and not closed:
         t = toks[j]
         if t.text.startswith("("):
             j += 1
@@ -401,7 +402,9 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
                     and not _localities_too(toks, cur, j):
                 spans.append((cur[0], cur[1]))
                 cur = [toks[j + 1].start, toks[j + 1].end]
-                j, words_in_body = _past_known_name(toks, j + 1, cur, j + 2, 1)
+                head = j + 1
+                j, words_in_body = _past_known_name(toks, head, cur, j + 2, 1)
+                j, words_in_body, closed = _past_department(toks, head, cur, j, words_in_body)
                 continue
             if _persons_too(toks, cur, j):
                 cur[1] = toks[j + 2].end
@@ -473,6 +476,29 @@ def _past_known_name(toks: list[Tok], i: int, cur: list[int], j: int, words: int
             cur[1] = toks[i + len(bare) - 1].end
             return i + len(bare), len(bare)
     return j, words
+
+
+_DEPARTMENTS = sorted((tuple(p.split()) for p in _LEX["departments"]["words"]), key=len, reverse=True)
+# What may follow a department's name and still be its name: its place ("Sở Tài chính tỉnh Lào Cai", "Phòng Nội vụ các
+# huyện, thị xã") or a list separator.
+_AFTER_DEPARTMENT = {"tinh", "huyen", "thanh", "thi", "quan", "xa", "phuong", "cac", "cap", "va", ",", ";", ":", "khu", "tp"}
+
+
+def _past_department(toks: list[Tok], i: int, cur: list[int], j: int, words: int) -> tuple[int, int, bool]:
+    """(next token, words, closed) past "Sở|Bộ|Phòng <known department>" at token `i`; `closed` when the word after the
+    name is neither its place nor a separator, so it starts the duty (a verb the verb list does not know)."""
+    if j != i + 1 or toks[i].text not in ("Sở", "Bộ", "Phòng", "SỞ", "BỘ", "PHÒNG"):
+        return j, words, False
+    name = _phrase_at(toks, i + 1, _DEPARTMENTS)
+    if name is None:
+        return j, words, False
+    end = i + 1 + len(name)
+    cur[1] = toks[end - 1].end
+    if end >= len(toks):
+        return end, words + len(name), False
+    nxt = toks[end]
+    closed = nxt.fold not in _AFTER_DEPARTMENT and not nxt.text[:1].isupper() and not nxt.text.startswith("(")
+    return end, words + len(name), closed
 
 
 _PROPOSER = re.compile(r"(?m)^[ \t]*(?:Theo|Xét) đề nghị của (?P<name>[^\n.;,]{4,120}?)[ \t]*[.;]?[ \t]*$")
