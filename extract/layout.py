@@ -12,6 +12,9 @@ gaps between glyphs. Two things of Vietnamese office documents need more than th
 - the two-column header (issuing body | national motto; number | place and date) and the
   two-column foot (Nơi nhận | signature block), which Nghị định 30/2020 lays out side by side:
   they are read column by column, left column first. The body keeps its normal order.
+
+Ruled tables are read apart, cell by cell (extract/layer_tables.py); their lines come back as
+blocks, placed among the page's lines where the table stands.
 """
 
 from __future__ import annotations
@@ -255,13 +258,48 @@ def _two_column_block(lines: list[list[Line]], start: int, page_centre: float) -
     return end, left, right
 
 
-def order_lines(glyphs: list[Glyph]) -> list[Line]:
-    """Lines of a page in reading order (see the module docstring)."""
+@dataclass
+class Block:
+    """Lines read apart from the page's flow (a ruled table's cells, extract/layer_tables.py),
+    placed among the page's lines where the block stands."""
+
+    top: float
+    lines: list[Line]
+
+
+def page_lines(glyphs: list[Glyph]) -> list[Line]:
+    """The glyphs' lines top to bottom, stamps placed, each line left to right."""
     upright = [g for g in glyphs if g.text]
     clusters = _cluster_lines([g for g in upright if not g.stamp])
     _place_stamps(clusters, [g for g in upright if g.stamp])
     rows = [_make_line(row) for row in clusters]
-    rows = [r for r in rows if r.glyphs]
+    return [r for r in rows if r.glyphs]
+
+
+def _with_blocks(lines: list[Line], blocks: list[Block]) -> list[Line]:
+    """Each block after the last line, in reading order, that starts above it (a header's right
+    column is read after its left one: a block under the header follows both)."""
+    after: dict[int, list[Block]] = {}
+    for block in sorted(blocks, key=lambda b: b.top):
+        at = max((k + 1 for k, line in enumerate(lines) if line.top < block.top), default=0)
+        after.setdefault(at, []).append(block)
+    out: list[Line] = []
+    for k in range(len(lines) + 1):
+        for block in after.get(k, []):
+            out.extend(block.lines)
+        if k < len(lines):
+            out.append(lines[k])
+    return out
+
+
+def order_lines(glyphs: list[Glyph], blocks: list[Block] = ()) -> list[Line]:
+    """Lines of a page in reading order (see the module docstring); `blocks` (read apart, from
+    glyphs not in `glyphs`) are placed where they stand."""
+    return _with_blocks(_flow_lines(glyphs, min((b.top for b in blocks), default=None)), list(blocks))
+
+
+def _flow_lines(glyphs: list[Glyph], first_block: Optional[float]) -> list[Line]:
+    rows = page_lines(glyphs)
     if not rows:
         return []
     segmented = [_segments(r) for r in rows]
@@ -273,8 +311,9 @@ def order_lines(glyphs: list[Glyph]) -> list[Line]:
         block = None
         segs = segmented[i]
         # The header opens the page; only short lines (a draft mark, a form number) may precede it.
+        # A block (a table) above the line: the line is not the page's opening.
         is_header = i < HEADER_FIRST_LINES and len(segs) == 2 and all(
-            r.x1 - r.x0 < 0.5 * text_width for r in rows[:i])
+            r.x1 - r.x0 < 0.5 * text_width for r in rows[:i]) and (first_block is None or rows[i].top < first_block)
         is_foot = len(segs) == 2 and FOOT_START.match(segs[0].text or "")
         if is_header or is_foot:
             block = _two_column_block(segmented, i, page_centre)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Optional
 
 from vnplan.encoding import tcvn3_to_unicode, vni_to_unicode
+from vnplan.layer_tables import find_ruled_tables, read_tables
 from vnplan.layout import Glyph, Line, order_lines
 from vnplan.text.vietnamese import looks_vietnamese, syllables, vietnamese_share
 
@@ -282,7 +283,9 @@ def _decide_page(page, number: int, pdfium_doc, mode: str) -> PageDecision:
     glyphs = _glyphs_of(page, stats)
     stamps = stamp_glyphs(pdfium_doc, number - 1, float(page.height)) if pdfium_doc is not None else []
     stats.stamps = len(stamps)
-    text = render_lines(order_lines(glyphs + stamps))
+    # Ruled tables are read cell by cell (extract/layer_tables.py), the rest of the page by position.
+    rest, tables = read_tables(glyphs + stamps, find_ruled_tables(page))
+    text = render_lines(order_lines(rest, tables))
     if not text.strip():
         return PageDecision(number, "ocr", "no text layer", rejected="no text layer", has_image=has_image)
     if mode == "skip":

@@ -1,0 +1,280 @@
+"""Ruled tables of a text layer read cell by cell (extract.layer_tables).
+
+Small PDFs drawn with reportlab, with the tables of Vietnamese annexes (administrative procedures
+as in lc-qd-1696, schedules of tasks as plans annex them): rules as stroked lines or as Word's
+thin black fills, cells that wrap over several lines, a cell merged over two rows. Negative cases:
+Word's white rectangles behind justified lines, a single frame, a grid too large to be a table.
+The real annex pages of ../shared/realdocs when present (slow: pdfminer reads the page).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vnplan.layer_tables import MAX_GRID_POINTS, _grid_points, cell_line, find_ruled_tables, visible_rules
+from vnplan.layout import Glyph
+from vnplan.pdflayer import triage
+
+REALDOCS = Path(__file__).resolve().parents[1].parent / "shared" / "realdocs"
+
+
+def _canvas(path: Path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from synth import find_font
+
+    pdfmetrics.registerFont(TTFont("DejaVu", find_font()))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("DejaVu", 10)
+    return c
+
+
+def _rule(c, x0, y0, x1, y1, style):
+    if style == "lines":
+        c.line(x0, y0, x1, y1)
+    else:  # Word's table borders: thin black filled rectangles
+        c.setFillGray(0)
+        c.rect(x0, y0, max(x1 - x0, 0.5), max(y1 - y0, 0.5), fill=1, stroke=0)
+
+
+def _table(c, xs, ys, cells, merged=(), style="lines"):
+    """A ruled grid: column rules at `xs` (left to right), row rules at `ys` (top to bottom, PDF
+    y). `merged`: (row, column) pairs whose cell continues into the next row (no rule under it).
+    `cells`: (row, column, [lines]) written from the cell's top-left corner."""
+    for j, y in enumerate(ys):
+        for i in range(len(xs) - 1):
+            if (j - 1, i) not in merged:
+                _rule(c, xs[i], y, xs[i + 1], y, style)
+    for x in xs:
+        _rule(c, x, ys[-1], x, ys[0], style)
+    for row, col, lines in cells:
+        for k, text in enumerate(lines):
+            c.drawString(xs[col] + 3, ys[row] - 12 * (k + 1), text)
+
+
+PROCEDURES = [  # lc-qd-1696's annex: a task, its legal basis (merged over two rows), procedures and codes
+    (0, 0, ["STT"]), (0, 1, ["Nội dung nhiệm vụ"]), (0, 2, ["Căn cứ pháp lý"]), (0, 3, ["Tên TTHC"]), (0, 4, ["Mã TTHC"]),
+    (1, 0, ["1"]), (1, 1, ["Cấp, cấp lại giấy phép vận", "chuyển hàng hóa nguy hiểm", "loại 1, 2, 3, 4, 9"]),
+    (1, 2, ["Khoản 2 Điều 3", "Thông tư số", "15/2026/TT-BCT"]),
+    (1, 3, ["Cấp Giấy phép vận chuyển", "hàng hóa nguy hiểm"]), (1, 4, ["1.014967"]),
+    (2, 0, ["2"]), (2, 1, ["Cấp lại giấy phép vận", "chuyển hàng hóa nguy hiểm"]),
+    (2, 3, ["Cấp lại Giấy phép vận", "chuyển hàng hóa nguy hiểm"]), (2, 4, ["1.014969"]),
+]
+PROCEDURES_READ = [
+    "Phụ lục: danh mục thủ tục hành chính được ủy quyền",
+    "STT", "Nội dung nhiệm vụ", "Căn cứ pháp lý", "Tên TTHC", "Mã TTHC",
+    "1", "Cấp, cấp lại giấy phép vận chuyển hàng hóa nguy hiểm loại 1, 2, 3, 4, 9",
+    "Khoản 2 Điều 3 Thông tư số 15/2026/TT-BCT", "Cấp Giấy phép vận chuyển hàng hóa nguy hiểm", "1.014967",
+    "2", "Cấp lại giấy phép vận chuyển hàng hóa nguy hiểm", "Cấp lại Giấy phép vận chuyển hàng hóa nguy hiểm", "1.014969",
+    "Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này.",
+]
+
+
+def _procedures_pdf(path: Path, style: str) -> Path:
+    c = _canvas(path)
+    c.drawString(60, 790, "Phụ lục: danh mục thủ tục hành chính được ủy quyền")
+    # row 1's legal basis runs on into row 2: no rule under it
+    _table(c, [50, 80, 235, 330, 480, 545], [770, 750, 700, 670], PROCEDURES, merged={(1, 2)}, style=style)
+    c.drawString(60, 640, "Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này.")
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("style", ["lines", "thin_fills"])
+def test_cells_read_one_by_one_row_by_row(tmp_path, style):
+    """Each cell on its own line, its wrapped lines joined; a merged cell in its first row; the
+    text around the table where it stands."""
+    text = triage(_procedures_pdf(tmp_path / "procedures.pdf", style))[0].text
+    assert text.split("\n") == PROCEDURES_READ
+
+
+def test_line_by_line_reading_interleaved_the_cells(tmp_path):
+    """Without the rules, the same glyphs are read across the row, as before this module: the
+    contrast the table reading removes."""
+    c = _canvas(tmp_path / "unruled.pdf")
+    for row, col, lines in PROCEDURES:
+        for k, line in enumerate(lines):
+            c.drawString([50, 80, 235, 330, 480][col] + 3, [770, 750, 700][row] - 12 * (k + 1), line)
+    c.save()
+    lines = triage(tmp_path / "unruled.pdf")[0].text.split("\n")
+    assert "Cấp, cấp lại giấy phép vận chuyển hàng hóa nguy hiểm loại 1, 2, 3, 4, 9" not in lines
+    assert any("Cấp, cấp lại giấy phép vận" in line and "Khoản 2 Điều 3" in line for line in lines)
+
+
+SCHEDULE = [  # a plan's annex: task, lead body, deadline (wrapped in one row)
+    (0, 0, ["TT"]), (0, 1, ["Nhiệm vụ"]), (0, 2, ["Cơ quan chủ trì"]), (0, 3, ["Thời gian hoàn thành"]),
+    (1, 0, ["1"]), (1, 1, ["Rà soát danh mục cơ sở sản xuất,", "kinh doanh hóa chất"]), (1, 2, ["UBND các xã, phường"]),
+    (1, 3, ["Năm 2026"]),
+    (2, 0, ["2"]), (2, 1, ["Tập huấn phòng ngừa, ứng phó", "sự cố hóa chất"]), (2, 2, ["Sở Công Thương"]),
+    (2, 3, ["Quý III/2026"]),
+    (3, 0, ["3"]), (3, 1, ["Tổng kết, báo cáo UBND tỉnh"]), (3, 2, ["Sở Công Thương"]), (3, 3, ["Trước ngày", "15/12/2026"]),
+]
+
+
+def test_schedule_deadlines_from_cells(tmp_path):
+    """A deadline cell reads alone on its line, whole: what the deadline finder takes as a
+    schedule's column (issue 10), with the row's task cell before it."""
+    from vnplan.deadlines import find_deadlines
+
+    c = _canvas(tmp_path / "schedule.pdf")
+    c.drawString(60, 790, "PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ")
+    _table(c, [50, 75, 260, 390, 540], [770, 750, 715, 680, 655], SCHEDULE)
+    c.save()
+    text = triage(tmp_path / "schedule.pdf")[0].text
+    lines = text.split("\n")
+    assert lines[lines.index("3") + 1:lines.index("3") + 4] == [
+        "Tổng kết, báo cáo UBND tỉnh", "Sở Công Thương", "Trước ngày 15/12/2026"]
+    deadlines, _ = find_deadlines(text)
+    assert {d.date for d in deadlines} == {"2026", "2026-Q3", "2026-12-15"}
+
+
+HEADER = [
+    (60, 800, "ỦY BAN NHÂN DÂN"), (300, 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    (70, 786, "TỈNH LÀO CAI"), (330, 786, "Độc lập - Tự do - Hạnh phúc"),
+]
+
+
+def test_header_above_a_table_still_read_by_column(tmp_path):
+    c = _canvas(tmp_path / "header_table.pdf")
+    for x, y, line in HEADER:
+        c.drawString(x, y, line)
+    _table(c, [50, 75, 260, 390, 540], [770, 750, 715, 680, 655], SCHEDULE)
+    c.save()
+    lines = triage(tmp_path / "header_table.pdf")[0].text.split("\n")
+    assert lines[:6] == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "TT", "Nhiệm vụ"]
+
+
+def test_rows_under_a_table_at_the_page_top_are_not_a_header(tmp_path):
+    """A table continued from the page before opens the page; the two-part rows under it are
+    body rows, not the two-column header of Nghị định 30/2020 (read column by column)."""
+    c = _canvas(tmp_path / "continued.pdf")
+    _table(c, [50, 75, 260, 390, 540], [800, 780, 745, 710, 685], SCHEDULE)
+    c.drawString(60, 660, "Diện tích khu A"), c.drawString(400, 660, "12,5 ha")
+    c.drawString(60, 646, "Diện tích khu B"), c.drawString(400, 646, "8,0 ha")
+    c.save()
+    lines = triage(tmp_path / "continued.pdf")[0].text.split("\n")
+    assert lines[-2:] == ["Diện tích khu A 12,5 ha", "Diện tích khu B 8,0 ha"]
+
+
+PARAGRAPH = [
+    "Căn cứ Nghị định số 34/2024/NĐ-CP ngày 31/3/2024 của Chính phủ quy định",
+    "Danh mục hàng hóa nguy hiểm, vận chuyển hàng hóa nguy hiểm bằng phương tiện",
+    "giao thông cơ giới đường bộ và phương tiện thủy nội địa;",
+]
+
+
+@pytest.mark.parametrize("frame", ["white_line_fills", "one_frame"])
+def test_what_is_not_a_table_reads_as_before(tmp_path, frame):
+    """Word's white rectangles behind each justified line (lc-qd-1696, lc-qd-2463) and a single
+    frame around a paragraph are no table: the paragraph reads line by line."""
+    c = _canvas(tmp_path / "paragraph.pdf")
+    if frame == "white_line_fills":
+        c.setFillGray(1)
+        for k in range(len(PARAGRAPH)):
+            c.rect(50, 783 - 16 * k, 490, 16, fill=1, stroke=0)
+        c.setFillGray(0)
+    else:
+        c.rect(50, 745, 490, 55, fill=0, stroke=1)
+    for k, line in enumerate(PARAGRAPH):
+        c.drawString(60, 786 - 16 * k, line)
+    c.save()
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "paragraph.pdf") as pdf:
+        assert find_ruled_tables(pdf.pages[0]) == []
+    assert triage(tmp_path / "paragraph.pdf")[0].text.split("\n") == PARAGRAPH
+
+
+def test_a_grid_too_large_is_a_drawing(tmp_path):
+    """Graph paper: more rule crossings than MAX_GRID_POINTS, not searched for cells (pdfplumber's
+    search would take minutes)."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(tmp_path / "grid.pdf"), pagesize=(600, 600))
+    for k in range(81):
+        c.line(20, 20 + 7 * k, 580, 20 + 7 * k)
+        c.line(20 + 7 * k, 20, 20 + 7 * k, 580)
+    c.save()
+    with pdfplumber.open(tmp_path / "grid.pdf") as pdf:
+        page = pdf.pages[0]
+        assert _grid_points(visible_rules(page)) > MAX_GRID_POINTS
+        assert find_ruled_tables(page) == []
+
+
+def _words(*lines: str, size: float = 10.0) -> list[Glyph]:
+    """One glyph per word, lines 12 points apart."""
+    out = []
+    for k, line in enumerate(lines):
+        x = 0.0
+        for word in line.split(" "):
+            width = 0.5 * size * len(word)
+            out.append(Glyph(word, x, x + width, 12.0 * k, 12.0 * k + size, size))
+            x += width + 0.3 * size
+    return out
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # a code cut at its hyphen is one code again (lc-qd-1696: "105/2025/NĐ-" / "CP")
+        (["Điều 44 Nghị định số 105/2025/NĐ-", "CP của Chính phủ"], "Điều 44 Nghị định số 105/2025/NĐ-CP của Chính phủ"),
+        (["Thông tư số 15/", "2026/TT-BCT"], "Thông tư số 15/2026/TT-BCT"),
+        # a dash standing alone, between two names, keeps its spaces
+        (["Sở Công Thương -", "Sở Tài chính"], "Sở Công Thương - Sở Tài chính"),
+        # an ordinary wrap: a space
+        (["Vận chuyển hàng", "hóa nguy hiểm"], "Vận chuyển hàng hóa nguy hiểm"),
+        (["1.014967"], "1.014967"),
+    ],
+)
+def test_cell_lines_joined(lines, expected):
+    assert cell_line(_words(*lines)).text == expected
+
+
+def test_empty_cell_has_no_line():
+    assert cell_line([]) is None
+
+
+def _real(name: str) -> Path:
+    path = REALDOCS / f"{name}.pdf"
+    if not path.exists():
+        pytest.skip("../shared/realdocs is not here")
+    return path
+
+
+def test_real_white_line_fills_are_not_tables():
+    """lc-qd-1696 pages 1-2: white rectangles behind the preamble's lines; page 3: the annex grid."""
+    import pdfplumber
+
+    with pdfplumber.open(_real("lc-qd-1696")) as pdf:
+        found = [len(find_ruled_tables(page)) for page in pdf.pages]
+    assert found == [0, 0, 1]
+
+
+@pytest.mark.slow
+def test_real_procedure_annex_read_cell_by_cell():
+    """lc-qd-1696 p3, read on the page: the task, its legal basis, then each procedure's name,
+    field and code."""
+    lines = triage(_real("lc-qd-1696"), pages={3})[0].text.split("\n")
+    code = lines.index("1.014967")
+    assert lines[code - 2:code] == [
+        "Cấp Giấy phép vận chuyển hàng hóa nguy hiểm loại 1 (trừ vật liệu nổ công nghiệp, tiền chất thuốc nổ), 2, 3, 4, 9",
+        "Vận chuyển hàng hóa nguy hiểm"]
+    assert lines[code - 3] == "Khoản 2 Điều 3 Thông tư số 15/2026/TT-BCT ngày 25/3/2026 của Bộ Công Thương"
+    assert lines[code - 4].startswith("Cấp, cấp điều chỉnh, cấp lại, thu hồi giấy phép vận chuyển hàng hóa nguy")
+    assert "Điều 44 Nghị định số 105/2025/NĐ-CP của Chính phủ" in lines[code - 4]
+    assert lines[:2] == ["PHỤ LỤC:", "DANH MỤC NHIỆM VỤ QUYỀN HẠN TRONG LĨNH VỰC AN TOÀN VỆ SINH LAO ĐỘNG;"]
+
+
+@pytest.mark.slow
+def test_real_coordinate_table_reads_point_by_point():
+    """lc-gcn-banqua p5 (Word borders as thin fills): each boundary point, then its X and Y."""
+    lines = triage(_real("lc-gcn-banqua"), pages={5})[0].text.split("\n")
+    m1 = lines.index("M1")
+    assert lines[m1:m1 + 6] == ["M1", "2498697,55", "407129,25", "763.876,85", "M2", "2498688,9"]
