@@ -442,3 +442,18 @@ def test_biên_bản_opening_dates(opening, date):
     assert result.metadata.date == date
     assert ("date_from_body" in {w.code for w in result.warnings}) is (date is not None)
     assert result.metadata.place is None
+
+
+def test_a_scan_puts_a_blank_line_inside_the_title():
+    text = INSPECTION.replace("BIÊN BẢN KIỂM TRA\nĐiều kiện", "BIÊN BẢN KIỂM TRA\n\nĐiều kiện")
+    assert segment(text).metadata.title == "Kiểm tra điều kiện an toàn kho chứa hóa chất"
+
+
+def test_the_body_after_a_blank_line_is_not_the_title():
+    text = INSPECTION.replace("BIÊN BẢN KIỂM TRA\nĐiều kiện an toàn kho chứa hóa chất\n", "BIÊN BẢN KIỂM TRA\n\n")
+    assert segment(text).metadata.title == "KIỂM TRA"
+
+
+def test_a_signature_read_as_letters_between_the_row_and_the_names():
+    text = INSPECTION.replace("GIÁM ĐỐC TRƯỞNG ĐOÀN\n", "GIÁM ĐỐC TRƯỞNG ĐOÀN\nHưng Ad\n")
+    assert segment(text).metadata.signer_name == "Phạm Văn Tùng"

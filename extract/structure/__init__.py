@@ -212,12 +212,11 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int, la
     addressees, _ = foot_reader.read_addressees(view)
     foot = foot_reader.read_foot(view, foot_start)
     row = foot_reader.read_signature_row(view, first_section if first_section is not None else (type_found[0].end if type_found else 0))
-    names_line = view.lines[row.last_line] if row is not None else None
     if row is not None and row.signer_name and (not foot.signer_name or (
-            row.blocks >= 2 and names_line.start <= foot.signer_name[1] < names_line.end)):
+            row.blocks >= 2 and view.lines[row.first_line].start <= foot.signer_name[1] < view.lines[row.last_line].end)):
         # blocks side by side (a Biên bản's parties, a Phiếu trình's maker and reviewers): the
         # signer is the maker's block, else the first; an ordinary signature block with its name
-        # wins over a row elsewhere (an annex's list of members)
+        # wins over a row elsewhere (an annex's list of members), not over one read inside the row
         foot.signer_title, foot.signer_name = row.signer_title, row.signer_name
     if not (foot.signer_title or foot.signer_name) and foot_start >= len(text) and last_section is not None:
         # no "Nơi nhận" and no closing phrase (an enterprise's Phương án, a Thuyết minh): the

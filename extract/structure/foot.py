@@ -460,6 +460,9 @@ def read_signature_row(view: DocView, start: int) -> Optional[Row]:
                     end = off + len(who.split()[0])
                 name = (who, off, end)
                 last_index = nxt.index
+                break
+            if len(t.split()) <= 3 and not t.rstrip().endswith((".", ":", ";", ",")):
+                continue  # a signature or stamp read as a short run of letters ("Hưng Ad")
             break
         if name is None:
             continue

@@ -136,6 +136,13 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
     taken = 0
     crossed = False  # a blank line was passed since the last title line
     mixed = None  # (end of the type line's part) when a capital start runs on in sentence case
+
+    def runs_on(s: str) -> bool:
+        # a few capital words on the type line ("BIÊN BẢN KIỂM TRA") go on over a sentence-case
+        # line that does not open the body ("Thực tế kho ...", a blank line between in a scan)
+        return (taken == 1 and bool(upper) and start >= start_line.start and end <= start_line.end
+                and len(text[start:end].split()) <= 4 and s[:1].isupper() and upper_share(s) < 0.8 and len(s) < 120
+                and not starts_body(fold(s)))
     for ln in view.lines[start_line.index :]:
         if ln.start >= limit:
             break
@@ -162,7 +169,7 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
                 # a scan puts a blank line between the lines of a capital title ("QUYẾT ĐỊNH CHẤP
                 # THUẬN ...", blank, "ĐỒNG THỜI CHẤP THUẬN NHÀ ĐẦU TƯ", lc-qd-2336)
                 same_case = upper and upper_share(s) >= 0.8 and len(s) < 90
-                if not (unbalanced or s[:1] in _QUOTE_OPEN or s[:1].islower() or same_case):
+                if not (unbalanced or s[:1] in _QUOTE_OPEN or s[:1].islower() or same_case or runs_on(s)):
                     break
             tab = s.find("\t")
             if tab > 0:
@@ -175,9 +182,7 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
                           or addressee_match(ln) or s.startswith("(")):
                 break
             if taken and upper is not None and (upper_share(s) >= 0.8) != upper and len(s) > 3:
-                first_part = text[start:end]
-                if (taken == 1 and upper and start >= start_line.start and end <= start_line.end and len(first_part.split()) <= 4
-                        and s[:1].isupper() and not crossed):
+                if runs_on(s):
                     # "BIÊN BẢN KIỂM TRA" / "Thực tế kho ...": the type line's words begin the title
                     mixed = end
                     upper = False
