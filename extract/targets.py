@@ -35,11 +35,11 @@ _PERCENT = re.compile(
 # "còn", "xuống (còn/dưới)", "lên" count as verbs only right before the value ("giảm tỷ lệ hộ nghèo xuống còn 6,5%",
 # "nâng tỷ lệ lao động qua đào tạo lên 60%": the subject sits between the first verb and these)
 _VALUE_NEXT = r"(?=\s+(?:duoi|khoang|muc|tren|it\s+nhat|\d))"
-_VERBS = re.compile(rf"(?<!\w)(giam con|giam|xoa|tang len|tang|nang|duy tri|dat|dam bao|phan dau|xuong con{_VALUE_NEXT}"
+_VERBS = re.compile(rf"(?<!\w)(giam con|giam|xoa|tang len|tang|nang|duy tri|dat|dam bao|phan dau|hoan thanh|xuong con{_VALUE_NEXT}"
                     rf"|xuong{_VALUE_NEXT}|con{_VALUE_NEXT}|len{_VALUE_NEXT})(?!\w)")
 _DIRECTION = {"giam con": "decrease", "giam": "decrease", "xoa": "decrease", "tang len": "increase", "tang": "increase",
               "nang": "increase", "duy tri": "maintain", "dat": "reach", "dam bao": "reach", "phan dau": "reach",
-              "xuong con": "decrease", "xuong": "decrease", "con": "decrease", "len": "increase"}
+              "xuong con": "decrease", "xuong": "decrease", "con": "decrease", "len": "increase", "hoan thanh": "reach"}
 _FILLER = re.compile(r"(?<!\w)(binh quan|moi nam|hang nam|tu|khoang|on dinh|o muc|muc|con|xuong|len|duoc|it nhat|toi thieu|tren|duoi)(?!\w)")
 # filler words left at the end of an indicator read between the verb and the value ("giảm tỷ lệ hộ nghèo xuống dưới")
 _TRAILING_FILLER = re.compile(r"(?:\s+(?:xuong|con|duoi|len|tren|khoang|o\s+muc|muc|on\s+dinh|dat|giam|tang|toi\s+thieu|it\s+nhat))+\s*$")
@@ -155,7 +155,8 @@ def _by_year(folded: str, start: int, at: int) -> tuple[Optional[int], Optional[
 # The written first syllable of each verb: folding merges "giảm" with "giám" (giám sát), "tăng" with "tầng", "đạt" with
 # "đất", "nâng" with "năng" (năng lực). The bare form stays allowed: OCR drops marks.
 _VERB_SPELLING = {"giam": "giảm", "tang": "tăng", "dat": "đạt", "nang": "nâng", "con": "còn", "len": "lên",
-                  "xuong": "xuống", "xoa": "xóa xoá", "duy": "duy", "dam": "đảm", "phan": "phấn"}
+                  "xuong": "xuống", "xoa": "xóa xoá", "duy": "duy", "dam": "đảm", "phan": "phấn",
+                  "hoan": "hoàn"}
 
 
 # "từ 9,18% (năm 2021)" between a verb and "xuống còn 4,5%": the starting value of the change
@@ -215,6 +216,9 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     sentence_end = re.search(r"\.\s|\n|$", text[m.end() :]).start() + m.end()
     if _YEAR_TOLD.match(folded, sentence_start) and not _PLAN_WORDS.search(folded, sentence_start, sentence_end):
         return None  # "Năm 2023, toàn tỉnh có 12.345 hộ thoát nghèo, tỷ lệ hộ nghèo giảm 4,12%"
+    if (re.match(r"\s*(?:so\s+voi\s+)?(?:ke\s+hoach|chi\s+tieu|du\s+toan)(?!\w)(?!\s+(?:giam|tang|phat|ho\s+tro))", folded[m.end() : m.end() + 30])
+            and not re.search(r"(?<!\w)(?:phan\s+dau|muc\s+tieu|hoan\s+thanh)(?!\w)", folded[sentence_start : m.start()])):
+        return None  # "đạt 105% kế hoạch", "thu ngân sách đạt 112% dự toán": a result measured against the plan
     if _ACHIEVED.search(folded, m.end(), sentence_end):
         return None  # "năm 2023 toàn tỉnh giảm 2,8% tỷ lệ hộ nghèo, vượt kế hoạch đề ra"
     if re.search(r"(?<!\w)(?:cao|thap)\s+hon\s*$|(?<!\w)(?:khong\s+(?:vuot\s+)?qua|vuot\s+qua)\s*$", before):
