@@ -457,3 +457,30 @@ def test_the_body_after_a_blank_line_is_not_the_title():
 def test_a_signature_read_as_letters_between_the_row_and_the_names():
     text = INSPECTION.replace("GIÁM ĐỐC TRƯỞNG ĐOÀN\n", "GIÁM ĐỐC TRƯỞNG ĐOÀN\nHưng Ad\n")
     assert segment(text).metadata.signer_name == "Phạm Văn Tùng"
+
+
+@pytest.mark.parametrize("type_lines, title", [
+    ("BIÊN BẢN KIỂM TRA\nThực tế kho bảo quản vật liệu nổ công nghiệp", "Kiểm tra thực tế kho bảo quản vật liệu nổ công nghiệp"),
+    ("BIÊN BẢN KIỂM TRA THỰC TẾ\nkho bảo quản vật liệu nổ công nghiệp", "Kiểm tra thực tế kho bảo quản vật liệu nổ công nghiệp"),
+    ("BIÊN BẢN KIỂM TRA\nTHỰC TẾ KHO BẢO QUẢN", "KIỂM TRA THỰC TẾ KHO BẢO QUẢN"),  # one case: as written
+    ("BIÊN BẢN\nKiểm tra thực tế kho bảo quản", "Kiểm tra thực tế kho bảo quản"),
+    ("BIÊN BẢN LÀM VIỆC VỚI UBND XÃ\nVề tiến độ dự án", "Làm việc với UBND xã về tiến độ dự án"),  # abbreviations kept
+])
+def test_biên_bản_titles(type_lines, title):
+    text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" + type_lines + "\n\nCăn cứ Luật Hóa chất;\n"
+    assert segment(text).metadata.title == title
+
+
+def test_a_scanner_footer_inside_the_recipients_is_no_recipient():
+    text = ("UBND TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/SCT-CN Lào Cai, ngày 05 tháng 6 năm 2026\nV/v kiểm tra kho\nKính gửi: Công ty ABC\n"
+            "Sở Công Thương đề nghị Công ty kiểm tra kho.\n"
+            "Nơi nhận:\n- Như trên;\n- Giám đốc Sở;\nĐược quét bằng CamScanner\n- Lưu: VT, CN.\nGIÁM ĐỐC\nNguyễn Văn Hải\n")
+    md = segment(text).metadata
+    assert md.recipients == ["Công ty ABC", "Như trên", "Giám đốc Sở", "Lưu: VT, CN"]
+    assert md.signer_name == "Nguyễn Văn Hải"
+
+
+def test_a_slip_dated_in_two_columns():
+    text = SLIP.replace("Ngày 19 tháng 8 năm 2025\n", "Ngày 19 tháng 8 năm 2025   Ngày     tháng     năm 2025\n")
+    assert segment(text).metadata.date == "2025-08-19"

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from vnplan.lexicon import load
 from vnplan.structure.header_top import addressee_match
+from vnplan.structure.noise import is_scanner_mark
 from vnplan.structure.placenames import skeleton
 from vnplan.text import DocView, Line, collapse, fold, is_valid_syllable
 from vnplan.models import Span, Warning
@@ -216,8 +217,8 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
                 break
     else:
         for k, ln in enumerate(lines[head_k:]):
-            if ln.blank:
-                continue
+            if ln.blank or is_scanner_mark(ln.text):
+                continue  # a scanning app's page footer inside the list is no recipient
             parts = cells(ln)
             if not parts:
                 continue
@@ -282,6 +283,8 @@ def read_addressees(view: DocView, limit: Optional[int] = None) -> tuple[list[li
             s = ln.start + m.end() + rest.find(rest_strip)
             return [[item, s, s + len(item)]], ln
         for nxt in view.lines[ln.index + 1 : ln.index + 40]:
+            if is_scanner_mark(nxt.text):
+                continue
             if nxt.blank:
                 if out:
                     break

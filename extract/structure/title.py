@@ -141,7 +141,7 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
         # a few capital words on the type line ("BIÊN BẢN KIỂM TRA") go on over a sentence-case
         # line that does not open the body ("Thực tế kho ...", a blank line between in a scan)
         return (taken == 1 and bool(upper) and start >= start_line.start and end <= start_line.end
-                and len(text[start:end].split()) <= 4 and s[:1].isupper() and upper_share(s) < 0.8 and len(s) < 120
+                and len(text[start:end].split()) <= 6 and s[:1].isalpha() and upper_share(s) < 0.8 and len(s) < 120
                 and not starts_body(fold(s)))
     for ln in view.lines[start_line.index :]:
         if ln.start >= limit:
