@@ -484,3 +484,26 @@ def test_a_scanner_footer_inside_the_recipients_is_no_recipient():
 def test_a_slip_dated_in_two_columns():
     text = SLIP.replace("Ngày 19 tháng 8 năm 2025\n", "Ngày 19 tháng 8 năm 2025   Ngày     tháng     năm 2025\n")
     assert segment(text).metadata.date == "2025-08-19"
+
+
+@pytest.mark.parametrize("foot, title, name", [
+    # column by column: each block's lines, then the next block's (the first block signs)
+    ("ĐẠI DIỆN ĐOÀN KIỂM TRA\nTRƯỞNG ĐOÀN\nTrần Văn Bình\nĐẠI DIỆN CÔNG TY CP\nKHOÁNG SẢN MÔNG SƠN\nPhạm Văn Tùng\n",
+     "ĐẠI DIỆN ĐOÀN KIỂM TRA / TRƯỞNG ĐOÀN", "Trần Văn Bình"),
+    # a block's body name wrapped onto the next line
+    ("ĐẠI DIỆN CÔNG TY CP\nKHOÁNG SẢN MÔNG SƠN\nPhạm Văn Tùng\n", "ĐẠI DIỆN CÔNG TY CP KHOÁNG SẢN MÔNG SƠN", "Phạm Văn Tùng"),
+    # across: the second block's name wrapped, two names on one line
+    ("ĐD SỞ CÔNG THƯƠNG ĐẠI DIỆN CÔNG TY CP\nKHOÁNG SẢN MÔNG SƠN\nĐỗ Văn Long Phạm Văn Tùng\n", "ĐD SỞ CÔNG THƯƠNG", "Đỗ Văn Long"),
+    # the ND30 form's THƯ KÝ / CHỦ TỌA, the secretary written first
+    ("THƯ KÝ CHỦ TỌA\n(Ký, ghi rõ họ tên) (Ký, ghi rõ họ tên)\nLê Thị Hoa Trần Văn Bình\n", "THƯ KÝ", "Lê Thị Hoa"),
+])
+def test_signature_rows(foot, title, name):
+    text = INSPECTION[: INSPECTION.index("ĐẠI DIỆN CÔNG TY ĐOÀN")] + foot
+    md = segment(text).metadata
+    assert (md.signer_title, md.signer_name) == (title, name)
+
+
+def test_an_authority_line_above_a_block_head_keeps_the_ordinary_reading():
+    text = INSPECTION[: INSPECTION.index("ĐẠI DIỆN CÔNG TY ĐOÀN")] + "TM. ĐOÀN KIỂM TRA\nTRƯỞNG ĐOÀN\nTrần Văn Bình\n"
+    md = segment(text).metadata
+    assert (md.signer_title, md.signer_name) == ("TM. ĐOÀN KIỂM TRA / TRƯỞNG ĐOÀN", "Trần Văn Bình")

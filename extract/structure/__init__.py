@@ -212,8 +212,10 @@ def read_header(view: DocView, first_section: Optional[int], foot_start: int, la
     addressees, _ = foot_reader.read_addressees(view)
     foot = foot_reader.read_foot(view, foot_start)
     row = foot_reader.read_signature_row(view, first_section if first_section is not None else (type_found[0].end if type_found else 0))
+    row_start = view.lines[row.first_line].start if row is not None else 0
     if row is not None and row.signer_name and (not foot.signer_name or (
-            row.blocks >= 2 and view.lines[row.first_line].start <= foot.signer_name[1] < view.lines[row.last_line].end)):
+            row_start <= foot.signer_name[1] < view.lines[row.last_line].end
+            and (row.blocks >= 2 or (foot.signer_title is not None and row_start <= foot.signer_title[1])))):
         # blocks side by side (a Biên bản's parties, a Phiếu trình's maker and reviewers): the
         # signer is the maker's block, else the first; an ordinary signature block with its name
         # wins over a row elsewhere (an annex's list of members), not over one read inside the row

@@ -361,7 +361,7 @@ def split_blocks(line: str, heads: Optional[list[tuple[list[str], bool, bool]]] 
 def _split_positions(line: str) -> Optional[list[str]]:
     """An upper-case row of positions under a row of blocks ("GIÁM ĐỐC TRƯỞNG ĐOÀN"), one per
     block, in their written form; None when a word belongs to no position."""
-    heads = [(key.split(), False, False) for key, _ in _foot()["positions"]] + _blocks()
+    heads = [(key.split(), False, False) for key, _ in _foot()["positions"]]
     found = split_blocks(line, sorted(heads, key=lambda h: -len(h[0])))
     if not found:
         return None
@@ -452,6 +452,12 @@ def read_signature_row(view: DocView, start: int) -> Optional[Row]:
             if positions and len(positions) == k and not name:
                 for j, p in enumerate(positions):
                     titles[j].append(p)
+                continue
+            if split_blocks(t) is None and sum(c.isupper() for c in t if c.isalpha()) >= 0.8 * max(1, sum(c.isalpha() for c in t)):
+                # a block's body name wrapped onto the next line ("ĐẠI DIỆN CÔNG TY CP" / "KHOÁNG SẢN
+                # MÔNG SƠN"): part of the one block's title, else of a column it cannot be told
+                if k == 1 and len(titles[0]) == 1:
+                    titles[0][0] = collapse(titles[0][0] + " " + t)
                 continue
             names = split_names(t, k) or split_names(t)
             if names:
