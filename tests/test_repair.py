@@ -202,3 +202,16 @@ def test_english_ocr_candidates_keep_d_twins(tok, syl, twin):
 def test_english_ocr_reads_the_d_twin_in_context(text, expected):
     out = repair_text(text, "eng_ocr").text
     assert nfc(expected) in nfc(out), out
+
+
+# Numbers, codes and abbreviations are no syllables: a clean passage full of them is all valid
+# Vietnamese, and English prose stays far from it (the quality figure and the low_valid_syllables
+# warning read this share).
+@pytest.mark.parametrize("text, low, high", [
+    ("Thực hiện Quyết định số 90/QĐ-TTg ngày 18/01/2022, tỷ lệ hộ nghèo giảm 1,5%/năm; UBND tỉnh báo cáo trước ngày 15/12.", 1.0, 1.0),
+    ("Căn cứ Nghị định số 105/2025/NĐ-CP ngày 15/5/2025 của Chính phủ; QCVN 01:2019/BCT.", 1.0, 1.0),
+    ("The committee will report on the weather and the budget of the city council next week.", 0.0, 0.6),
+])
+def test_valid_share_counts_syllables_not_codes(text, low, high):
+    r = repair_text(text, damage="clean")
+    assert low <= r.valid_share <= high

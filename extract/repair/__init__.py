@@ -170,13 +170,22 @@ class _Unit:
     protected: bool = False   # passed through as it is
 
 
+def _is_code(model, tok: str) -> bool:
+    """A number, a date, a code or an abbreviation (2022, 1,5, QĐ, TTg, UBND): no syllable, so
+    it counts neither for nor against the share of valid Vietnamese."""
+    if any(c.isdigit() for c in tok):
+        return True
+    return sum(c.isupper() for c in tok) >= 2 and not model.is_valid(tok.lower())
+
+
 def _repair_page(model, page: str, kind: str,
                  names: tuple[tuple[str, ...], ...] = ()) -> tuple[list[tuple[int, int, str]], int, int, int]:
     """Replacements (start, end, new text) for one page, and syllable counts."""
     if kind == "clean":
         toks = page_tokens(page, kind)
         valid = sum(1 for t in toks if model.is_valid(nfc(t.text)))
-        return [], len(toks), 0, valid
+        codes = sum(1 for t in toks if _is_code(model, nfc(t.text)))
+        return [], len(toks) - codes, 0, valid
     raw, page = page, page.translate(_CONFUSABLES)   # same length: offsets stay valid
     toks = page_tokens(page, kind)
     units: list[_Unit] = []
@@ -210,12 +219,17 @@ def _repair_page(model, page: str, kind: str,
             _decode_segment(model, units, start, i, chosen)
             start = i
     repl = []
-    changed = valid = 0
+    changed = valid = codes = 0
     prev_lower = False
     for u, col in zip(units, chosen):
         sid = u.ids[col]
         if u.protected:
-            valid += model.is_valid(u.text)
+            # numbers, codes and abbreviations pass through: they are no syllables, so they
+            # count neither for nor against the share of valid Vietnamese
+            if model.is_valid(u.text):
+                valid += 1
+            elif _is_code(model, u.text):
+                codes += 1
         elif model.is_syllable_id(sid):
             valid += 1
             syl = model.vocab[sid]
@@ -236,7 +250,7 @@ def _repair_page(model, page: str, kind: str,
         repl += [(i, i + 1, page[i]) for i, (a, b) in enumerate(zip(raw, page))
                  if a != b and i not in covered]
         repl.sort()
-    return repl, len(units), changed, valid
+    return repl, len(units) - codes, changed, valid
 
 
 SPLITTABLE = ("eng_ocr", "legacy_font")
