@@ -77,6 +77,8 @@ _FIXES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"Thi đua\s*[-–—]\s*Khen thưởng"), "Thi đua - Khen thưởng"),
     (re.compile(r"Lao động\s*[-–—]\s*Thương binh"), "Lao động - Thương binh"),
     (re.compile(r"chính trị\s*[-–—]\s*[Xx]ã hội"), "chính trị - xã hội"),
+    # a person's title with its marks lost or its dot an OCR speck: "ong. Đỗ Quang Nhõn" (bct-qd-26) is "Ông Đỗ Quang Nhõn"
+    (re.compile(r"^[Oo]ng\.?(?=\s+[A-ZĐÀ-Ỹ])"), "Ông"),
 ]
 
 # Known names whose marks OCR repair may have missed: folded form -> proper Vietnamese.

@@ -112,6 +112,15 @@ CASES = [
      "Sở Công Thương thông báo cho Công ty Cổ phần đầu tư xây dựng hạ tầng giao thông được biết, tổ chức thực hiện./.",
      {("Công ty cổ phần Đầu tư xây dựng hạ tầng và giao thông", "implement"),
       ("Các nhà thầu tham gia xây dựng công trình", "implement")}),
+    # a sanction decision's "Giao cho ông ... là người đại diện ... để chấp hành" (bct-qd-26; Nghị định 118/2021 form), the
+    # title's dot an OCR speck, a footnote mark on the last word
+    ("Điều 3. Quyết định này được:\n\n1. Giao cho ong. Đỗ Quang Nhọn là người đại diện theo pháp luật của\nCông ty bị xử phạt "
+     "có tên tại Điều 1 Quyết định này để chấp hành.3\n",
+     {("Ông Đỗ Quang Nhọn", "implement")}),
+    # "phải kịp thời báo cáo" among the duties adds report (lc-bc-ks2025)
+    ("1. Đề nghị các Sở, ban, ngành và địa phương tăng cường kiểm tra, kiểm soát, trường hợp vượt thẩm quyền không ngăn chặn "
+     "được phải kịp thời báo cáo Ủy ban nhân dân tỉnh.",
+     {("Các Sở, ban, ngành và địa phương", "monitor"), ("Các Sở, ban, ngành và địa phương", "report")}),
     # negative: "thông báo cho X" with no "biết, ..." tells X, asks nothing (lc-cv-snnmt-dcks)
     ("1. Các tổ chức, cá nhân đăng ký ngày bắt đầu khai thác; thông báo cho Ủy ban nhân dân các cấp nơi có mỏ trước khi thực hiện.",
      {("Các tổ chức, cá nhân", "implement")}),

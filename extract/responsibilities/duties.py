@@ -35,7 +35,8 @@ _ITEM_START = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:(?P<num>Điều[ \t]+\d+[ \
 _GLUED_ITEM = re.compile(r"(?<=[^\W\d_][.;])[ \t]*(?:(?P<num>\d+\.)|(?P<dash>[-–—]))[ \t]*(?=[A-ZĐ])")
 # A full stop may carry a footnote mark glued to it, or the page's number after a page break ("... có thẩm quyền.\f3\nSau
 # khi ...", lc-cv-2826).
-_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|(?<=[^\W\d_])\.[ \t]*\f?[ \t]*\d{1,3}\s+(?=[A-ZĐÀ-Ỹ])|\./\.|:\s+|\n[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
+# Not after a person's title ("ông. Đỗ Quang Nhõn" with an OCR speck, "TS. Nguyễn ...", bct-qd-26).
+_SENTENCE_BREAK = re.compile(r"(?<![Oo]ng)(?<![ÔôBb][nà])(?<![ÔôBb]ng)(?<!TS)(?<!GS)(?<!ThS)\.\s+(?=[A-ZĐÀ-Ỹ])|(?<=[^\W\d_])\.[ \t]*\f?[ \t]*\d{1,3}\s+(?=[A-ZĐÀ-Ỹ])|\./\.|:\s+|\n[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ])")
 # A line break before a capital ends a sentence when the line before it is a heading (short, without a word that
 # needs what follows): "1. Về phổ biến Văn bản quy phạm pháp luật mới\nĐề nghị các Sở, ngành ..." (Công văn items
 # whose heading line has no colon, lc-cv-hoachat).

@@ -50,6 +50,8 @@ def tokens(text: str, folded: str, start: int, end: int) -> list[Tok]:
         f = folded[m.start() : m.end()]
         if f.endswith(".") and f[:-1].isalpha():
             f = f[:-1]
+        elif re.fullmatch(r"[a-z]+\.\d{1,2}", f):
+            f = f[: f.index(".")]  # "chấp hành.3": a footnote mark glued to the full stop (bct-qd-26)
         out.append(Tok(m.group(), f, m.start(), m.end()))
     return out
 
@@ -145,6 +147,14 @@ def _spelt_as(tok: Tok, proper: str) -> bool:
     return low == proper or low == tok.fold or fold(low) != tok.fold  # the last: OCR digits read as letters ("c6")
 
 
+def _person_named(toks: list[Tok], i: int) -> bool:
+    """Two or more capitalised syllables from `i`: a person's name ("Đỗ Quang Nhõn")."""
+    n = 0
+    while i + n < len(toks) and toks[i + n].text[:1].isupper() and toks[i + n].text[1:].islower():
+        n += 1
+    return n >= 2
+
+
 def is_head(toks: list[Tok], i: int, first: bool) -> bool:
     if i >= len(toks):
         return False
@@ -174,6 +184,8 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
         return True
     if one == "bao" and _words(toks, i + 1, 1) == ("cao",):
         return False
+    if t.text.lower().rstrip(".") in ("ông", "bà", "ong") and _person_named(toks, i + 1):
+        return True  # "Giao cho ông Đỗ Quang Nhõn ..." (bct-qd-26): a person told to act, named in full
     if t.text == "Quý" and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
         return is_head(toks, i + 1, first)  # "Quý Sở", "Quý Cơ quan": a letter's courteous "you" (bct-cv-1178)
     heads = {one, two, " ".join(_words(toks, i, 3)), " ".join(_words(toks, i, 4))}  # "chủ đầu tư", "phó tổng giám đốc"

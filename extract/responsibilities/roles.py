@@ -114,8 +114,10 @@ def _later_report(toks: list[Tok], at: int) -> bool:
     for k in range(at + 1, len(toks) - 1):
         if (toks[k].text == "," or toks[k].fold == "va") and any(t.fold == "viec" for t in toks[max(at, k - 3) : k]):
             continue  # "thực hiện đầy đủ việc kê khai, báo cáo, xin cấp phép" (lc-cv-hoachat): nouns after "việc", not a report due
-        if toks[k].text == "," or toks[k].fold == "va":
-            q = k + 1 + (2 if _words(toks, k + 1, 2) == ("kip", "thoi") else 0)
+        if toks[k].text == "," or toks[k].fold == "va" or (toks[k].text == "phải" and k > at + 1):
+            # "..., trường hợp vượt thẩm quyền ... không ngăn chặn được phải kịp thời báo cáo Ủy ban nhân dân tỉnh" (lc-bc-ks2025)
+            q = k + 1 + (1 if _words(toks, k + 1, 1) == ("phai",) else 0)
+            q += 2 if _words(toks, q, 2) == ("kip", "thoi") else 0
             if _words(toks, q, 2) == ("bao", "cao") and toks[q].text[:1].islower() and _spelt_as(toks[q], "báo"):
                 return True
     return False
@@ -165,6 +167,12 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
         return "monitor", i
     if _phrase_at(toks, i, [("phoi", "hop")]):
         return "coordinate", i
+    if _words(toks, i, 1) == ("la",):
+        # "Giao cho ông Đỗ Quang Nhõn là người đại diện theo pháp luật của Công ty ... để chấp hành" (bct-qd-26; Nghị định
+        # 118/2021/NĐ-CP, the form of a sanction decision): who the body is, then its duty after "để"
+        k = next((k for k in range(i + 1, len(toks)) if toks[k].text == "để" and is_predicate(toks, k + 1)), None)
+        if k is not None and not any(t.text == ";" for t in toks[i:k]):
+            return classify(toks, k + 1)
     if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi"), ("co", "quyen"), ("chuyen",), ("nhan", "duoc"), ("co", "the")]):
         return None, i  # "nhận được hồ sơ": what a body receives (bct-cv-logistic, lc-cv-3686)
     if _phrase_at(toks, i, [("co", "y", "kien")]) and (_words(toks, i + 3, 2) == ("nhu", "sau") or _words(toks, i + 3, 1) == (":",)
