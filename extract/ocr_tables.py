@@ -8,7 +8,7 @@ born-digital real pages of scripts/bench_real_ocr.py (lc-qd-2463 p6-p12, lc-gcn-
 Here the horizontal and vertical rules give the grid; two neighbouring grid cells with no rule
 between them are one merged cell (spanning headers, the "Diện tích" column); every cell with
 ink is cut out and all cells are stacked, one under the other, into one image read by a single
-Tesseract call (`--psm 6`, a uniform block: one process per page, not one per cell); each word
+Tesseract call (one process per page, not one per cell); each word
 goes back to the cell whose slot holds it. The page text keeps the table where it stood, cells
 row by row, left to right.
 """
@@ -25,7 +25,14 @@ from vnplan.preprocess import rule_masks
 # Tesseract call: (image, lang, config) -> image_to_data dictionary
 Reader = Callable[[object, str, str], dict]
 
-CELL_CONFIG = "--oem 1 --psm 6"
+# The mosaic of cells is read as one column of text of varying sizes (`--psm 4`). As one
+# uniform block (`--psm 6`) Tesseract drops the tone mark over a circumflex in many cells (hiểm
+# read "hiêm", nổ "nô": the text table of lc-qd-1696 p3, 16.7% of its cell syllables wrong,
+# 6.9% with psm 4; 14 table pages: 3.7% -> 3.2%), though each cell alone reads right either way.
+CELL_CONFIG = "--oem 1 --psm 4"
+# In that column a lone small glyph is taken for noise (the "X" and "Y" heading cells of
+# lc-qd-2463 p9): cells with ink and no word read are read again as a uniform block.
+UNREAD_CONFIG = "--oem 1 --psm 6"
 # A pixel darker than this may belong to a rule. Thin (0.5 pt) rules rendered at 300 dpi are
 # anti-aliased to grey 150-190 (lc-qd-2463's coordinate tables), lighter than the text threshold
 # of extract/preprocess.py; a long straight run of such grey is still a rule, never text.
@@ -58,6 +65,8 @@ MOSAIC_HEIGHT = 12000
 # Enlarging the crops 1.5 or 2 times (either pass) or shrinking them to 0.75 changed nothing
 # beyond noise (4.3-5.4% against 4.4%): the page's 300 dpi stays.
 NUMBER_LANG = "eng"
+# A column whose cells are at least this share NUMBER_CELL is a column of numbers or codes.
+NUMBER_COLUMN = 0.6
 NUMBER_CONFIG = "--oem 1 --psm 6 -c tessedit_char_whitelist=0123456789,.-/ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 NUMBER_CELL = re.compile(r"(?=.*\d)[0-9A-Z,.\-/ \]\[|§%°”’'():;?!óòỏøoịlỊẠÁ]{1,40}|[A-Z]{1,3}")
 
@@ -212,7 +221,10 @@ def read_cells(image, tables: list[Table], lang: str, reader: Reader, dpi: float
             crop = box[ys[0]:ys[-1] + 1, xs[0]:xs[-1] + 1]
             slots.append((t, cell, cell.left + 1 + int(xs[0]), cell.top + 1 + int(ys[0]), crop))
     found = _read_slots(slots, range(len(slots)), lang, CELL_CONFIG, reader, dpi)
-    numbers = [i for i, words in found.items() if NUMBER_CELL.fullmatch(" ".join(w[0] for w in words))]
+    unread = [i for i in range(len(slots)) if i not in found]
+    if unread:
+        found.update(_read_slots(slots, unread, lang, UNREAD_CONFIG, reader, dpi))
+    numbers = _number_cells(slots, {i: " ".join(w[0] for w in words) for i, words in found.items()})
     if numbers and _has_language(NUMBER_LANG):
         for i, words in _read_slots(slots, numbers, NUMBER_LANG, NUMBER_CONFIG, reader, dpi).items():
             if len(words) == 1 and len(found[i]) == 1:
@@ -267,6 +279,23 @@ def _read_slots(slots, indexes, lang: str, config: str, reader: Reader, dpi: flo
                     break
         start = end
     return found
+
+
+def _number_cells(slots, texts: dict[int, str]) -> list[int]:
+    """Slots to read again as numbers: those whose first reading is NUMBER_CELL, and in a column
+    where most cells are (NUMBER_COLUMN), also its short one-word cells the first reading garbled
+    ("|" for 1, "MẠI" for M41: a column of point names or coordinates holds nothing else)."""
+    numbers = {i for i, text in texts.items() if NUMBER_CELL.fullmatch(text)}
+    columns: dict[tuple[int, int], list[int]] = {}
+    for i, text in texts.items():
+        t, cell = slots[i][:2]
+        if cell.col_end - cell.col == 1:
+            columns.setdefault((t, cell.col), []).append(i)
+    for members in columns.values():
+        if len(members) >= 3 and sum(i in numbers for i in members) >= NUMBER_COLUMN * len(members):
+            numbers |= {i for i in members if len(texts[i]) <= 12 and " " not in texts[i]
+                        and not re.search(r"[^\W\d_A-Z]{2}", texts[i])}
+    return sorted(numbers)
 
 
 def _separator_back(number: str, first: str) -> str:
