@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -163,6 +164,7 @@ def _repair_known(name: str) -> str:
 _DAMAGED_SO = re.compile(r"(?:(?<=^)|(?<=^[Cc]ác )|(?<=, ))(?:\$\w|S[A-Z0-9])(?=,|\s+[A-ZĐ][a-zà-ỹđ])")
 
 
+@lru_cache(maxsize=4096)
 def canonical_body(mention: str) -> str:
     """'phòng Lao động - TB&XH các huyện,\\nthị xã' -> 'Phòng Lao động - Thương binh và Xã hội các huyện, thị xã'."""
     name = unicodedata.normalize("NFC", squash(mention))

@@ -762,7 +762,7 @@ def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
         # one spelling per body: OCR variants of a name ("Phòng Nội vu", "Phòng Nội vụ") and a name whose tail a later
         # mention leaves out ("các đơn vị sự nghiệp trực thuộc (Sở)", seed 003) are one; a name with a word more or less
         # inside is written as the document writes it ("các Bộ, ngành và (các) địa phương liên quan", ttg-ct-07)
-        same = next((n for n in names if n != name and same_body(n, name) and _one_spelling(n, name)), None)
+        same = next((n for n in names if n != name and _one_spelling(n, name) and same_body(n, name)), None)
         if same is not None:
             name = same  # one spelling per body in a document
         elif name not in names:

@@ -60,7 +60,21 @@ def _words(toks: list[Tok], i: int, n: int) -> tuple[str, ...]:
     return tuple(t.fold for t in toks[i : i + n])
 
 
+_BY_FIRST: dict[int, tuple[object, dict[str, list]]] = {}  # id of a long phrase list -> (the list, phrases by first word)
+
+
 def _phrase_at(toks: list[Tok], i: int, phrases) -> Optional[tuple[str, ...]]:
+    """The first of `phrases` (folded word tuples, longest first) that the tokens from `i` spell."""
+    if i >= len(toks):
+        return None
+    if len(phrases) > 8:  # the module's word lists: looked up by their first word
+        entry = _BY_FIRST.get(id(phrases))
+        if entry is None or entry[0] is not phrases:
+            index: dict[str, list] = {}
+            for p in phrases:
+                index.setdefault(p[0], []).append(p)
+            entry = _BY_FIRST[id(phrases)] = (phrases, index)
+        phrases = entry[1].get(toks[i].fold, ())
     for p in phrases:
         if _words(toks, i, len(p)) == p:
             return p
