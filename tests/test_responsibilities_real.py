@@ -138,6 +138,10 @@ PLAN_CASES = [
      {("Sở Lao động - Thương binh và Xã hội", "lead"), ("Các sở, ban, ngành liên quan", "coordinate"),
       ("Sở Kế hoạch và Đầu tư", "lead"), ("Sở Tài chính", "coordinate"),
       ("Ủy ban nhân dân các huyện, thị xã, thành phố", "report"), ("Sở Lao động - Thương binh và Xã hội", "report")}),
+    # inspection minutes' requests: each dash under "yêu cầu Công ty X:" is its duty, whatever its verb
+    ("III. KIẾN NGHỊ\nĐoàn kiểm tra yêu cầu Công ty TNHH Khai khoáng Minh Đức:\n- Khắc phục ngay các tồn tại nêu trên;\n"
+     "- Báo cáo kết quả khắc phục về Sở Công Thương trước ngày 30/8/2025.",
+     {("Công ty TNHH Khai khoáng Minh Đức", "implement"), ("Công ty TNHH Khai khoáng Minh Đức", "report")}),
     # negative: a department's place stays in its name, the verb after it does not
     ("V. TỔ CHỨC THỰC HIỆN\n4. Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai phối hợp tuyên truyền; Sở Y tế hướng dẫn cấp thẻ "
      "bảo hiểm y tế.",

@@ -201,12 +201,16 @@ def _find_responsibilities(text, folded, skip, sections):
             for s_start, s_end in sentences:
                 sentence_no += 1
                 given = inherited or named or heading_subjects if sub else (named or inherited)
-                given = given or part_subjects
+                # a dash under a heading that names its bodies ("1. Sở Tài chính" / "yêu cầu Công ty X:") is a duty whatever
+                # its verb; a sentence running on after one that named its subject must show a verb of duty
+                listed_under = bool(sub and inherited)
+                if not given and part_subjects:
+                    given, listed_under = part_subjects, True
                 if listed and text[s_start : s_start + 1].islower():
                     given = []  # "... có thể bao gồm ... các công việc sau: kiểm tra, quan trắc, ..." (a footnote quoting a law, lc-cv-2826)
                 if announced:
-                    given = announced  # "..., Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo ...; (ii) ..." (lc-qd-2463)
-                subj, roles = _read_sentence(text, folded, s_start, s_end, given, closing, skip)
+                    given, listed_under = announced, True  # "..., Nhà đầu tư nghiêm túc thực hiện: (i) Báo cáo ..." (lc-qd-2463)
+                subj, roles = _read_sentence(text, folded, s_start, s_end, given, closing, skip, listed_under)
                 listed = text[s_end : s_end + 1] == ":" and not roles and subj is None
                 if text[s_end : s_end + 1] == ":" and not roles and subj is not None and subj["spans"] and not subj.get("heading"):
                     announced = subj["spans"]
@@ -524,7 +528,7 @@ def _after_condition(toks: list[Tok], i: int, k: int) -> bool:
         or (i < len(toks) and toks[i].fold == "truong" and _words(toks, i + 1, 1) == ("hop",))
 
 
-def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
+def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip, listed_under=False):
     toks = tokens(text, folded, s_start, s_end)
     if not toks:
         return None, []
@@ -580,7 +584,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip):
     elif _after_field_label(text, folded, s_start):
         return None, []  # the value of such a field ("Địa chỉ thường trú: phường Hà Đông.")
     else:
-        spans = list(inherited) if not _names_a_thing(toks, i) and _says_a_duty(toks, i) else []
+        spans = list(inherited) if not _names_a_thing(toks, i) and (listed_under or _says_a_duty(toks, i)) else []
     if not spans:
         # "Thực hiện ..., Văn phòng UBND tỉnh chuyển Văn bản nêu trên đến Sở Công Thương để chủ trì, ..." (lc-pc-466)
         return info, _sent_to(toks, 0) + _sent_to(toks, 1)
