@@ -67,6 +67,7 @@ MOSAIC_HEIGHT = 12000
 NUMBER_LANG = "eng"
 # A column whose cells are at least this share NUMBER_CELL is a column of numbers or codes.
 NUMBER_COLUMN = 0.6
+BARE_NUMBER = re.compile(r"[\d.,]+")
 NUMBER_CONFIG = "--oem 1 --psm 6 -c tessedit_char_whitelist=0123456789,.-/ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 NUMBER_CELL = re.compile(r"(?=.*\d)[0-9A-Z,.\-/ \]\[|§%°”’'():;?!óòỏøoịlỊẠÁ]{1,40}|[A-Z]{1,3}")
 
@@ -227,6 +228,9 @@ def read_cells(image, tables: list[Table], lang: str, reader: Reader, dpi: float
     numbers = _number_cells(slots, {i: " ".join(w[0] for w in words) for i, words in found.items()})
     if numbers and _has_language(NUMBER_LANG):
         for i, words in _read_slots(slots, numbers, NUMBER_LANG, NUMBER_CONFIG, reader, dpi).items():
+            first = " ".join(w[0] for w in found[i])
+            if BARE_NUMBER.fullmatch(first) and not BARE_NUMBER.fullmatch(" ".join(w[0] for w in words)):
+                continue  # a clean number read as letters by the second pass (a lone 4 read "A")
             if len(words) == 1 and len(found[i]) == 1:
                 words = [(_separator_back(words[0][0], found[i][0][0]),) + words[0][1:]]
             found[i] = words
@@ -284,7 +288,9 @@ def _read_slots(slots, indexes, lang: str, config: str, reader: Reader, dpi: flo
 def _number_cells(slots, texts: dict[int, str]) -> list[int]:
     """Slots to read again as numbers: those whose first reading is NUMBER_CELL, and in a column
     where most cells are (NUMBER_COLUMN), also its short one-word cells the first reading garbled
-    ("|" for 1, "MẠI" for M41: a column of point names or coordinates holds nothing else)."""
+    ("|" for 1, "MẠI" for M41: a column of point names or coordinates holds nothing else); not
+    those with two lower-case letters in a row or an ASCII lower-case one (the heading "Mốc", the
+    unit "Y(m)")."""
     numbers = {i for i, text in texts.items() if NUMBER_CELL.fullmatch(text)}
     columns: dict[tuple[int, int], list[int]] = {}
     for i, text in texts.items():
@@ -294,7 +300,7 @@ def _number_cells(slots, texts: dict[int, str]) -> list[int]:
     for members in columns.values():
         if len(members) >= 3 and sum(i in numbers for i in members) >= NUMBER_COLUMN * len(members):
             numbers |= {i for i in members if len(texts[i]) <= 12 and " " not in texts[i]
-                        and not re.search(r"[^\W\d_A-Z]{2}", texts[i])}
+                        and not re.search(r"[a-z]|[^\W\d_A-Z]{2}", texts[i])}
     return sorted(numbers)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from vnplan.ocr_tables import NUMBER_CELL, Cell, CellText, _separator_back, find_tables, table_text
+from vnplan.ocr_tables import NUMBER_CELL, Cell, CellText, _number_cells, _separator_back, find_tables, table_text
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -159,7 +159,7 @@ def test_not_a_table(name):
     ("ĐVT", False),      # Đ is not in the whitelist
     ("Máy ủi ≥ 108Cv", False),
 ])
-def test_number_cells(text, number):
+def test_number_cell_pattern(text, number):
     assert bool(NUMBER_CELL.fullmatch(text)) == number
 
 
@@ -175,6 +175,22 @@ def test_number_cells(text, number):
 ])
 def test_separator_back(second, first, expected):
     assert _separator_back(second, first) == expected
+
+
+@pytest.mark.parametrize("column, expected", [
+    # a column of point numbers: the garbled "|" (1) goes with them; the heading, a word of two
+    # lower-case letters and a unit in lower case stay with `vie`
+    (["Tên điểm", "77", "78", "|", "li", "Mốc", "Y(m)", "80"], ["77", "78", "|", "80"]),
+    (["M1", "M2", "MẠI", "Mó]", "M5"], ["M1", "M2", "MẠI", "Mó]", "M5"]),
+    # a column of units: only the number-looking cell, the column is not a number column
+    (["ĐVT", "cái", "cái", "xe", "03"], ["03"]),
+    # too few cells to call it a column of numbers
+    (["1", "|"], ["1"]),
+])
+def test_number_cells(column, expected):
+    slots = [(0, Cell(r, 0, r + 1, 1, 0, 0, 1, 1), 0, 0, None) for r in range(len(column))]
+    chosen = _number_cells(slots, dict(enumerate(column)))
+    assert [column[i] for i in chosen] == expected
 
 
 def test_table_text_is_row_by_row():
