@@ -142,6 +142,14 @@ PLAN_CASES = [
     ("III. KIẾN NGHỊ\nĐoàn kiểm tra yêu cầu Công ty TNHH Khai khoáng Minh Đức:\n- Khắc phục ngay các tồn tại nêu trên;\n"
      "- Báo cáo kết quả khắc phục về Sở Công Thương trước ngày 30/8/2025.",
      {("Công ty TNHH Khai khoáng Minh Đức", "implement"), ("Công ty TNHH Khai khoáng Minh Đức", "report")}),
+    # a decision issuing a plan (Nghị định 30/2020 Phụ lục III): "Ban hành" is a verb, not a Ban; the closing article's list
+    ("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chương trình giảm nghèo bền vững.\n"
+     "Điều 2. Giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức triển khai "
+     "thực hiện Kế hoạch này.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nChánh Văn phòng UBND tỉnh, Giám đốc các sở, "
+     "ban, ngành; Chủ tịch UBND các huyện, thành phố chịu trách nhiệm thi hành Quyết định này./.",
+     {("Sở Lao động - Thương binh và Xã hội", "lead"), ("Các cơ quan, đơn vị liên quan", "coordinate"),
+      ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "implement"), ("Giám đốc các sở, ban, ngành", "implement"),
+      ("Chủ tịch Ủy ban nhân dân các huyện, thành phố", "implement")}),
     # negative: a department's place stays in its name, the verb after it does not
     ("V. TỔ CHỨC THỰC HIỆN\n4. Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai phối hợp tuyên truyền; Sở Y tế hướng dẫn cấp thẻ "
      "bảo hiểm y tế.",

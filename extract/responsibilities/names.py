@@ -177,6 +177,8 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
         return False
     if t.fold == "phong" and _words(toks, i + 1, 1) == ("trao",):
         return False
+    if t.fold == "ban" and _words(toks, i + 1, 1) == ("hanh",) and toks[i + 1].text.lower() == "hành":
+        return False  # "Điều 1. Ban hành kèm theo Quyết định này ...": the verb, not a Ban
     two = " ".join(_words(toks, i, 2))
     one = t.fold
     if one in ("cac", "nhung"):
