@@ -180,7 +180,8 @@ def test_separator_back(second, first, expected):
 @pytest.mark.parametrize("column, expected", [
     # a column of point numbers: the garbled "|" (1) goes with them; the heading, a word of two
     # lower-case letters and a unit in lower case stay with `vie`
-    (["Tên điểm", "77", "78", "|", "li", "Mốc", "Y(m)", "80"], ["77", "78", "|", "80"]),
+    (["Tên điểm", "77", "78", "|", "79", "80", "81", "82", "li", "Y(m)"], ["77", "78", "|", "79", "80", "81", "82"]),
+    (["Mốc", "1", "2", "3", "Á"], ["1", "2", "3", "Á"]),
     (["M1", "M2", "MẠI", "Mó]", "M5"], ["M1", "M2", "MẠI", "Mó]", "M5"]),
     # a column of units: only the number-looking cell, the column is not a number column
     (["ĐVT", "cái", "cái", "xe", "03"], ["03"]),
