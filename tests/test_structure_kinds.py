@@ -507,3 +507,9 @@ def test_an_authority_line_above_a_block_head_keeps_the_ordinary_reading():
     text = INSPECTION[: INSPECTION.index("ĐẠI DIỆN CÔNG TY ĐOÀN")] + "TM. ĐOÀN KIỂM TRA\nTRƯỞNG ĐOÀN\nTrần Văn Bình\n"
     md = segment(text).metadata
     assert (md.signer_title, md.signer_name) == ("TM. ĐOÀN KIỂM TRA / TRƯỞNG ĐOÀN", "Trần Văn Bình")
+
+
+def test_an_enterprise_signs_under_its_wrapped_name():
+    text = BLASTING_PLAN.replace("GIÁM ĐỐC\nNguyễn Văn Hải\n", "CÔNG TY CỔ PHẦN\nKHOÁNG SẢN BẮC HÀ\nGIÁM ĐỐC\nNguyễn Văn Hải\n")
+    md = segment(text).metadata
+    assert (md.signer_title, md.signer_name) == ("CÔNG TY CỔ PHẦN KHOÁNG SẢN BẮC HÀ / GIÁM ĐỐC", "Nguyễn Văn Hải")

@@ -178,6 +178,12 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
         if t and not name:
             titles.append((t, off, off + len(stripped)))
             return True
+        if (titles and not name and re.match(r"(tong )?cong ty\b", collapse(fold(titles[-1][0]))) and len(stripped) <= 60
+                and sum(c.isupper() for c in stripped if c.isalpha()) >= 0.8 * max(1, sum(c.isalpha() for c in stripped))):
+            # an enterprise signs under its whole name, wrapped over lines ("CÔNG TY CP ĐẦU TƯ XÂY
+            # DỰNG" / "HẠ TẦNG VÀ GIAO THÔNG" / "TỔNG GIÁM ĐỐC"; the signer of a company's Phương án)
+            titles[-1] = (collapse(titles[-1][0] + " " + stripped), titles[-1][1], off + len(stripped))
+            return True
         if looks_like_name(stripped) and titles and not name:
             name.append((collapse(stripped), off, off + len(stripped)))
             return True
