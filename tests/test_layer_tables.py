@@ -278,3 +278,19 @@ def test_real_coordinate_table_reads_point_by_point():
     lines = triage(_real("lc-gcn-banqua"), pages={5})[0].text.split("\n")
     m1 = lines.index("M1")
     assert lines[m1:m1 + 6] == ["M1", "2498697,55", "407129,25", "763.876,85", "M2", "2498688,9"]
+
+
+def test_glyphs_go_to_their_cells_and_outside_glyphs_stay_out():
+    """Two rows of two cells with a gap between the columns (as pdfplumber may leave at a thick
+    rule): a glyph centred in the gap goes to the nearest cell; a glyph beside the table stays in
+    the page's flow; empty cells give no line."""
+    from vnplan.layer_tables import Box, RuledTable, read_tables
+
+    table = RuledTable(Box(0, 0, 200, 40), ((Box(0, 0, 98, 20), Box(102, 0, 200, 20)),
+                                            (Box(0, 20, 98, 40), Box(102, 20, 200, 40))))
+    glyphs = [Glyph("B", 110, 116, 24, 34, 10), Glyph("A", 10, 16, 4, 14, 10),
+              Glyph("C", 96.5, 102.5, 4, 14, 10),  # centre 99.5: in the gap, nearer the left cell
+              Glyph("D", 10, 16, 24, 34, 10), Glyph("x", 300, 306, 4, 14, 10)]
+    rest, blocks = read_tables(glyphs, [table])
+    assert [g.text for g in rest] == ["x"]
+    assert [line.text for line in blocks[0].lines] == ["A C", "D", "B"]
