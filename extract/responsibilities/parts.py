@@ -22,7 +22,22 @@ _ROMAN = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?P<num>[IVX][IVXl1|]{0,3})(?:\s*\.
 # "Đề xuất, kiến nghị" (lc-bc-ks2025); not "Tình hình thực hiện trách nhiệm ..." (what was done).
 _READ_HEADINGS = re.compile(r"^(?!tinh hinh).*(?:to chuc thuc hien|tien do|giai phap|^khen thuong|phan cong|trach nhiem|de xuat|kien nghi)")
 # "Trên đây là ..." also as OCR leaves it ("Trốn đây là", "Tren day 1a").
-_CLOSING = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:t[a-z]{2,4} day [l1]a\b|can cu noi dung ke hoach|trong qua trinh (?:to chuc )?thuc hien)")
+_CLOSING = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:(?P<strong>t[a-z]{2,4} day [l1]a\b)|can cu noi dung ke hoach|trong qua trinh (?:to chuc )?thuc hien)")
+# A numbered item or article after a weak closing phrase ("Trong quá trình thực hiện nếu phát hiện ..." inside a decision's
+# "Tổ chức thực hiện", before "Điều 3. Điều khoản thi hành" and its "2. Đề nghị Ủy ban Kiểm tra Tỉnh ủy ...": provincial
+# investment decisions) shows the body goes on: that phrase opened a sentence of an item, not the closing paragraph.
+_NUMBERED_AFTER = re.compile(r"(?m)^[ \t]*(?:\d+\s*[.,]\s+[A-ZĐÀ-Ỹ]|Điều\s+\d+|[IVX]+\.\s)")
+
+
+def _closing(text: str, folded: str, start: int, limit: int):
+    """The closing paragraph ("Trên đây là ...", "Trong quá trình thực hiện, nếu có vướng mắc ..."): a weak opening counts
+    only when no numbered item or article follows it."""
+    stop = _END_OF_BODY.search(folded, start, limit)
+    stop = stop.start() if stop else limit
+    for m in _CLOSING.finditer(folded, start, limit):
+        if m["strong"] or not _NUMBERED_AFTER.search(text, m.end(), max(m.end(), stop)):
+            return m
+    return None
 # Where the body ends: "Nơi nhận" (also as OCR leaves it: "Xới nhận:"), a letter's "Trân trọng" (Nghị định 30/2020 Phụ lục
 # I, the closing of a Công văn; bct-cv-813), and an e-office submission slip ("PHIẾU TRÌNH") filed after the document
 # (bct-cv-logistic): not the document's text.
@@ -100,7 +115,7 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
     parts: list[tuple[int, int, bool]] = []
     # the body is the larger side of the header (a .docx header table may come out after the body)
     start, limit = max(body_parts(text, folded, sections), key=lambda span: len(folded[span[0] : span[1]].strip()))
-    closing = _CLOSING.search(folded, start, limit)
+    closing = _closing(text, folded, start, limit)
     body_end = closing.start() if closing else limit
     end_of_body = _END_OF_BODY.search(folded, start, limit)
     if end_of_body is not None:
@@ -144,7 +159,7 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
             if lead < start and not _DECIDES.search(folded, lead, start):
                 # the lead-in states grounds and the letter answered; only its explicit asks count
                 parts.append((lead, start, ASKS_ONLY))
-                closing = _CLOSING.search(folded, lead, limit)
+                closing = _closing(text, folded, lead, limit)
                 body_end = min(closing.start() if closing else limit, end_of_body.start() if end_of_body else limit)
             parts.append((start, body_end, False))
             annexes = [sec for sec in sections if sec.start >= body_end and fold(sec.heading or "").lower().startswith("phu luc")]
