@@ -43,16 +43,25 @@ JOIN_SHARE = 0.95
 # A wall between two grid cells is there when at least this share of its length is dark: the
 # rules of the real tables are solid; a merged cell has none (a stray glyph touches a little).
 WALL_SHARE = 0.6
+# The widest band of pixel rows (columns) a rule may cover: a straight rule of a born-digital
+# PDF covers 1-9 pixels at 300 dpi (the real tables of scripts/bench_real_ocr.py), a rule of a
+# copier or phone scan turned by a fraction of a degree 11-31 (the scans of ../shared/realdocs):
+# cells cut between such bands lose the tops and feet of the digits that touch the rules, and
+# there is no reference to measure scans against, so their tables stay with the page's layout.
+RULE_BAND = 0.035  # inch
 # A table has at least this many rows and columns of grid cells: a single framed box (a title
 # frame, a page border) is not a table and stays with the page's layout analysis.
 MIN_ROWS = 2
 MIN_COLUMNS = 2
 INK = 200  # a pixel darker than this is ink when a cell is trimmed to its content
 # Mosaic: white margin around each cell, gap between cells (inches); slots are stacked until the
-# image is this tall (pixels), then a new image is started.
+# image is this tall (pixels), then a new image is started. Every Tesseract call pays for loading
+# its model: 12,000 pixels made 5-6 calls on a 300-cell coordinate page, 30,000 makes 3 and
+# halved the page's time (lc-qd-2463 p6 and p11: 18 s -> 10 s); a 300-cell page stacks to about
+# 26,000 pixels, under Tesseract's 32,767.
 CELL_MARGIN = 0.04
 CELL_GAP = 0.12
-MOSAIC_HEIGHT = 12000
+MOSAIC_HEIGHT = 30000
 # Cells of numbers and codes (coordinates "2459290,032", point names "M17", "BMK-3") are read
 # again by Tesseract's English model with a whitelist of digits, capitals and number punctuation:
 # on the cells of the 13 table pages of scripts/bench_real_ocr.py (/tmp harness: each cell
@@ -135,19 +144,20 @@ def find_tables(image, dpi: float = 300.0) -> list[Table]:
     for group in groups:
         if len(group) < MIN_ROWS + 1:
             continue
-        table = _grid(group, dark, vertical)
+        table = _grid(group, dark, vertical, dpi)
         if table is not None:
             tables.append(table)
     return tables
 
 
-def _grid(hlines, dark, vertical) -> Optional[Table]:
-    import numpy as np
-
+def _grid(hlines, dark, vertical, dpi: float) -> Optional[Table]:
     top, bottom = hlines[0][0], hlines[-1][1]
     left, right = min(h[2] for h in hlines), max(h[3] for h in hlines)
     cols = vertical[top:bottom, left:right].any(axis=0)
     vlines = [(left + a, left + b) for a, b in _runs(cols)]
+    bands = [h[1] - h[0] for h in hlines] + [b - a for a, b in vlines]
+    if max(bands) > RULE_BAND * dpi:
+        return None  # rules not straight (a skewed scan): the grid would cut through the text
     if len([v for v in vlines if v[0] > left + 4 and v[1] < right - 4]) < MIN_COLUMNS - 1:
         return None  # no column rule inside the frame
     # open sides (no frame rule at the edge): the table's edge bounds the outer columns

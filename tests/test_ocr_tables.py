@@ -115,6 +115,16 @@ def test_two_tables_on_one_page_stay_apart():
     assert [(t.rows, t.top < 200) for t in tables] == [(4, True), (3, False)]
 
 
+@pytest.mark.parametrize("angle, found", [(0.0, True), (0.1, True), (0.6, False), (-1.0, False)])
+def test_skewed_table_is_left_to_the_page_layout(angle, found):
+    """A scan turned by a fraction of a degree: its rules cover bands of pixel rows too wide for a
+    grid that would not cut through the digits sitting on them."""
+    from PIL import Image
+
+    image = render_table(COORDINATES, [300, 500, 500]).rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    assert bool(find_tables(image, 300)) == found
+
+
 def _page_with(draw_things):
     from PIL import Image, ImageDraw
 
