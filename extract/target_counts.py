@@ -231,6 +231,12 @@ _MULTIPLE = re.compile(r"(?<!\w)(?:(?P<verb>tang|gap)|(?P<lead>tang|nang)\s+(?P<
 _SUBJECT_SCOPE = re.compile(r"\s+(?:o|tai)\s+(?:cac|khu\s+vuc|vung|dia\s+ban)(?!\w).*$|\s+tren\s+dia\s+ban(?!\w).*$", re.S)
 
 
+# A multiple inside a rule or a computation ("Trường hợp ... thì ... được tăng lên 02 lần", "có độ dốc cao nên bán kính
+# vùng nguy hiểm phải tăng lên 1,5 lần", "theo công thức"; the safety-distance computations of enterprises' blasting
+# plans under QCVN 01:2019/BCT) is a factor of the rule, not a goal. Written words: "thì", "nên" fold as "thị", "nền".
+_RULE_WORDS = re.compile(r"(?i)(?<!\w)(?:thì|nên|trường\s+hợp|nếu|công\s+thức|phải)(?!\w)")
+
+
 def find_multiples(text: str, folded: str, taken: list[Target]) -> list[Target]:
     """"Thu nhập bình quân của hộ nghèo tăng 1,5 lần so với cuối năm 2015" (Quyết định 1258/QĐ-TTg's income target,
     as provincial plans repeat it): the subject before the verb is the indicator, unit "lần"."""
@@ -254,6 +260,8 @@ def find_multiples(text: str, folded: str, taken: list[Target]) -> list[Target]:
         indicator = squash(text[at:s_end]).strip(" ,")
         if len(indicator.split()) < 2:
             continue
+        if _RULE_WORDS.search(text, c_start, m.start()):
+            continue  # "Trường hợp không có hầm trú ẩn thì khoảng cách ... được tăng lên 02 lần": a rule's factor
         end = m.end()
         start = c_start + len(text[c_start:end]) - len(text[c_start:end].lstrip(" -+\n\t"))  # past a list mark
         if _YEAR_TOLD.match(folded, sentence) and not _PLAN_WORDS.search(folded, sentence, m.start()):

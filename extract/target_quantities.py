@@ -161,6 +161,8 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             continue  # "diện tích 1,69 ha hiện trạng đất cụm công nghiệp", "... thể hiện theo hiện trạng": what is, not a plan
         if unit == "%" and re.search(r"nguon\s+von", fold(text[c_start : m.start()])):
             continue  # "Nguồn vốn đầu tư: 100% vốn tự có": where the money comes from, not a quantity set (dn-qd-89)
+        if re.search(r"(?<!\w)uoc\s+tinh(?!\w)", folded[label[0] : m.start()]):
+            continue  # "Khối lượng đá quá cỡ ... ước tính khoảng 20%" (a blasting plan's factor): an estimate, not a goal
         if re.search(r"(?<!\w)(?:đã|đang|chưa)(?!\w)", text[label[0] : m.start()]):  # "chưa": "... Công ty chưa làm rõ ... quy mô"
             continue  # a fact reported ("diện tích ... đã được UBND tỉnh công bố là 1,69 ha")
         lab_text = re.sub(r"\s*\((?:nếu có|[^()]*)\)\s*", " ", text[label[0] : label[1]])

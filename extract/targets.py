@@ -119,9 +119,28 @@ def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
             insort(spans, (target.start, target.end))
     out += find_counts(text, folded, out)
     out += find_multiples(text, folded, out)
-    out = [t for t in out if not _in_report_part(folded, t.start)]
+    if _INSPECTION_RECORD.search(folded[:600]):
+        return []  # a record of an inspection sets no goal: its figures were found on site or read from a licence
+    out = [t for t in out if not _in_report_part(folded, t.start) and _plausible_indicator(t.indicator)]
     out.sort(key=lambda t: t.start)
     return out
+
+
+# "BIÊN BẢN KIỂM TRA", "BIÊN BẢN LÀM VIỆC" heading the document: the minutes of an inspection record what the team found
+# (areas measured, capacities and distances read from the licence), facts rather than goals (gold/README.md: facts
+# are not targets; inspection minutes of Sở Công Thương on sites using industrial explosives)
+_INSPECTION_RECORD = re.compile(r"(?m)^[ \t]*bien\s+ban\s+(?:kiem\s+tra|lam\s+viec)(?!\w)")
+# What an indicator is not: an indicator is a short noun phrase ("tỷ lệ hộ nghèo", "tổng vốn đầu tư"). Text read
+# across a table row or a coordinate table holds cell separators ("|", tabs), many numbers ("điểm góc x y 1 2463081
+# 472600 2 ...") or a formula's signs ("x 50% = 13", "dày 30 cm, K=0,98"); a long run of words is a sentence, not a
+# phrase (the longest gold indicators, poverty plans' "100% cán bộ ... được bồi dưỡng, tập huấn ...", have 19 words).
+_TABLE_SIGNS = re.compile(r"[|\t=§÷≤≥<>]")
+
+
+def _plausible_indicator(indicator: str) -> bool:
+    if _TABLE_SIGNS.search(indicator) or len(indicator.split()) > 24:
+        return False
+    return len(re.findall(r"\d+(?:[.,]\d+)*", indicator)) < 3
 
 
 # A part of a plan or report that tells what was done ("I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2016-2020", "1. Tình hình
@@ -130,13 +149,17 @@ def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
 _HEADING = re.compile(r"(?m)^[ \t]*(?:(?P<roman>[ivx]{1,4})|\d{1,2}(?:\.\d{1,2})*|phan\s+(?:thu\s+)?\w+)[.):\-][ \t]*(?P<head>[^\n]{3,160})$")
 # (and a part that sets the criteria of emulation titles and awards, "IV. TIÊU CHUẨN KHEN THƯỞNG": its figures are
 # conditions for an award, not goals the plan sets, gold/README.md)
-_PAST_PART = re.compile(r"(?:ket\s+qua|tinh\s+hinh|thuc\s+trang|danh\s+gia|tieu\s+chuan|tieu\s+chi|(?:hinh\s+thuc\s+)?khen\s+thuong)(?!\w)")
+# (and a part that describes the site as it is, "II. ĐẶC ĐIỂM KHU VỰC NỔ MÌN" of an enterprise's blasting plan, "Đặc điểm
+# tự nhiên" of a project: the mine's area and coordinates there describe the licensed site, not what the plan sets)
+_PAST_PART = re.compile(r"(?:ket\s+qua|tinh\s+hinh|thuc\s+trang|danh\s+gia|tieu\s+chuan|tieu\s+chi|(?:hinh\s+thuc\s+)?khen\s+thuong"
+                        r"|dac\s+diem)(?!\w)")
 _GOAL_PART = re.compile(r"(?<!\w)(?:muc\s+tieu|chi\s+tieu|nhiem\s+vu|ke\s+hoach|phuong\s+huong|giai\s+phap|de\s+xuat|kien\s+nghi)(?!\w)")
 
 
 def _in_report_part(folded: str, at: int) -> bool:
     heads = list(_HEADING.finditer(folded, max(0, at - 8000), at))
-    roman = next((h for h in reversed(heads) if h["roman"]), None)
+    # "II.1. Vị trí ..." is an item of part II, not a part: the part is the last Roman heading without a number after it
+    roman = next((h for h in reversed(heads) if h["roman"] and not h["head"][:1].isdigit()), None)
     nearest = heads[-1] if heads else None
     for h in {id(x): x for x in (roman, nearest) if x is not None}.values():
         head = h["head"]
@@ -227,6 +250,12 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
         return None  # "Khi doanh thu thực tế đạt cao hơn 125% ...", "Nếu ...": a condition of a rule (Luật, Nghị định)
     if re.search(r"(?<!\w)chua\s+lam\s+ro(?!\w)", before):
         return None  # "... Công ty chưa làm rõ ... quy mô 70%": a shortcoming pointed out, not a goal (bct-cv-logistic)
+    if re.search(r"(?:(?<!\w)[x×*]|[=+])\s*$", folded[max(0, m.start() - 4) : m.start()]) or re.match(r"\s*[x×*=+](?!\w)", after_value):
+        return None  # "0,35 x 20% x 20.000", "x 0,19% x 50% = ...": a factor of a computation, not a goal
+    if re.search(r"(?<!\w)uoc\s+tinh(?!\w)", before):
+        return None  # "khối lượng đá quá cỡ ... ước tính khoảng 20%": an estimate to compute with, not a goal
+    if re.search(r"(?<!sức )(?<!bể )(?<!kho )(?<!\w)chứa(?!\w)", text[max(0, m.start() - 80) : m.start()], re.I):
+        return None  # "HYPOCLORIT, KHÔ chứa trên 39% clo có sẵn": what a substance contains (goods of a transport licence)
     if re.match(r"\s*tinh\s+tren", after_value):
         return None  # "tỷ lệ 0,05% tính trên tổng số tiền phạt chưa nộp": a rate to compute with (bct-qd-26), not a goal
     if re.match(r"\s*so\s+voi", after_value) and not _PLANNING.search(folded, c_start, m.start()):
