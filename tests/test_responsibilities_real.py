@@ -193,6 +193,14 @@ KIND_CASES = [
      {("Bộ Chỉ huy quân sự tỉnh", "coordinate"), ("Nhà đầu tư", "implement"),
       ("Ủy ban Kiểm tra Tỉnh ủy", "coordinate"), ("Ủy ban Kiểm tra Tỉnh ủy", "monitor"),
       ("Ban Nội chính Tỉnh ủy", "coordinate"), ("Ban Nội chính Tỉnh ủy", "monitor")}),
+    # the head of the provincial tax body; the body ends at "./." though OCR wrecked "Nơi nhận" and the addressees' dashes
+    # come first (provincial investment decisions on a copier scan); negative: "Kho bãi" (a business line) is no Kho bạc
+    ("QUYẾT ĐỊNH:\nĐiều 1. Ngành nghề: Kho bãi và lưu trữ hàng hóa: Cho thuê kho bãi.\n"
+     "Điều 3. Điều khoản thi hành\n3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Trưởng Thuế tỉnh; Chủ tịch UBND xã Gia Phú "
+     "có trách nhiệm thi hành Quyết định này.\n4. Quyết định này được lập thành 03 bản chính./. T4\n\n- Thường trực\n"
+     "- Các cơ quan tại Điều 3;\nNới nhận: CHỦ TỊCH\n",
+     {("Chánh Văn phòng Ủy ban nhân dân tỉnh", "implement"), ("Trưởng Thuế tỉnh", "implement"),
+      ("Chủ tịch Ủy ban nhân dân xã Gia Phú", "implement")}),
 ]
 
 

@@ -27,6 +27,7 @@ _CAC_NOUNS = set(_LEX["cac_nouns"]["words"])
 _CAPITAL_HEADS = set(_LEX["capital_heads"]["words"])
 _LOWER_HEADS_FIRST = set(_LEX["lower_heads_first"]["words"])
 _LOWER_HEADS_MID = set(_LEX["lower_heads_mid"]["words"])
+_NOT_HEADS = set(_LEX["not_heads"]["words"])
 _ORG_AFTER_TO_CHUC = {"hoi", "doan the", "chinh tri", "xa hoi"}
 
 _PREDICATES = list(_LEX["predicates"]["words"])
@@ -152,7 +153,8 @@ def is_predicate(toks: list[Tok], i: int) -> bool:
 
 
 _PROPER = {"so": "sở", "phong": "phòng", "bao": "báo", "dai": "đài", "hoi": "hội", "bo": "bộ", "ban": "ban", "cac": "các",
-           "dang": "đảng", "doan": "đoàn", "cong": "công", "xa": "xã", "huyen": "huyện", "thu": "thủ", "chu": "chủ"}
+           "dang": "đảng", "doan": "đoàn", "cong": "công", "xa": "xã", "huyen": "huyện", "thu": "thủ", "chu": "chủ",
+           "truong": "trưởng", "thue": "thuế"}
 
 
 def _spelt_as(tok: Tok, proper: str) -> bool:
@@ -207,6 +209,8 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
     heads = {one, two, " ".join(_words(toks, i, 3)), " ".join(_words(toks, i, 4))}  # "chủ đầu tư", "phó tổng giám đốc"
     if damaged_so(toks, i):
         return True
+    if two in _NOT_HEADS:
+        return False
     if t.text[:1].isupper() or t.text[:1] == "$":  # "$6": Sở as English OCR reads it
         if heads & _CAPITAL_HEADS:
             return True

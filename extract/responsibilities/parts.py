@@ -9,6 +9,7 @@ by the components of Nghị định 30/2020/NĐ-CP.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from vnplan.bodies import fold, loose_fold
 
@@ -32,7 +33,7 @@ _NUMBERED_AFTER = re.compile(r"(?m)^[ \t]*(?:\d+\s*[.,]\s+[A-ZĐÀ-Ỹ]|Điều\
 def _closing(text: str, folded: str, start: int, limit: int):
     """The closing paragraph ("Trên đây là ...", "Trong quá trình thực hiện, nếu có vướng mắc ..."): a weak opening counts
     only when no numbered item or article follows it."""
-    stop = _END_OF_BODY.search(folded, start, limit)
+    stop = _end_of_body(text, folded, start, limit)
     stop = stop.start() if stop else limit
     for m in _CLOSING.finditer(folded, start, limit):
         if m["strong"] or not _NUMBERED_AFTER.search(text, m.end(), max(m.end(), stop)):
@@ -42,6 +43,28 @@ def _closing(text: str, folded: str, start: int, limit: int):
 # I, the closing of a Công văn; bct-cv-813), and an e-office submission slip ("PHIẾU TRÌNH") filed after the document
 # (bct-cv-logistic): not the document's text.
 _END_OF_BODY = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?:noi nhan|\w{2,4} nhan[ \t]*:(?=.*\n(?:.*\n){0,2}[ \t]*[-–][ \t]*nhu tren)|tran trong[ .]*(?:/\.)?[ \t]*$|phieu trinh[ \t]*$)")
+
+# The end of a document's content, "./." (Nghị định 30/2020, Phụ lục I: the mark after the last word of the body), at a line's
+# end (a scan may leave a speck or a page number after it): a scan whose "Nơi nhận" OCR wrecked ("Nới nhận", "Nơi HHẬN")
+# or read after its addressees' dashes still ends there (provincial decisions copied on office scanners).
+_END_MARK = re.compile(r"(?m)\./\.?(?=[ \t]*\S{0,4}[ \t]*$)")
+
+
+class _Stop:
+    """The earliest end of the body after a position: "Nơi nhận" (and its kin) or the "./." mark."""
+
+    def __init__(self, at: int):
+        self._at = at
+
+    def start(self) -> int:
+        return self._at
+
+
+def _end_of_body(text: str, folded: str, start: int, limit: Optional[int] = None):
+    limit = len(text) if limit is None else limit
+    ends = [m.start() for m in (_END_OF_BODY.search(folded, start, limit),) if m is not None]
+    ends += [m.end() for m in (_END_MARK.search(text, start, limit),) if m is not None]
+    return _Stop(min(ends)) if ends else None
 
 
 _DUTY_LABELS = {"to_chuc_thuc_hien", "tien_do", "giai_phap", "khen_thuong"}
@@ -117,7 +140,7 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
     start, limit = max(body_parts(text, folded, sections), key=lambda span: len(folded[span[0] : span[1]].strip()))
     closing = _closing(text, folded, start, limit)
     body_end = closing.start() if closing else limit
-    end_of_body = _END_OF_BODY.search(folded, start, limit)
+    end_of_body = _end_of_body(text, folded, start, limit)
     if end_of_body is not None:
         body_end = min(body_end, end_of_body.start())
     if sections:
@@ -183,6 +206,6 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
         elif not plan_like:
             parts = sorted(parts + others)  # a report's account parts, read for explicit asks (as with a section tree)
     if closing:
-        stop = _END_OF_BODY.search(folded, closing.end())
+        stop = _end_of_body(text, folded, closing.end())
         parts.append((closing.start(), stop.start() if stop else len(text), True))
     return parts
