@@ -201,6 +201,24 @@ KIND_CASES = [
      "- Các cơ quan tại Điều 3;\nNới nhận: CHỦ TỊCH\n",
      {("Chánh Văn phòng Ủy ban nhân dân tỉnh", "implement"), ("Trưởng Thuế tỉnh", "implement"),
       ("Chủ tịch Ủy ban nhân dân xã Gia Phú", "implement")}),
+    # positions inside an enterprise and its blasting team, in a blasting plan's organisation part (dn-panm-duyhieu, quoted):
+    # heads in small letters, "người" before the position, a verb the list does not know after a whole position's name,
+    # "thì" ending a condition, "phải" before the verb; "thợ" is not "thơ"
+    ("V. TỔ CHỨC THỰC HIỆN\n- Căn cứ vào hộ chiếu nổ mìn, người chỉ huy nổ mìn phân công cụ thể cho\ntừng người. Thợ mìn có trách "
+     "nhiệm\nvận chuyển VLNCN từ nơi tập kết.\n- Sau khi đấu nối xong toàn bộ bãi mìn, cán bộ giám sát và người chỉ huy nổ\n"
+     "mìn, phải kiểm tra lại toàn bộ mạng nổ.\n- Khi có lệnh của chỉ huy nổ mìn thì lái xe chở VLNCN thực hiện vận chuyển;\n"
+     "- Bài thơ mìn được đọc.\n",
+     {("Chỉ huy nổ mìn", "implement"), ("Thợ mìn", "implement"), ("Cán bộ giám sát", "monitor"), ("Chỉ huy nổ mìn", "monitor"),
+      ("Lái xe chở VLNCN", "implement")}),
+    # a list of positions and a class named by what it does (dn-panm-duyhieu, quoted)
+    ("V.2. Quy định trách nhiệm của từng cá nhân, đơn vị liên quan\n- Chỉ huy nổ mìn, thợ mìn, lái xe chở VLNCN, phụ trợ nổ mìn "
+     "và các cá nhân\ntrực tiếp tham gia thi công nạp nổ mìn có trách nhiệm tuân thủ sự phân công, chỉ đạo\ncủa chỉ huy nổ mìn.\n",
+     {("Chỉ huy nổ mìn", "implement"), ("Thợ mìn", "implement"), ("Lái xe chở VLNCN", "implement"),
+      ("Phụ trợ nổ mìn", "implement"), ("Các cá nhân trực tiếp tham gia thi công nạp nổ mìn", "implement")}),
+    # an enterprise's pledge in its own plan is its duty; "cam kết" ends its name (blasting plans' conclusion)
+    ("Kính gửi: Sở Công Thương\nV. TỔ CHỨC THỰC HIỆN\nCông ty TNHH MTV Duy Hiếu cam kết sẽ thực hiện nổ mìn đúng theo Phương án "
+     "nổ mìn đã lập.\n",
+     {("Công ty TNHH MTV Duy Hiếu", "implement")}),
 ]
 
 

@@ -19,7 +19,7 @@ from vnplan.responsibilities.parts import ASKS_ONLY, implementation_parts
 from vnplan.responsibilities.names import (
     BodyList, Tok, _BODY_WORDS, _FIELD_LINE, _KNOWN_NAMES, _LEX, _PRED_PROPER, _PRED_TUPLES, _enterprise_end,
     _full_enterprise, _phrase_at, _resolve, _spelt_as, _words, aliases, is_head, is_predicate, known_names,
-    parse_bodies, tokens
+    parse_bodies, position_at, tokens
 )
 from vnplan.responsibilities.roles import (
     Assignment, _ADVERBS, _DECIDING, _DUTY_MARKERS, _MONITOR, _OPENINGS, _later_report, _skip_adverbs, _task,
@@ -446,8 +446,8 @@ def _subject_after_opening(toks: list[Tok], i: int) -> Optional[BodyList]:
     for k in range(i + 1, len(toks) - 1):
         if toks[k].text == ";" or (_phrase_at(toks, k, _DUTY_MARKERS) and toks[k].text[:1].islower()):
             return None  # "Sau khi hoàn thành ... phải báo cáo chính quyền địa phương, cơ quan ...": the duty is said, the rest are its objects
-        if toks[k].text != ",":
-            continue
+        if toks[k].text not in (",", "thì"):
+            continue  # "Khi có lệnh của chỉ huy nổ mìn thì thợ mìn thực hiện khởi nổ" (blasting plans): "thì" ends the condition
         found = parse_bodies(toks, k + 1, True)
         if found is None or found.end_token >= len(toks):
             continue
@@ -751,6 +751,8 @@ def _to_items(text: str, assignments: list[Assignment]) -> list[Responsibility]:
         whole = _enterprise_end(text, start)
         if whole is not None and whole > end:
             end = whole  # "Công ty Cổ phần Khai thác vật liệu xây dựng Miền Bắc": the verb inside is the name's
+        if text[start : start + 6].lower() == "người " and position_at(tokens(text[start + 6 : end], fold(text[start + 6 : end]), 0, end - start - 6), 0):
+            start += 6  # "người chỉ huy nổ mìn" is the Chỉ huy nổ mìn (blasting plans)
         name = canonical_body(text[start:end])
         if fold(name) in _TOO_VAGUE:
             continue  # "Văn phòng", "Đoàn": a head without its name says nobody in particular

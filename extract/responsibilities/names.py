@@ -28,6 +28,10 @@ _CAPITAL_HEADS = set(_LEX["capital_heads"]["words"])
 _LOWER_HEADS_FIRST = set(_LEX["lower_heads_first"]["words"])
 _LOWER_HEADS_MID = set(_LEX["lower_heads_mid"]["words"])
 _NOT_HEADS = set(_LEX["not_heads"]["words"])
+_POSITIONS = sorted((tuple(p.split()) for p in _LEX["positions"]["words"]), key=len, reverse=True)
+_POSITION_FOLDS = {tuple(fold(w) for w in p): p for p in _POSITIONS}
+_POSITION_OPEN = {tuple(fold(p).split()) for p in _LEX["positions"]["position_open"]}
+_POSITION_OBJECTS = {tuple(fold(p).split()) for p in _LEX["positions"]["position_objects"]}
 _ORG_AFTER_TO_CHUC = {"hoi", "doan the", "chinh tri", "xa hoi"}
 
 _PREDICATES = list(_LEX["predicates"]["words"])
@@ -171,10 +175,26 @@ def _person_named(toks: list[Tok], i: int) -> bool:
     return n >= 2
 
 
+def position_at(toks: list[Tok], i: int) -> int:
+    """The number of words of the enterprise or team position ("Chỉ huy nổ mìn", "thợ mìn", "cán bộ kỹ thuật") spelt from
+    token `i` (marks and all: "thơ" is not "thợ"), or 0."""
+    for folded, proper in _POSITION_FOLDS.items():
+        if _words(toks, i, len(folded)) == folded and all(_spelt_as(toks[i + k], w.lower()) for k, w in enumerate(proper)):
+            return len(folded)
+    return 0
+
+
+def _person_before_position(toks: list[Tok], i: int) -> bool:
+    """"người chỉ huy nổ mìn": the person who holds the position (blasting plans)."""
+    return i < len(toks) and toks[i].text.lower() == "người" and position_at(toks, i + 1) > 0
+
+
 def is_head(toks: list[Tok], i: int, first: bool) -> bool:
     if i >= len(toks):
         return False
     t = toks[i]
+    if position_at(toks, i) or _person_before_position(toks, i):
+        return True
     if t.fold in _PROPER and not _spelt_as(t, _PROPER[t.fold]):
         return False
     if t.fold == "phong" and _words(toks, i + 1, 1) == ("trao",):
@@ -258,12 +278,14 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
     words_in_body = 1
     j, words_in_body = _past_known_name(toks, i, cur, j, words_in_body)
     j, words_in_body, closed = _past_department(toks, i, cur, j, words_in_body)
+    if not closed:
+        j, closed = _past_position(toks, i, cur, j)
     while j < len(toks) and not closed:
         t = toks[j]
         if t.text.startswith("("):
             j += 1
             continue
-        if t.text in (",", ";", ":") or t.fold == "va":
+        if t.text in (",", ";", ":") or t.fold == "va" or t.text == "hoặc":
             if t.text == ":":
                 break
             if is_head(toks, j + 1, False) and not _ban_of_so(toks, cur, j) and not _persons_too(toks, cur, j) \
@@ -273,6 +295,8 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
                 head = j + 1
                 j, words_in_body = _past_known_name(toks, head, cur, j + 2, 1)
                 j, words_in_body, closed = _past_department(toks, head, cur, j, words_in_body)
+                if not closed:
+                    j, closed = _past_position(toks, head, cur, j)
                 continue
             if _persons_too(toks, cur, j):
                 cur[1] = toks[j + 2].end
@@ -305,13 +329,32 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
 _BODY_STOP_PAIRS = {tuple(p.split()) for p in _LEX["body_stop_pairs"]["words"]}
 
 
+def _past_position(toks: list[Tok], i: int, cur: list[int], j: int) -> tuple[int, bool]:
+    """(next token, closed) past a position at token `i` ("người" before it too), with `cur` stretched over it; a post named
+    by the work it does takes that work's verb into its name ("lực lượng đảm bảo giao thông", blasting plans' traffic
+    plans). `closed` when the position is a whole name and no list separator follows: the next word starts its duty."""
+    if j != i + 1:
+        return j, False
+    at = i + 1 if _person_before_position(toks, i) else i
+    n = position_at(toks, at)
+    if not n:
+        return j, False
+    end = at + n
+    if _words(toks, at, n) in _POSITION_OBJECTS and is_predicate(toks, end):
+        end += len(_phrase_at(toks, end, _PRED_TUPLES))
+    cur[1] = toks[end - 1].end
+    if _words(toks, at, n) in _POSITION_OPEN or end >= len(toks):
+        return end, False
+    return end, toks[end].text not in (",", ";", "và", "hoặc") and not toks[end].text.startswith("(")
+
+
 def _relative_clause(toks: list[Tok], cur: list[int], j: int) -> Optional[int]:
     """A class of bodies named by what they do, before the duty marker: "các nhà thầu tham gia xây dựng công trình chịu
     trách nhiệm ..." (lc-tb-ngoinhu), "các đơn vị được giao ... có trách nhiệm": the verb at `j` is part of the name when
     "chịu/có trách nhiệm" follows within a few words, without a comma. The index of the marker, or None."""
     if not fold(toks_text(toks, cur)).lower().startswith("cac "):
         return None
-    for k in range(j + 1, min(len(toks), j + 8)):
+    for k in range(j + 1, min(len(toks), j + 11)):
         if toks[k].text in (",", ";", ":") or toks[k].fold == "va":
             return None
         if _words(toks, k, 3) in (("chiu", "trach", "nhiem"), ("co", "trach", "nhiem")):

@@ -48,6 +48,10 @@ def _skip_adverbs(toks: list[Tok], i: int) -> int:
             i += len(p)
             moved = True
             continue
+        if toks[i].text.lower() in ("phải", "cùng") and i + 1 < len(toks) and is_predicate(toks, i + 1):
+            i += 1  # "cán bộ kỹ thuật, tổ trưởng tổ nổ mìn, phải tiến hành kiểm tra", "... cùng kiểm tra" (blasting plans): the verb follows
+            moved = True
+            continue
         if toks[i].text == "," or re.fullmatch(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)\.?", toks[i].text):
             i += 1  # "(i) Báo cáo giám sát ...": an enumerator inside the paragraph (lc-qd-2463)
             moved = True
