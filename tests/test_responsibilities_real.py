@@ -219,6 +219,13 @@ KIND_CASES = [
     ("Kính gửi: Sở Công Thương\nV. TỔ CHỨC THỰC HIỆN\nCông ty TNHH MTV Duy Hiếu cam kết sẽ thực hiện nổ mìn đúng theo Phương án "
      "nổ mìn đã lập.\n",
      {("Công ty TNHH MTV Duy Hiếu", "implement")}),
+    # a department's submission to its leaders (lc-pt-simacai, quoted): the writer's account of its own work is no duty, the
+    # "Kính trình" ask is: the leaders approve and report up, the body reported to decides
+    ("SỞ CÔNG THƯƠNG\nPHÒNG QLCN\nPHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC\nKính gửi: Lãnh đạo Sở Công Thương\n"
+     "I. TÓM TẮT NỘI DUNG\nPhòng Quản lý Công nghiệp thẩm định Phương án nổ mìn phục vụ thi công\ncông trình Gói thầu 11.\n"
+     "II. ĐÁNH GIÁ\n3. Đề xuất, kiến nghị\nHồ sơ đảm bảo đầy đủ theo quy định. Kính trình Lãnh đạo Sở\nchấp thuận, báo cáo UBND "
+     "tỉnh Lào Cai xem xét, phê duyệt Phương án nổ mìn.\n",
+     {("Lãnh đạo Sở", "implement"), ("Lãnh đạo Sở", "report"), ("Ủy ban nhân dân tỉnh Lào Cai", "implement")}),
 ]
 
 

@@ -427,6 +427,23 @@ def _directed(toks: list[Tok], first: int) -> list[tuple[tuple[int, int], str, s
     return roles
 
 
+def _reported_for_decision(toks: list[Tok]) -> list[tuple[tuple[int, int], str, str]]:
+    """A submission's "Kính trình Lãnh đạo Sở chấp thuận, báo cáo UBND tỉnh Lào Cai xem xét, phê duyệt ..." (a department's
+    Phiếu trình or Tờ trình, Nghị định 30/2020 Phụ lục III): the body the matter is reported up to is asked to decide."""
+    if not any(_words(toks, k, 2) == ("kinh", "trinh") for k in range(len(toks))):
+        return []
+    roles = []
+    for k in range(len(toks) - 2):
+        if _words(toks, k, 2) != ("bao", "cao") or not toks[k].text[:1].islower():
+            continue
+        objects = parse_bodies(toks, k + 2, True)
+        if objects is None or not _phrase_at(toks, objects.end_token, _ACTING_ON_A_FILE):
+            continue
+        for span in objects.spans:
+            roles.append((span, "implement", _task(toks, objects.end_token)))
+    return roles
+
+
 def _asks_for_list(text: str, toks: list[Tok], k: int, s_end: int) -> bool:
     """"..., tiếp tục yêu cầu các Sở, ban, ngành và địa phương:" (lc-bc-ks2025): the bodies asked run to the colon that
     ends the sentence, and the dashed duties under it are theirs."""
@@ -511,7 +528,7 @@ def _asked_at(toks: list[Tok], s_end: int, text: str) -> Optional[int]:
     """Where the bodies a sentence asks by name start ("... yêu cầu các Sở, ban, ngành và địa phương:", "Đề nghị Bộ ..."), or
     None."""
     for k in range(len(toks) - 2):
-        if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi"), ("kien", "nghi")) and is_head(toks, k + 2, True) \
+        if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi"), ("kien", "nghi"), ("kinh", "trinh")) and is_head(toks, k + 2, True) \
                 and (k == 0 or toks[k].text[:1].islower()):
             return k + 2
         if toks[k].fold == "giao" and toks[k].text.lower() == "giao" and is_head(toks, k + 1 + (_words(toks, k + 1, 1) == ("cho",)), True):
@@ -713,6 +730,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip, liste
                     roles.append((span, "report", task))
     roles += [r for r in _sent_to(toks, 1) if not (closing and r[1] == "report")]  # (a closing's report collector: see above)
     roles += _directed(toks, i)
+    roles += _reported_for_decision(toks)
     if info is not None and not roles and subjects is not None and _phrase_at(toks, subjects.end_token, [("co", "y", "kien")]):
         info["spans"] = []  # "Sở Công Thương có ý kiến như sau:": the writer speaks; what follows is not its duty
     return info, roles

@@ -67,6 +67,11 @@ def _end_of_body(text: str, folded: str, start: int, limit: Optional[int] = None
     return _Stop(min(ends)) if ends else None
 
 
+# A submission to the writer's leaders, by its type line (Nghị định 30/2020 Phụ lục III: "Tờ trình"; a department's e-office
+# "Phiếu trình giải quyết công việc", lc-pt-* kind): its heading in the document's first lines.
+_SUBMISSION = re.compile(r"(?m)^[ \t]*(?:phieu trinh|to trinh)\b")
+
+
 _DUTY_LABELS = {"to_chuc_thuc_hien", "tien_do", "giai_phap", "khen_thuong"}
 _KINH_GUI = re.compile(r"(?m)^[ \t]*kinh gui\s*:?")
 _DECIDES = re.compile(r"(?m)^[ \t]*(?:quyet dinh\s*:|dieu\s+1\s*[.:])")
@@ -208,4 +213,8 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
     if closing:
         stop = _end_of_body(text, folded, closing.end())
         parts.append((closing.start(), stop.start() if stop else len(text), True))
+    if _SUBMISSION.search(folded[:800]):
+        # a submission recounts the writer's own work ("Phòng Quản lý Công nghiệp thẩm định Phương án ...") and asks its
+        # leaders to decide ("Kính trình Lãnh đạo Sở chấp thuận, ..."): only its asks are duties
+        parts = [(a, b, ASKS_ONLY if c is False else c) for a, b, c in parts]
     return parts
