@@ -1,7 +1,8 @@
 """Counted targets of a plan: "giảm 500 hộ nghèo", "Hỗ trợ xây dựng 500 nhà Đại đoàn kết", "Mỗi năm đào tạo nghề cho
 1.500 lao động", "Kiểm tra ... đối với 04 đơn vị", and multiples: "thu nhập ... tăng 1,5 lần".
 
-Owns `find_counts(text, folded, taken) -> list[Target]` and `find_multiples(...)`. A count is a whole number before a
+Owns `find_counts(text, folded, taken) -> list[Target]`, `find_multiples(...)` and `find_frequencies(...)` (how often a
+plan will do something: "tổ chức thực hiện nổ mìn 03 lần/tuần"). A count is a whole number before a
 counted noun of the lexicon (`count_units`); the words before it in its clause say what the plan does with it: a
 direction verb ("giảm", "tăng", "có thêm") or a light verb ("có", "giúp") leaves the counted phrase as the indicator;
 an action verb ("hỗ trợ xây dựng", "đào tạo nghề cho", "kiểm tra ... đối với") names the action, written after the
@@ -269,4 +270,37 @@ def find_multiples(text: str, folded: str, taken: list[Target]) -> list[Target]:
         out.append(Target(text=text[start:end], start=start, end=end, indicator=lower_first(indicator),
                           direction="increase", value=float(m["v"].replace(",", ".")), unit="lần",
                           per="year" if per else None, by_year=by_year))
+    return out
+
+
+# ---------------------------------------------------------------- frequencies
+
+# "Công ty tổ chức thực hiện nổ mìn 03 lần/tuần": how often a plan will do something (an enterprise's blasting plan
+# sets its blasting days; a plan "kiểm tra 02 lần/năm"). The activity follows the verb of doing ("tổ chức", "thực hiện",
+# "tiến hành"); the indicator is "số lần <activity> trong một <period>" (gold/holdout's reading), unit "lần/<period>".
+_FREQUENCY = re.compile(r"(?<![\w.,])(?P<v>\d{1,3})\s+lần\s*/\s*(?P<p>tuần|tháng|quý|năm|ngày)(?!\w)")
+_DOING = re.compile(r"(?i)(?<!\w)(?:tổ\s+chức\s+thực\s+hiện|tổ\s+chức|thực\s+hiện|tiến\s+hành)\s+")
+
+
+def find_frequencies(text: str, folded: str, taken: list[Target]) -> list[Target]:
+    out = []
+    spans = spans_of(taken)
+    for m in _FREQUENCY.finditer(text):
+        if inside(spans, m.start()):
+            continue
+        c_start = _clause_start(folded, m.start())
+        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if _PAST.search(text, sentence, m.start()) or _RULE_WORDS.search(text, c_start, m.start()):
+            continue  # a frequency reported, or one a rule sets under a condition
+        doing = list(_DOING.finditer(text, c_start, m.start()))
+        if not doing:
+            continue
+        activity = squash(text[doing[-1].end() : m.start()]).strip(" ,")
+        if not 1 <= len(activity.split()) <= 6 or re.search(r"\d", activity):
+            continue
+        period = m["p"]
+        start = doing[-1].start()
+        out.append(Target(text=text[start : m.end()], start=start, end=m.end(),
+                          indicator=f"số lần {lower_first(activity)} trong một {period}", direction="reach",
+                          value=float(m["v"]), unit=f"lần/{period}", per="year" if period == "năm" else None))
     return out

@@ -43,7 +43,7 @@ _QNUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # left there ("434.000.000.000\n\n2\n\nđồng", kind of held-out lc-qd-2338; accepted for money only).
 # A superscript a text layer flattened ("20.000 m 3/năm", an enterprise's blasting plan): "m 3" is "m3".
 _QUANTITY = re.compile(
-    rf"(?<![\w.,/])(?P<v>{_QNUM})(?:[ \t]*[-–][ \t]*(?P<v2>{_QNUM}))?(?P<stray>\s*\n[ \t]*\d{{1,2}}[ \t]*\n)?[ \t]*\n?[ \t]*(?P<unit>"
+    rf"(?<![\w.,/])(?P<v>{_QNUM})(?:[ \t]*[-–][ \t]*(?P<v2>{_QNUM}))?(?P<stray>\s*\n[ \t]*\d{{1,2}}[ \t]*\n)?[ \t]*(?:\|[ \t]*)?\n?[ \t]*(?P<unit>"
     + r"m[ \t][23](?=[ \t]*/|[ \t]*[.;,)\n])|"
     + "|".join(re.escape(u) for u in sorted(_UNITS + list(_OCR_UNITS) + list(_OCR_MONEY), key=len, reverse=True))
     + r")(?:(?P<per>[ \t]*/[ \t]*năm)|[ \t]*/[ \t]*(?P<each>hộ|người|tháng|tấn|lao động))?(?![\w²³])"
@@ -111,11 +111,18 @@ def find_quantities(text: str, folded: str) -> list[Target]:
         before = text[c_start : m.start()]
         fb = folded[c_start : m.start()]
         label = None
-        colon = before.rfind(":")
+        # the label ends at a colon, or at a table cell's edge ("Tổng vốn đầu tư | 3.277.000.000.000 | đồng", "... \t
+        # 20.000 m3/năm": a table reader joins a row's cells with " | " or tabs); a cell starts after the previous one
+        colon = max(before.rfind(":"), before.rfind("|"), before.rfind("\t"))
         if colon >= 0 and not before[colon + 1 :].strip(" \t\n≈=").replace("khoảng", "").strip():
             head_start = before.rfind(":", 0, colon) + 1
+            if before[colon] in "|\t":
+                head_start = max(before.rfind("|", 0, colon), before.rfind("\t", 0, colon), before.rfind("\n", 0, colon)) + 1
+            if not before[head_start:colon].strip(" \t|"):
+                colon = -1
+        if colon >= 0 and not before[colon + 1 :].strip(" \t\n≈=|").replace("khoảng", "").strip():
             lead = _LINE_LEAD.match(before, head_start)
-            label = (c_start + lead.end(), c_start + colon)
+            label = (c_start + lead.end(), c_start + len(before[:colon].rstrip(" \t|")))
         if any(t.start <= m.start() < t.end for t in out[-2:]):  # out grows in reading order
             continue  # the share already read with its amount
         if re.match(r"\s*(?:thanh|len|xuong)\s+\d", folded[m.end() : m.end() + 12]):

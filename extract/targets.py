@@ -24,7 +24,7 @@ from typing import Optional
 
 from vnplan.bodies import fold, loose_fold, near, squash
 from vnplan.models import Target
-from vnplan.target_counts import find_counts, find_multiples, inside, lower_first, spans_of
+from vnplan.target_counts import find_counts, find_frequencies, find_multiples, inside, lower_first, spans_of
 from vnplan.target_quantities import find_quantities, number
 
 _NUM = r"\d+(?:[,.]\d+)?"
@@ -119,6 +119,7 @@ def find_targets(text: str, folded: Optional[str] = None) -> list[Target]:
             insort(spans, (target.start, target.end))
     out += find_counts(text, folded, out)
     out += find_multiples(text, folded, out)
+    out += find_frequencies(text, folded, out)
     if _INSPECTION_RECORD.search(folded[:600]):
         return []  # a record of an inspection sets no goal: its figures were found on site or read from a licence
     out = [t for t in out if not _in_report_part(folded, t.start) and _plausible_indicator(t.indicator)]
