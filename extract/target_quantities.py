@@ -306,14 +306,14 @@ def _list_heading(text: str, at: int) -> Optional[str]:
 
 
 _PERIOD = _QLEX["period_tables"]
-_PERIOD_HEAD = re.compile(r"(?m)^[ \t]*(?:[\w.]{1,8}[.)][ \t]*)?" + _PERIOD["heading"] + r"[ \t:.]*$")
+_PERIOD_HEAD = re.compile(r"(?m)^[ \t|]*(?:[\w.]{1,8}[.)][ \t]*)?" + _PERIOD["heading"] + r"[ \t:.|]*$")
 # a row of such a table: "Khối lượng thuốc nổ: 700 kg", and the forms a table reader gives it: cells joined by " | " or
 # tabs ("Kíp các loại | 745 | cái"), the unit in its own cell before the value ("Dây nổ | mét | 370"), a row number first,
 # label and value on separate lines ("Dây nổ:\n4.442 mét")
 _ROW_UNIT = "|".join(re.escape(u) for u in sorted(_PERIOD["units"], key=len, reverse=True))
 _SEP = r"[ \t]*(?:[:|\t][ \t|]*)\n?[ \t]*"
 _PERIOD_ROW = re.compile(
-    r"[ \t]*(?:[-+•*][ \t]*)?(?:\d{1,2}[.)]?[ \t]*[|\t][ \t|]*)?(?P<label>[^\W\d_][^:|\t\n\d]{2,80}?)" + _SEP
+    r"[ \t|]*(?:[-+•*][ \t]*)?(?:\d{1,2}[.)]?[ \t]*[|\t][ \t|]*)?(?P<label>[^\W\d_][^:|\t\n\d]{2,80}?)" + _SEP
     + rf"(?:(?P<v>{_QNUM})[ \t|]*(?P<unit>{_ROW_UNIT})|(?P<unit2>{_ROW_UNIT}){_SEP}(?P<v2>{_QNUM}))(?![\w²³])[ \t|.;]*(?:\n|$)"
 )
 _PERIOD_WORDS = {"thang": "tháng", "quy": "quý", "nam": "năm", "tuan": "tuần"}
