@@ -226,6 +226,17 @@ KIND_CASES = [
      "II. ĐÁNH GIÁ\n3. Đề xuất, kiến nghị\nHồ sơ đảm bảo đầy đủ theo quy định. Kính trình Lãnh đạo Sở\nchấp thuận, báo cáo UBND "
      "tỉnh Lào Cai xem xét, phê duyệt Phương án nổ mìn.\n",
      {("Lãnh đạo Sở", "implement"), ("Lãnh đạo Sở", "report"), ("Ủy ban nhân dân tỉnh Lào Cai", "implement")}),
+    # an appraisal notice to a corporation (lc-tb-sanbang, quoted): "Yêu cầu đối với <body>" heads the dashes; "người quyết
+    # định đầu tư" is a term of Luật Xây dựng, not a verb; the contractors asked before a colon (after an item ending in a
+    # full stop) are told the numbered duties after it; "Công ty" is the corporation the notice is addressed to
+    ("Kính gửi: Tổng công ty Khoáng sản TKV -CTCP\nSở Công Thương đã nhận Tờ trình của Công ty Cổ phần Tư vấn Đầu tư Mỏ.\n"
+     "VI. KẾT LUẬN VÀ KIẾN NGHỊ\n2. Yêu cầu đối với Tổng công ty Khoáng sản TKV -CTCP\n"
+     "- Tổ chức thực hiện đúng thiết kế xây dựng đã được thẩm định.\n"
+     "- Cơ quan chuyên môn trực thuộc người quyết định đầu tư chịu trách nhiệm thẩm định các nội dung theo quy định. \n"
+     "- Khi triển khai thi công, yêu cầu nhà thầu thi công: (1) Lập hồ sơ thiết kế biện pháp thi công.\n"
+     "- Trong quá trình triển khai, nếu phát sinh khó khăn, vướng mắc, đề nghị Công ty báo cáo cơ quan có thẩm quyền.\n",
+     {("Tổng công ty Khoáng sản TKV -CTCP", "implement"), ("Tổng công ty Khoáng sản TKV -CTCP", "report"),
+      ("Cơ quan chuyên môn trực thuộc người quyết định đầu tư", "implement"), ("Nhà thầu thi công", "implement")}),
 ]
 
 

@@ -372,8 +372,8 @@ def _after_field_label(text: str, folded: str, at: int) -> bool:
     if not before.endswith(":") or text[:line_start].rstrip()[-1:] not in (".", ";", ":", ""):
         return False  # "... Nhà đầu tư nghiêm\ntúc thực hiện: (i) Báo cáo ...": a running sentence, not a field
     toks = tokens(text, folded, line_start, line_start + len(before) - 1)
-    if len(toks) > 14:
-        return False
+    if len(toks) > 14 or _asked_at(toks, 0, text) is not None:
+        return False  # "- Khi triển khai thi công, yêu cầu nhà thầu thi công: (1) Lập ..." asks; it is no field (appraisal notices)
     k = 0
     while k < len(toks) and not toks[k].fold[:1].isalpha():
         k += 1  # the item's mark: "2.", "-", "a)"
@@ -557,6 +557,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip, liste
     i = _strip_prefixes(text, folded, toks, skip)
     # "..., Ủy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành ... triển khai thực hiện": the bodies asked to act
     asking = parse_bodies(toks, i, True)
+    asked_mid_sentence = False
     for k in range(i, len(toks)):
         # "<issuer> yêu cầu <bodies> ...", the closing paragraph's "..., yêu cầu <bodies> ...", and a letter's
         # "Để ..., Ủy ban nhân dân tỉnh trân trọng đề nghị Bộ Xây dựng:" (lc-cv-3686): the bodies asked to act
@@ -568,6 +569,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip, liste
             if asking is not None and asking.end_token == k and _words(toks, i, 1)[:1] and " ".join(_words(toks, i, 2)) in _PETITIONERS:
                 break  # "Trong đó Công ty đề nghị Sở Công Thương hướng dẫn ..." (lc-cv-2826): an enterprise's petition, told
             i = k + 2
+            asked_mid_sentence = True
             break
     subjects = parse_bodies(toks, i, True)
     if subjects is None and not closing:
@@ -580,7 +582,9 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip, liste
     if subjects is not None:
         spans = subjects.spans
         i = subjects.end_token
-        info = {"spans": spans, "heading": i >= len(toks)}
+        # "Khi triển khai thi công, yêu cầu nhà thầu thi công: (1) Lập hồ sơ ..." (appraisal notices): the bodies asked
+        # before a colon are told the duties after it, not a heading
+        info = {"spans": spans, "heading": i >= len(toks) and not (asked_mid_sentence and text[s_end : s_end + 1] == ":")}
         if i >= len(toks):
             return info, []
         if text[s_end : s_end + 1] == ":" and (_announces(toks, i) or _lists_after(toks, i)):

@@ -151,6 +151,8 @@ def is_predicate(toks: list[Tok], i: int) -> bool:
         return False
     if p == ("to", "chuc") and (_words(toks, i + 2, 3) == (",", "ca", "nhan") or _words(toks, i - 1, 1) == ("cua",)):
         return False  # "của tổ chức, cá nhân đó" (bct-cv-813): the class of persons the laws address, a noun
+    if p == ("quyet", "dinh") and _words(toks, i - 1, 1) == ("nguoi",):
+        return False  # "cơ quan chuyên môn trực thuộc người quyết định đầu tư" (Luật Xây dựng's investment decider; appraisal notices)
     if p == ("tang",) and _words(toks, i + 1, 1) == ("cuong",):
         return True
     return True
@@ -540,7 +542,8 @@ def aliases(text: str) -> Aliases:
     c = _CERTIFIED_INVESTOR.search(text)
     if c is not None:
         out.defined.setdefault("nha dau tu", canonical_body(c["name"]))
-    if out.addressee and _ENTERPRISE_TYPE.match(out.addressee):
+    if out.addressee and (_ENTERPRISE_TYPE.match(out.addressee) or re.match(r"Tổng\s+[Cc]ông\s+ty\s+\S", out.addressee)):
+        # a corporation ("Kính gửi: Tổng công ty Khoáng sản TKV - CTCP", an appraisal notice to the investor) is "Công ty" too
         for role in _ENTERPRISE_ROLES:
             out.defined.setdefault(role, out.addressee)
     return out
