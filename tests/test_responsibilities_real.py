@@ -237,6 +237,20 @@ KIND_CASES = [
      "- Trong quá trình triển khai, nếu phát sinh khó khăn, vướng mắc, đề nghị Công ty báo cáo cơ quan có thẩm quyền.\n",
      {("Tổng công ty Khoáng sản TKV -CTCP", "implement"), ("Tổng công ty Khoáng sản TKV -CTCP", "report"),
       ("Cơ quan chuyên môn trực thuộc người quyết định đầu tư", "implement"), ("Nhà thầu thi công", "implement")}),
+    # negative: the attendance part of inspection minutes names who was there (lc-bb-yenthanh, quoted)
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBIÊN BẢN\nHôm nay, ngày 08/6/2026, Sở Công Thương tiến hành kiểm tra.\n"
+     "A. THÀNH PHẦN ĐOÀN LÀM VIỆC\n1. Đại diện Công ty Cổ phần xây dựng giao thông Yên Bái\n\n- Ông. Nguyễn Quốc Thịnh - Giám đốc\n\n"
+     "- Ông. Bùi Đức Đông - Giám đốc xí nghiệp vật liệu số 4\n\nB. NỘI DUNG KIỂM TRA\n1. Về hồ sơ pháp lý: đầy đủ.\n",
+     set()),
+    # a licence dated at its foot (Bộ Công Thương's Giấy phép vận chuyển hàng hóa nguy hiểm, bct-gp-thongdat, quoted): the
+    # body is not taken to start after that date
+    ("BỘ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nGIẤY PHÉP\nVẬN CHUYỂN HÀNG HÓA NGUY HIỂM\n"
+     "Theo đề nghị của: Công ty TNHH Vận tải Thông Đạt\nBộ Công Thương cho phép:\n"
+     "Địa chỉ: Đầu dốc 9, đường 2, thị trấn Mã Lĩnh, thành phố Hưng Nghĩa, tỉnh Quý Châu, Trung Quốc; điện thoại 086.\n"
+     "Được phép vận chuyển hàng hóa nguy hiểm: theo Phụ lục kèm theo Giấy phép này, trong suốt thời hạn của Giấy phép.\n"
+     "Công ty TNHH Vận tải Thông Đạt phải có trách\n\nnhiệm duy trì các điều kiện an toàn về vận chuyển hàng hóa nguy hiểm.\n"
+     "Thời hạn của giấy phép: 24 tháng kể từ ngày ký.\nHà Nội, ngày 20 tháng 5 năm 2025\nNơi nhận:\n- Như trên;\n",
+     {("Công ty TNHH Vận tải Thông Đạt", "implement")}),
 ]
 
 

@@ -72,6 +72,20 @@ def _end_of_body(text: str, folded: str, start: int, limit: Optional[int] = None
 _SUBMISSION = re.compile(r"(?m)^[ \t]*(?:phieu trinh|to trinh)\b")
 
 
+# The attendance part of minutes ("A. THÀNH PHẦN ĐOÀN LÀM VIỆC", "I. THÀNH PHẦN THAM DỰ": Nghị định 30/2020 Phụ lục III, the
+# form of a Biên bản; inspection minutes of Sở Công Thương) runs to the next heading of the same kind ("B. NỘI DUNG KIỂM TRA").
+_ATTENDANCE = re.compile(r"(?m)^[ \t]*(?P<mark>[A-Z]|[IVX]+)\.[ \t]*TH[AÀ]NH PH[AÂẦ]N\b")
+_NEXT_HEADING = re.compile(r"(?m)^[ \t]*(?:[A-Z]|[IVX]+)\.[ \t]*[A-ZĐÀ-Ỹ]{2,}")
+
+
+def _attendance(text: str, folded: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _ATTENDANCE.finditer(text):
+        nxt = _NEXT_HEADING.search(text, m.end())
+        spans.append((m.start(), nxt.start() if nxt else m.end()))
+    return spans
+
+
 _DUTY_LABELS = {"to_chuc_thuc_hien", "tien_do", "giai_phap", "khen_thuong"}
 _KINH_GUI = re.compile(r"(?m)^[ \t]*kinh gui\s*:?")
 _DECIDES = re.compile(r"(?m)^[ \t]*(?:quyet dinh\s*:|dieu\s+1\s*[.:])")
@@ -120,6 +134,8 @@ def body_parts(text: str, folded: str, sections) -> list[tuple[int, int]]:
         body_start = decides.start()
     else:
         date_line = _PLACE_DATE_LINE.search(folded, motto.start())
+        if date_line is not None and date_line.start() - motto.end() > 400:
+            date_line = None  # a licence dated at its foot, above the signature (Bộ Công Thương's "Giấy phép" forms)
         body_start = date_line.end() if date_line else folded.find("\n", motto.end()) + 1
     parts = []
     if len(folded[:header_start].strip()) > 200:
@@ -213,6 +229,10 @@ def implementation_parts(text: str, folded: str, sections=()) -> list[tuple[int,
     if closing:
         stop = _end_of_body(text, folded, closing.end())
         parts.append((closing.start(), stop.start() if stop else len(text), True))
+    for a, b in _attendance(text, folded):
+        # the attendance list of minutes names who was there, not who must act
+        parts = [piece for p_start, p_end, kind in parts
+                 for piece in ((p_start, min(p_end, a), kind), (max(p_start, b), p_end, kind)) if piece[0] < piece[1]]
     if _SUBMISSION.search(folded[:800]):
         # a submission recounts the writer's own work ("Phòng Quản lý Công nghiệp thẩm định Phương án ...") and asks its
         # leaders to decide ("Kính trình Lãnh đạo Sở chấp thuận, ..."): only its asks are duties

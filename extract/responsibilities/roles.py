@@ -177,8 +177,11 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
         k = next((k for k in range(i + 1, len(toks)) if toks[k].text == "để" and is_predicate(toks, k + 1)), None)
         if k is not None and not any(t.text == ";" for t in toks[i:k]):
             return classify(toks, k + 1)
-    if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi"), ("co", "quyen"), ("chuyen",), ("nhan", "duoc"), ("co", "the")]):
-        return None, i  # "nhận được hồ sơ": what a body receives (bct-cv-logistic, lc-cv-3686)
+    if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi"), ("co", "quyen"), ("chuyen",), ("nhan", "duoc"), ("co", "the"),
+                           ("cho", "phep")]):
+        # "nhận được hồ sơ": what a body receives (bct-cv-logistic, lc-cv-3686); "Bộ Công Thương cho phép:" the issuer's
+        # grant in a licence (Giấy phép forms), no duty of its own
+        return None, i
     if _phrase_at(toks, i, [("co", "y", "kien")]) and (_words(toks, i + 3, 2) == ("nhu", "sau") or _words(toks, i + 3, 1) == (":",)
                                                         or _words(toks, i + 3, 3) == ("tham", "gia", "nhu")):
         return None, i  # "Sở Công Thương có ý kiến như sau:": the writer's own answer, not a duty
