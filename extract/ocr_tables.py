@@ -28,7 +28,8 @@ Reader = Callable[[object, str, str], dict]
 # The mosaic of cells is read as one column of text of varying sizes (`--psm 4`). As one
 # uniform block (`--psm 6`) Tesseract drops the tone mark over a circumflex in many cells (hiểm
 # read "hiêm", nổ "nô": the text table of lc-qd-1696 p3, 16.7% of its cell syllables wrong,
-# 6.9% with psm 4; 14 table pages: 3.7% -> 3.2%), though each cell alone reads right either way.
+# 6.9% with psm 4; all table cells, `--cells`: 3.7% -> 3.2%), though each cell alone reads
+# right either way.
 CELL_CONFIG = "--oem 1 --psm 4"
 # In that column a lone small glyph is taken for noise (the "X" and "Y" heading cells of
 # lc-qd-2463 p9): cells with ink and no word read are read again as a uniform block.
@@ -63,16 +64,17 @@ CELL_MARGIN = 0.04
 CELL_GAP = 0.12
 MOSAIC_HEIGHT = 30000
 # Cells of numbers and codes (coordinates "2459290,032", point names "M17", "BMK-3") are read
-# again by Tesseract's English model with a whitelist of digits, capitals and number punctuation:
-# on the cells of the 13 table pages of scripts/bench_real_ocr.py (/tmp harness: each cell
-# against the PDF layer's words inside it), `vie` misread 99 of the number cells (commas
-# dropped, final 1 read "]" or "I", 7 read "T") and 48 of 172 point names (M1 read "MI"),
-# English with this whitelist 8 and 1; `vie` stays for text cells (English loses the diacritics).
-# A cell goes to the second pass when its first reading has only such characters and their
+# again by Tesseract's English model with a whitelist of digits, capitals and number punctuation.
+# Measured with `scripts/bench_real_ocr.py --cells` (each cell of the table pages against the
+# PDF layer's words inside it): `vie` alone misread 99 of the number cells (commas dropped, a
+# final 1 read "]" or "I", 7 read "T") and 48 of the 172 point names (M1 read "MI"); English with
+# this whitelist 8 and 1; `vie` stays for text cells (English loses the diacritics). With the
+# whole chain below: 5 of 1,863 number cells and 3 of 172 point names wrong.
+# A cell goes to the second pass when its first reading has only such characters and the
 # misreadings seen there (M6 read "Mó", 4 read "Á"), and at least one digit, or is a short run
 # of capitals. Units in lower case (m2, m3) stay with `vie`.
 # Enlarging the crops 1.5 or 2 times (either pass) or shrinking them to 0.75 changed nothing
-# beyond noise (4.3-5.4% against 4.4%): the page's 300 dpi stays.
+# beyond noise (`--cells`: 4.3-5.4% against 4.4%): the page's 300 dpi stays.
 NUMBER_LANG = "eng"
 # A column whose cells are at least this share NUMBER_CELL is a column of numbers or codes.
 NUMBER_COLUMN = 0.6
@@ -317,8 +319,8 @@ def _number_cells(slots, texts: dict[int, str]) -> list[int]:
 def _separator_back(number: str, first: str) -> str:
     """The second reading ``number`` with the decimal or grouping separator of the first reading
     put back, when the second lost it: the whitelisted English pass drops the small comma of
-    coordinates ("2458691,233" read "2458691233": 11 of the 14 number cells still wrong on the
-    bench's table pages after that pass), the `vie` pass keeps it but misreads digits. The digits
+    coordinates ("2458691,233" read "2458691233": 11 of the 14 number cells still wrong after
+    that pass, `bench_real_ocr.py --cells`), the `vie` pass keeps it but misreads digits. The digits
     stay the second reading's; the separator goes after as many characters as it had before it."""
     if not number.isdigit():
         return number

@@ -1,7 +1,7 @@
 """OCR accuracy on real pages: Tesseract alone against vnplan's chain, page by page.
 
     python scripts/bench_real_ocr.py [--limit N] [--docs ID,ID] [--per-doc K] [--jobs 2]
-        [--dpi 300] [--lang vie] [--set psm=6 ...] [--no-repair] [--json OUT]
+        [--dpi 300] [--lang vie] [--set psm=6 ...] [--no-repair] [--json OUT] [--cells [SHOW]]
 
 The pages: every page of the born-digital PDFs of ../shared/realdocs whose text layer is good
 (kind `pdf_text` in SOURCES.md; a page is skipped when its layer has fewer than 30 syllables or
@@ -157,6 +157,58 @@ def ocr_task(task: tuple) -> tuple[str, int, str, str]:
     return doc, index, tess_text, chain_text
 
 
+CELL_KINDS = (("number", re.compile(r"[\d.,]+")), ("code", re.compile(r"[A-Z]+\d+")))
+
+
+def cell_task(task: tuple) -> list[tuple[str, int, str, int, int, str, str]]:
+    """(doc, page, kind, errors, syllables, reference, reading) of every cell of the ruled tables
+    the chain finds on one page; the cell's reference is the layer's words whose centre lies in it."""
+    import os
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    import pdfplumber
+
+    from vnplan.ocr import OcrSettings, PageJob, load_page_image
+    from vnplan.ocr_tables import find_tables, read_cells
+    from vnplan.preprocess import remove_rules, suppress_coloured_ink
+
+    doc, index, dpi, lang, settings_kw = task
+    path = REALDOCS / f"{doc}.pdf"
+    image = load_page_image(PageJob(str(path), index, "pdf", lang, dpi, settings=OcrSettings(**settings_kw)))
+    grey = suppress_coloured_ink(image)
+    tables = find_tables(grey, dpi)
+    if not tables:
+        return []
+    with pdfplumber.open(path) as pdf:
+        words = pdf.pages[index].extract_words()
+    scale = dpi / 72
+    out = []
+    for table, cells in zip(tables, read_cells(remove_rules(grey, dpi), tables, lang, cached_data, dpi)):
+        read = {item.cell: item.text for item in cells}
+        for cell in table.cells:
+            ref = " ".join(w["text"] for w in words
+                           if cell.left <= (w["x0"] + w["x1"]) / 2 * scale < cell.right
+                           and cell.top <= (w["top"] + w["bottom"]) / 2 * scale < cell.bottom)
+            ref = ref.translate(REFERENCE_FIXES)
+            kind = next((name for name, pattern in CELL_KINDS if pattern.fullmatch(ref)), "text")
+            errors, n = bag_errors(read.get(cell, ""), ref)
+            out.append((doc, index, kind, errors, n, ref, read.get(cell, "")))
+    return out
+
+
+def print_cells(results: list, show: int) -> None:
+    """Order-free syllable errors of the table cells by kind, and the first ``show`` wrong cells."""
+    rows = [r for page in results for r in page]
+    print(f"{'cells':8} {'cells':>6} {'wrong':>6} {'syl':>6} {'errors':>6} {'rate':>7}")
+    for kind in ("number", "code", "text", "all"):
+        part = [r for r in rows if kind in (r[2], "all")]
+        n = sum(r[4] for r in part) or 1
+        print(f"{kind:8} {len(part):6d} {sum(r[3] > 0 for r in part):6d} {sum(r[4] for r in part):6d} "
+              f"{sum(r[3] for r in part):6d} {sum(r[3] for r in part) / n:7.2%}")
+    for doc, index, kind, errors, _, ref, read in [r for r in rows if r[3]][:show]:
+        print(f"  {doc} p{index + 1} {kind}: {ref!r} read {read!r}")
+
+
 def repair_pages(texts: list[str], lang: str) -> list[str]:
     """Repair OCR'd pages of one document as the pipeline does (extract.pipeline.repair_stage)."""
     from vnplan.ingest import RawDocument, RawPage
@@ -179,6 +231,9 @@ def main() -> int:
                              "suppress_ink=false, remove_lines=true, extra_config='-c ...')")
     parser.add_argument("--no-repair", action="store_true")
     parser.add_argument("--json", type=Path, help="write the per-page figures here")
+    parser.add_argument("--cells", type=int, nargs="?", const=0, metavar="SHOW",
+                        help="score the cells of the ruled tables instead (each cell against the layer's "
+                             "words inside it, by kind: number, code such as M17, text) and show SHOW wrong cells")
     args = parser.parse_args()
 
     if not (REALDOCS / "SOURCES.md").exists():
@@ -204,6 +259,13 @@ def main() -> int:
             references[(doc, index)] = text
     keys = list(references)[: args.limit]
     tasks = [(doc, index, dpi, args.lang, settings_kw) for doc, index in keys]
+    if args.cells is not None:
+        if args.jobs > 1:
+            with ProcessPoolExecutor(args.jobs) as pool:
+                print_cells(list(pool.map(cell_task, tasks)), args.cells)
+        else:
+            print_cells([cell_task(t) for t in tasks], args.cells)
+        return 0
     if args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:
             results = list(pool.map(ocr_task, tasks))
