@@ -38,7 +38,7 @@ class OcrSettings:
       colour render + ink filter, no rule removal   5.91%
       + rule removal (remove_lines)                  3.94%  (12 coordinate-table pages 25% -> 13%)
       + repair tuning (extract/repair/channel.py)    3.80%  (the 52 text pages: 2.36%)
-      + ruled tables read cell by cell (`tables`)    2.25%  (12 number-table pages 11.66% -> 1.90%;
+      + ruled tables read cell by cell (`tables`)    2.27%  (12 number-table pages 11.66% -> 2.05%;
         scored with º = °, see the bench; the same chain without `tables` scores 3.68%)
     Tried and not kept: `psm` 6 (with rules present ruled tables fall apart: 18.8% -> 25.3% on
     lc-gcn-banqua and lc-qd-1696; with rules removed 4.44% -> 4.33% on lc-gcn-banqua, but
