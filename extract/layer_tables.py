@@ -16,13 +16,17 @@ each line of justified paragraphs (lc-qd-1696, lc-qd-2463) are not rules: with t
 frame, a box around a title) is not a table. Unruled layouts (the two-column header and foot of
 Nghị định 30/2020/NĐ-CP) are extract/layout.py's.
 
-Each cell comes out as one line (its wrapped lines joined by a space), the cells of a row one
-after another: a table cell alone on its line is what the deadline finder reads as a schedule's
-column ("Quý II/2027" under its task), and a cell's sentence no longer runs into the next cell.
+Each cell comes out on lines of its own, the cells of a row one after another; a line the word
+processor wrapped (the next line's first word would not have fit) is joined to the next by a
+space, a line ended by hand stays a line. So a cell of running text is one line: a table cell
+alone on its line is what the deadline finder reads as a schedule's column ("Quý II/2027" under
+its task), and a cell's sentence no longer runs into the next cell; a cell of stacked short lines
+(a ruled header: issuing body over its place) keeps them.
 """
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, replace
 
 from vnplan.layout import Block, Glyph, Line, page_lines
@@ -40,6 +44,12 @@ EDGE_TOLERANCE = 1.0
 # this bound (lc-qd-2463: 44 rows x 8 rules); above it a page is a drawing (graph paper, a map),
 # read line by line as before.
 MAX_GRID_POINTS = 5000
+# Word's and LibreOffice's default cell padding, left and right (0.075 inch, in points).
+CELL_PADDING = 5.4
+# A space is about this share of the font size wide (Times New Roman: 0.25 em).
+SPACE_SHARE = 0.25
+# Points of measuring slack when a next word is said not to fit on a line.
+WRAP_SLACK = 1.0
 # A glyph's cell is looked up among the cells crossing its horizontal band of the page (points),
 # not among all of them: a 60 x 60 grid of digits is read in 0.13 s.
 BAND = 10.0
@@ -147,20 +157,46 @@ def _cut_in_a_word(a: Line, b: Line) -> bool:
     return len(text) >= 2 and text[-1] in "-/" and not text[-2].isspace() and b.text[:1].isalnum()
 
 
-def cell_line(glyphs: list[Glyph]) -> Line | None:
-    """A cell's text as one line: its lines top to bottom, joined by a space."""
+def _first_word_width(line: Line) -> float:
+    ink = []
+    for g in line.glyphs:
+        if g.is_space:
+            break
+        ink.append(g)
+    return ink[-1].x1 - ink[0].x0 if ink else 0.0
+
+
+def _wrapped(a: Line, b: Line, right: float) -> bool:
+    """`b`'s first word would not have fit at the end of `a`: the word processor wrapped the line
+    there. A line that ends before it had to was ended by hand (an issuing body over its place
+    in a ruled header: "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI") and stays a line."""
+    size = statistics.median(g.size for g in a.glyphs if not g.is_space)
+    return a.x1 + SPACE_SHARE * size + _first_word_width(b) > right - WRAP_SLACK
+
+
+def cell_lines(glyphs: list[Glyph], box: Box) -> list[Line]:
+    """A cell's text: its lines top to bottom, a line wrapped into the next joined to it by a
+    space (one line per paragraph of the cell)."""
     lines = page_lines(glyphs)
     if not lines:
-        return None
-    joined = list(lines[0].glyphs)
-    blanks = list(lines[0].blanks)
+        return []
+    # the text's right limit: the cell's right side less the padding seen on its left (a centred
+    # cell shows more than its padding: at most CELL_PADDING counts)
+    padding = min(CELL_PADDING, max(0.0, min(line.x0 for line in lines) - box.x0))
+    right = box.x1 - padding
+    out = [Line(list(lines[0].glyphs), list(lines[0].blanks))]
     for prev, line in zip(lines, lines[1:]):
-        if not _cut_in_a_word(prev, line):
-            last = joined[-1]
-            joined.append(replace(last, text=" ", x0=last.x1, x1=last.x1, stamp=False, raised=False))
-        joined.extend(line.glyphs)
-        blanks.extend(line.blanks)
-    return Line(joined, blanks)
+        glued = _cut_in_a_word(prev, line)
+        if not glued and not _wrapped(prev, line, right):
+            out.append(Line(list(line.glyphs), list(line.blanks)))
+            continue
+        last = out[-1]
+        if not glued:
+            g = last.glyphs[-1]
+            last.glyphs.append(replace(g, text=" ", x0=g.x1, x1=g.x1, stamp=False, raised=False))
+        last.glyphs.extend(line.glyphs)
+        last.blanks.extend(line.blanks)
+    return out
 
 
 def _bands(cells: list[Box]) -> dict[int, list[int]]:
@@ -195,7 +231,7 @@ def read_tables(glyphs: list[Glyph], tables: list[RuledTable]) -> tuple[list[Gly
             inside[t][_home(cells[t], bands[t], x, y)].append(g)
     blocks = []
     for table, cell_glyphs in zip(tables, inside):
-        lines = [line for line in (cell_line(gs) for gs in cell_glyphs) if line is not None]
+        lines = [line for cell, gs in zip(table.cells, cell_glyphs) for line in cell_lines(gs, cell)]
         if lines:
             blocks.append(Block(table.box.top, lines))
     return rest, blocks

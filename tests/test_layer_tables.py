@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vnplan.layer_tables import MAX_GRID_POINTS, _grid_points, cell_line, find_ruled_tables, visible_rules
+from vnplan.layer_tables import MAX_GRID_POINTS, Box, _grid_points, cell_lines, find_ruled_tables, visible_rules
 from vnplan.layout import Glyph
 from vnplan.pdflayer import triage
 
@@ -40,6 +40,25 @@ def _rule(c, x0, y0, x1, y1, style):
     else:  # Word's table borders: thin black filled rectangles
         c.setFillGray(0)
         c.rect(x0, y0, max(x1 - x0, 0.5), max(y1 - y0, 0.5), fill=1, stroke=0)
+
+
+def _width(text: str) -> float:
+    from reportlab.pdfbase import pdfmetrics
+
+    return pdfmetrics.stringWidth(text, "DejaVu", 10)
+
+
+def _columns(x0: float, cells) -> list[float]:
+    """Column rules as a word processor sets them for this text: each column as wide as its
+    widest line plus 3 points of padding on each side and 2 of slack, so that every line that
+    goes on in the next line of its cell was wrapped there."""
+    widths: dict[int, float] = {}
+    for _, col, lines in cells:
+        widths[col] = max([widths.get(col, 0.0)] + [_width(line) for line in lines])
+    xs = [x0]
+    for col in sorted(widths):
+        xs.append(xs[-1] + widths[col] + 8)
+    return xs
 
 
 def _table(c, xs, ys, cells, merged=(), style="lines"):
@@ -79,7 +98,7 @@ def _procedures_pdf(path: Path, style: str) -> Path:
     c = _canvas(path)
     c.drawString(60, 790, "Phụ lục: danh mục thủ tục hành chính được ủy quyền")
     # row 1's legal basis runs on into row 2: no rule under it
-    _table(c, [50, 80, 235, 330, 480, 545], [770, 750, 700, 670], PROCEDURES, merged={(1, 2)}, style=style)
+    _table(c, _columns(50, PROCEDURES), [770, 750, 700, 670], PROCEDURES, merged={(1, 2)}, style=style)
     c.drawString(60, 640, "Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này.")
     c.save()
     return path
@@ -99,7 +118,7 @@ def test_line_by_line_reading_interleaved_the_cells(tmp_path):
     c = _canvas(tmp_path / "unruled.pdf")
     for row, col, lines in PROCEDURES:
         for k, line in enumerate(lines):
-            c.drawString([50, 80, 235, 330, 480][col] + 3, [770, 750, 700][row] - 12 * (k + 1), line)
+            c.drawString(_columns(50, PROCEDURES)[col] + 3, [770, 750, 700][row] - 12 * (k + 1), line)
     c.save()
     lines = triage(tmp_path / "unruled.pdf")[0].text.split("\n")
     assert "Cấp, cấp lại giấy phép vận chuyển hàng hóa nguy hiểm loại 1, 2, 3, 4, 9" not in lines
@@ -123,7 +142,7 @@ def test_schedule_deadlines_from_cells(tmp_path):
 
     c = _canvas(tmp_path / "schedule.pdf")
     c.drawString(60, 790, "PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ")
-    _table(c, [50, 75, 260, 390, 540], [770, 750, 715, 680, 655], SCHEDULE)
+    _table(c, _columns(50, SCHEDULE), [770, 750, 715, 680, 655], SCHEDULE)
     c.save()
     text = triage(tmp_path / "schedule.pdf")[0].text
     lines = text.split("\n")
@@ -143,7 +162,7 @@ def test_header_above_a_table_still_read_by_column(tmp_path):
     c = _canvas(tmp_path / "header_table.pdf")
     for x, y, line in HEADER:
         c.drawString(x, y, line)
-    _table(c, [50, 75, 260, 390, 540], [770, 750, 715, 680, 655], SCHEDULE)
+    _table(c, _columns(50, SCHEDULE), [770, 750, 715, 680, 655], SCHEDULE)
     c.save()
     lines = triage(tmp_path / "header_table.pdf")[0].text.split("\n")
     assert lines[:6] == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -154,12 +173,28 @@ def test_rows_under_a_table_at_the_page_top_are_not_a_header(tmp_path):
     """A table continued from the page before opens the page; the two-part rows under it are
     body rows, not the two-column header of Nghị định 30/2020 (read column by column)."""
     c = _canvas(tmp_path / "continued.pdf")
-    _table(c, [50, 75, 260, 390, 540], [800, 780, 745, 710, 685], SCHEDULE)
+    _table(c, _columns(50, SCHEDULE), [800, 780, 745, 710, 685], SCHEDULE)
     c.drawString(60, 660, "Diện tích khu A"), c.drawString(400, 660, "12,5 ha")
     c.drawString(60, 646, "Diện tích khu B"), c.drawString(400, 646, "8,0 ha")
     c.save()
     lines = triage(tmp_path / "continued.pdf")[0].text.split("\n")
     assert lines[-2:] == ["Diện tích khu A 12,5 ha", "Diện tích khu B 8,0 ha"]
+
+
+def test_ruled_header_keeps_its_stacked_lines(tmp_path):
+    """A header drawn as a ruled table (issuing body | motto; number | place and date), its lines
+    centred and ended by hand: each stays a line, rows read in order."""
+    c = _canvas(tmp_path / "ruled_header.pdf")
+    _table(c, [50, 250, 545], [810, 770, 745], [])
+    for x, lines in ((150, ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]),
+                     (397, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])):
+        for k, line in enumerate(lines):
+            c.drawCentredString(x, 796 - 13 * k, line)
+    c.drawCentredString(150, 754, "Số: 12/KH-UBND"), c.drawCentredString(397, 754, "Lào Cai, ngày 3 tháng 4 năm 2026")
+    c.save()
+    assert triage(tmp_path / "ruled_header.pdf")[0].text.split("\n") == [
+        "ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 12/KH-UBND", "Lào Cai, ngày 3 tháng 4 năm 2026"]
 
 
 PARAGRAPH = [
@@ -209,7 +244,7 @@ def test_a_grid_too_large_is_a_drawing(tmp_path):
 
 
 def _words(*lines: str, size: float = 10.0) -> list[Glyph]:
-    """One glyph per word, lines 12 points apart."""
+    """One glyph per word, lines 12 points apart, from x = 0."""
     out = []
     for k, line in enumerate(lines):
         x = 0.0
@@ -220,25 +255,35 @@ def _words(*lines: str, size: float = 10.0) -> list[Glyph]:
     return out
 
 
+NARROW, WIDE = "narrow", "wide"  # a cell as wide as its widest line (every next word wrapped) | 500 points
+
+
 @pytest.mark.parametrize(
-    "lines, expected",
+    "lines, cell, expected",
     [
         # a code cut at its hyphen is one code again (lc-qd-1696: "105/2025/NĐ-" / "CP")
-        (["Điều 44 Nghị định số 105/2025/NĐ-", "CP của Chính phủ"], "Điều 44 Nghị định số 105/2025/NĐ-CP của Chính phủ"),
-        (["Thông tư số 15/", "2026/TT-BCT"], "Thông tư số 15/2026/TT-BCT"),
+        (["Điều 44 Nghị định số 105/2025/NĐ-", "CP của Chính phủ"], NARROW,
+         ["Điều 44 Nghị định số 105/2025/NĐ-CP của Chính phủ"]),
+        (["Thông tư số 15/", "2026/TT-BCT"], NARROW, ["Thông tư số 15/2026/TT-BCT"]),
         # a dash standing alone, between two names, keeps its spaces
-        (["Sở Công Thương -", "Sở Tài chính"], "Sở Công Thương - Sở Tài chính"),
-        # an ordinary wrap: a space
-        (["Vận chuyển hàng", "hóa nguy hiểm"], "Vận chuyển hàng hóa nguy hiểm"),
-        (["1.014967"], "1.014967"),
+        (["Sở Công Thương -", "Sở Tài chính"], NARROW, ["Sở Công Thương - Sở Tài chính"]),
+        # a wrapped line: joined by a space
+        (["Vận chuyển hàng", "hóa nguy hiểm"], NARROW, ["Vận chuyển hàng hóa nguy hiểm"]),
+        # lines ended by hand, where the next word would have fit: kept (a ruled header; a list in
+        # a cell, lc-qd-2463's "Chi tiết:" / "- Mua, bán nhà ...")
+        (["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"], WIDE, ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]),
+        (["Chi tiết:", "- Mua, bán nhà", "- Cho thuê nhà"], WIDE, ["Chi tiết:", "- Mua, bán nhà", "- Cho thuê nhà"]),
+        (["1.014967"], NARROW, ["1.014967"]),
     ],
 )
-def test_cell_lines_joined(lines, expected):
-    assert cell_line(_words(*lines)).text == expected
+def test_cell_lines(lines, cell, expected):
+    glyphs = _words(*lines)
+    right = max(g.x1 for g in glyphs) + 2 if cell == NARROW else 500.0
+    assert [line.text for line in cell_lines(glyphs, Box(0, 0, right, 12.0 * len(lines)))] == expected
 
 
 def test_empty_cell_has_no_line():
-    assert cell_line([]) is None
+    assert cell_lines([], Box(0, 0, 100, 20)) == []
 
 
 def _real(name: str) -> Path:
