@@ -339,3 +339,18 @@ def test_glyphs_go_to_their_cells_and_outside_glyphs_stay_out():
     rest, blocks = read_tables(glyphs, [table])
     assert [g.text for g in rest] == ["x"]
     assert [line.text for line in blocks[0].lines] == ["A C", "D", "B"]
+
+
+def test_a_failing_table_search_leaves_the_layer(tmp_path, monkeypatch):
+    """Reading cells betters a page's order; if pdfplumber's search fails on odd geometry the page
+    is read line by line and keeps its layer (never sent to OCR for it)."""
+    import pdfplumber.page
+
+    def broken(self, settings=None):
+        raise ZeroDivisionError("odd geometry")
+
+    path = _procedures_pdf(tmp_path / "procedures.pdf", "lines")
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", broken)
+    page = triage(path)[0]
+    assert page.method == "text_layer"
+    assert page.text.split("\n")[0] == PROCEDURES_READ[0] and "1.014967" in page.text
