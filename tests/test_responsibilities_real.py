@@ -251,6 +251,17 @@ KIND_CASES = [
      "Công ty TNHH Vận tải Thông Đạt phải có trách\n\nnhiệm duy trì các điều kiện an toàn về vận chuyển hàng hóa nguy hiểm.\n"
      "Thời hạn của giấy phép: 24 tháng kể từ ngày ký.\nHà Nội, ngày 20 tháng 5 năm 2025\nNơi nhận:\n- Như trên;\n",
      {("Công ty TNHH Vận tải Thông Đạt", "implement")}),
+    # a stand-in described after "hoặc" is read past; "công trình" is no "trình"; "tất cả những người ..." is a class of
+    # persons asked in a plan's conclusion (dn-panm-duyhieu, quoted)
+    ("V. TỔ CHỨC THỰC HIỆN\n- Người chỉ huy nổ mìn hoặc người được giao nhiệm vụ và đại diện chủ công\ntrình cùng kiểm tra số "
+     "lượng, chủng loại VLNCN đã lĩnh so với hộ chiếu.\nVI. KẾT LUẬN\nTrên đây là Phương án nổ mìn của Công ty.\nTrong quá trình thi công yêu cầu tất cả những người làm "
+     "việc liên quan đến\nvật liệu nổ công nghiệp của Công ty thực hiện nghiêm theo Phương án này.\n",
+     {("Chỉ huy nổ mìn", "monitor"), ("Đại diện chủ công trình", "monitor"),
+      ("Tất cả những người làm việc liên quan đến vật liệu nổ công nghiệp của Công ty", "implement")}),
+    # an enumerator a scan emptied ("() Báo cáo ...") before the verb (provincial investment decisions on copier scans)
+    ("QUYẾT ĐỊNH:\nĐiều 2. Tổ chức thực hiện\n1. Trách nhiệm của nhà đầu tư\n- Trong quá trình tồn tại của dự án, Nhà đầu tư "
+     "nghiêm\ntúc thực hiện: () Báo cáo giám sát đánh giá đầu tư dự án hằng quý.\n",
+     {("Nhà đầu tư", "report")}),
 ]
 
 

@@ -88,7 +88,8 @@ def _phrase_at(toks: list[Tok], i: int, phrases) -> Optional[tuple[str, ...]]:
 
 # Words whose second syllable alone would read as a verb: "Chương trình", "Tuyên giáo", "phụ trách".
 _COMPOUNDS = {("chuong", "trinh"), ("tuyen", "giao"), ("ban", "giao"), ("phu", "trach"), ("giao", "duc"), ("bao", "cao"),
-              ("ban", "quan")}  # "Ban quản lý KKT, KCN" (ttg-ct-07), "Ban Quản lý dự án" (lc-cv-6791)
+              ("ban", "quan"),
+              ("cong", "trinh")}  # "đại diện chủ công trình" (the works' owner, blasting plans), not "trình" (submit)  # "Ban quản lý KKT, KCN" (ttg-ct-07), "Ban Quản lý dự án" (lc-cv-6791)
 
 
 # Words that end a body's name (its level or place): a slip to one of these is a name, not a verb.
@@ -151,6 +152,8 @@ def is_predicate(toks: list[Tok], i: int) -> bool:
         return False
     if p == ("to", "chuc") and (_words(toks, i + 2, 3) == (",", "ca", "nhan") or _words(toks, i - 1, 1) == ("cua",)):
         return False  # "của tổ chức, cá nhân đó" (bct-cv-813): the class of persons the laws address, a noun
+    if p == ("giao",) and _words(toks, i + 1, 1) == ("thong",):
+        return False  # "lực lượng điều tiết giao thông" (traffic), not "giao" (assign): blasting plans' traffic measures
     if p == ("quyet", "dinh") and _words(toks, i - 1, 1) == ("nguoi",):
         return False  # "cơ quan chuyên môn trực thuộc người quyết định đầu tư" (Luật Xây dựng's investment decider; appraisal notices)
     if p == ("tang",) and _words(toks, i + 1, 1) == ("cuong",):
@@ -205,6 +208,8 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
         return False  # "Điều 1. Ban hành kèm theo Quyết định này ...": the verb, not a Ban
     two = " ".join(_words(toks, i, 2))
     one = t.fold
+    if two == "tat ca" and _words(toks, i + 2, 1) in (("nhung",), ("cac",)):
+        return is_head(toks, i + 2, first)  # "yêu cầu tất cả những người làm việc liên quan đến VLNCN" (blasting plans)
     if one in ("cac", "nhung"):
         if damaged_so(toks, i + 1):
             return True  # "các SG, ban, ngành"
@@ -300,6 +305,13 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
                 if not closed:
                     j, closed = _past_position(toks, head, cur, j)
                 continue
+            if t.text == "hoặc":
+                # "Người chỉ huy nổ mìn hoặc người được giao nhiệm vụ và đại diện chủ công trình cùng kiểm tra" (blasting
+                # plans): a stand-in described, not named, is read past to the next body of the list
+                nxt = next((k for k in range(j + 1, min(len(toks), j + 8)) if toks[k].text in (",", ";") or toks[k].fold == "va"), None)
+                if nxt is not None and is_head(toks, nxt + 1, False):
+                    j = nxt
+                    continue
             if _persons_too(toks, cur, j):
                 cur[1] = toks[j + 2].end
                 j += 3
@@ -317,6 +329,8 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
             break
         if is_predicate(toks, j) or (j > i + 1 and near_predicate(toks, j)) or t.text.lower() in _BODY_STOPS:
             break
+        if t.text.lower() == "cùng" and is_predicate(toks, j + 1):
+            break  # "... đại diện chủ công trình cùng kiểm tra" (not "cùng cấp", which is part of a name)
         if _words(toks, j, 2) in _BODY_STOP_PAIRS:
             break
         cur[1] = t.end

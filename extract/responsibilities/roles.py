@@ -52,8 +52,10 @@ def _skip_adverbs(toks: list[Tok], i: int) -> int:
             i += 1  # "cán bộ kỹ thuật, tổ trưởng tổ nổ mìn, phải tiến hành kiểm tra", "... cùng kiểm tra" (blasting plans): the verb follows
             moved = True
             continue
-        if toks[i].text == "," or re.fullmatch(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ])\)\.?", toks[i].text):
-            i += 1  # "(i) Báo cáo giám sát ...": an enumerator inside the paragraph (lc-qd-2463)
+        if toks[i].text == "," or re.fullmatch(r"\((?:[ivx]{1,4}|\d{1,2}|[a-zđ]|\w{0,3})\)\.?", toks[i].text):
+            # "(i) Báo cáo giám sát ...": an enumerator inside the paragraph (lc-qd-2463), also as a scan leaves it ("()",
+            # "(1ñ)": provincial investment decisions on copier scans)
+            i += 1
             moved = True
             continue
         if toks[i].text.isdigit() and _words(toks, i + 1, 1)[:1] and _words(toks, i + 1, 1)[0] in _PERIODS:
