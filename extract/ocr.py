@@ -6,7 +6,9 @@ Tesseract (`OMP_THREAD_LIMIT=1`: on a few cores, N single-threaded pages in para
 multi-threaded page at a time) and returns the page's text, its mean word confidence and every
 word with its box and confidence (for searchable PDFs). Tesseract is run once per page
 (`image_to_data`), and the text is rebuilt from its block/paragraph/line structure, so
-confidence costs no second pass.
+confidence costs no second pass. A page with ruled tables (extract/ocr_tables.py) costs two or
+three more calls: the tables are cut out of the page and their cells read in one stacked image,
+numbers again in a second one.
 """
 
 from __future__ import annotations
