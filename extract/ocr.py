@@ -176,15 +176,8 @@ def text_from_data(data: dict) -> tuple[str, Optional[float]]:
 
 
 def words_from_data(data: dict) -> tuple[OcrWord, ...]:
-    out = []
-    for i, word in enumerate(data["text"]):
-        conf = float(data["conf"][i])
-        if conf < 0 or not word.strip():
-            continue
-        out.append(OcrWord(unicodedata.normalize("NFC", word.strip()), int(data["left"][i]), int(data["top"][i]),
-                           int(data["width"][i]), int(data["height"][i]), conf,
-                           (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))))
-    return tuple(out)
+    return tuple(_word(data, i) for i, word in enumerate(data["text"])
+                 if float(data["conf"][i]) >= 0 and word.strip())
 
 
 @dataclass(frozen=True)
