@@ -262,6 +262,12 @@ KIND_CASES = [
     ("QUYẾT ĐỊNH:\nĐiều 2. Tổ chức thực hiện\n1. Trách nhiệm của nhà đầu tư\n- Trong quá trình tồn tại của dự án, Nhà đầu tư "
      "nghiêm\ntúc thực hiện: () Báo cáo giám sát đánh giá đầu tư dự án hằng quý.\n",
      {("Nhà đầu tư", "report")}),
+    # a page's number between two lines of a sentence is no part of a name; negative: "được phép" is a permission, not a
+    # duty (dn-panm-duyhieu, quoted)
+    ("V. TỔ CHỨC THỰC HIỆN\n- Sau khi đấu nối xong toàn bộ bãi mìn, cán bộ giám sát và\n- 31 -\n\fngười chỉ huy nổ mìn, phải "
+     "kiểm tra lại toàn bộ mạng nổ.\n- Chỉ được phép tiến hành vào kiểm tra bãi mìn sau 05 phút. Người phụ trách an toàn bãi "
+     "nổ, người chỉ huy nổ mìn và thợ mìn lành nghề được phép vào bãi mìn kiểm tra.\n",
+     {("Cán bộ giám sát", "monitor"), ("Chỉ huy nổ mìn", "monitor")}),
 ]
 
 

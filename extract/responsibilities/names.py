@@ -48,10 +48,17 @@ class Tok:
     end: int
 
 
+# A page number on a line of its own, as a PDF's text layer gives a page's footer ("- 31 -": enterprise plans).
+_PAGE_MARK = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*[-–][ \t]*\d{1,3}[ \t]*[-–][ \t]*(?=\n|\f|\Z)")
+
+
 def tokens(text: str, folded: str, start: int, end: int) -> list[Tok]:
     """The tokens of text[start:end]; a word's folded form leaves out the full stop that ends its sentence ("để tổng hợp.")."""
     out = []
+    marks = [(m.start(), m.end()) for m in _PAGE_MARK.finditer(text, start, end)]
     for m in _TOKEN.finditer(text, start, end):
+        if marks and any(a <= m.start() < b for a, b in marks):
+            continue  # a page's number between two lines of a sentence ("... người chỉ huy nổ mìn và\n- 31 -\nthợ mìn ...")
         f = folded[m.start() : m.end()]
         if f.endswith(".") and f[:-1].isalpha():
             f = f[:-1]

@@ -180,7 +180,7 @@ def classify(toks: list[Tok], i: int) -> tuple[Optional[str], int]:
         if k is not None and not any(t.text == ";" for t in toks[i:k]):
             return classify(toks, k + 1)
     if _phrase_at(toks, i, [("la",), ("phan", "anh"), ("yeu", "cau"), ("de", "nghi"), ("co", "quyen"), ("chuyen",), ("nhan", "duoc"), ("co", "the"),
-                           ("cho", "phep")]):
+                           ("cho", "phep"), ("duoc", "phep")]):
         # "nhận được hồ sơ": what a body receives (bct-cv-logistic, lc-cv-3686); "Bộ Công Thương cho phép:" the issuer's
         # grant in a licence (Giấy phép forms), no duty of its own
         return None, i
