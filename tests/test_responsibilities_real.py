@@ -268,6 +268,9 @@ KIND_CASES = [
      "kiểm tra lại toàn bộ mạng nổ.\n- Chỉ được phép tiến hành vào kiểm tra bãi mìn sau 05 phút. Người phụ trách an toàn bãi "
      "nổ, người chỉ huy nổ mìn và thợ mìn lành nghề được phép vào bãi mìn kiểm tra.\n",
      {("Cán bộ giám sát", "monitor"), ("Chỉ huy nổ mìn", "monitor")}),
+    # negative: "Lãnh đạo" as a verb opening a plan's dash is no body (typed, the form of the seeds' plans)
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Lãnh đạo, chỉ đạo thực hiện Kế hoạch này.\n",
+     {("Sở Nội vụ", "implement")}),
 ]
 
 

@@ -245,6 +245,8 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
         return True
     if two in _NOT_HEADS:
         return False
+    if two == "lanh dao" and not (i + 2 < len(toks) and (toks[i + 2].text[:1].isupper() or toks[i + 2].fold == "cac")):
+        return False  # "Lãnh đạo Sở", "Lãnh đạo các đơn vị" are bodies; "- Lãnh đạo, chỉ đạo thực hiện ..." is the verb
     if t.text[:1].isupper() or t.text[:1] == "$":  # "$6": Sở as English OCR reads it
         if heads & _CAPITAL_HEADS:
             return True
