@@ -268,6 +268,10 @@ KIND_CASES = [
      "kiểm tra lại toàn bộ mạng nổ.\n- Chỉ được phép tiến hành vào kiểm tra bãi mìn sau 05 phút. Người phụ trách an toàn bãi "
      "nổ, người chỉ huy nổ mìn và thợ mìn lành nghề được phép vào bãi mìn kiểm tra.\n",
      {("Cán bộ giám sát", "monitor"), ("Chỉ huy nổ mìn", "monitor")}),
+    # the signing off of a blasting passport by either of two officers (dn-panm-duyhieu, quoted)
+    ("V. TỔ CHỨC THỰC HIỆN\n- Lập hộ chiếu nổ mìn. Hộ chiếu gồm các chữ ký sau:\n+ Chỉ huy nổ mìn;\n"
+     "+ Giám đốc hoặc Phó giám đốc kỹ thuật phụ trách nổ mìn ký duyệt.\n",
+     {("Giám đốc", "implement"), ("Phó giám đốc kỹ thuật phụ trách nổ mìn", "implement")}),
     # negative: "Lãnh đạo" as a verb opening a plan's dash is no body (typed, the form of the seeds' plans)
     ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Lãnh đạo, chỉ đạo thực hiện Kế hoạch này.\n",
      {("Sở Nội vụ", "implement")}),
