@@ -272,6 +272,11 @@ KIND_CASES = [
     ("V. TỔ CHỨC THỰC HIỆN\n- Lập hộ chiếu nổ mìn. Hộ chiếu gồm các chữ ký sau:\n+ Chỉ huy nổ mìn;\n"
      "+ Giám đốc hoặc Phó giám đốc kỹ thuật phụ trách nổ mìn ký duyệt.\n",
      {("Giám đốc", "implement"), ("Phó giám đốc kỹ thuật phụ trách nổ mìn", "implement")}),
+    # a mine's executive officers (Luật Địa chất và khoáng sản 2024, Điều 60) after an opening, joined by "hoặc"
+    # (lc-cv-snnmt-dcks, quoted)
+    ("1. Về an toàn\n- Khi có nguy cơ xảy ra sự cố kỹ thuật gây mất an toàn, vệ sinh lao động, giám đốc điều hành mỏ hoặc nhân sự "
+     "điều hành mỏ phải áp dụng các biện pháp.\n",
+     {("Giám đốc điều hành mỏ", "implement"), ("Nhân sự điều hành mỏ", "implement")}),
     # negative: "Lãnh đạo" as a verb opening a plan's dash is no body (typed, the form of the seeds' plans)
     ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Lãnh đạo, chỉ đạo thực hiện Kế hoạch này.\n",
      {("Sở Nội vụ", "implement")}),
