@@ -219,6 +219,17 @@ def _open_pdf(path: Path):
         raise InputError(path, f"corrupt or truncated PDF ({name}: {str(exc)[:80] or 'unreadable'})") from None
 
 
+def _empty_page_tree(path: Path) -> bool:
+    """A PDF that pdfminer reads whole and finds no page in (pdfminer raises on a truncated file)."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages) == 0
+    except Exception:  # damaged: pdfium's reason stands
+        return False
+
+
 def _ingest_pdf(path: Path, sha: str, options: OcrOptions) -> RawDocument:
     import pypdfium2 as pdfium
 
@@ -230,6 +241,8 @@ def _ingest_pdf(path: Path, sha: str, options: OcrOptions) -> RawDocument:
         message = str(exc)
         if "password" in message.lower():
             raise InputError(path, "encrypted PDF (a password is needed)") from None
+        if _empty_page_tree(path):  # pdfium fails to load a whole PDF whose page tree is empty (/Count 0)
+            raise InputError(path, "the PDF has no pages") from None
         raise InputError(path, f"corrupt or truncated PDF ({message})") from None
     if n_pages == 0:
         raise InputError(path, "the PDF has no pages")

@@ -53,6 +53,14 @@ def _pdf_header_only(tmp):
     return p, "corrupt or truncated PDF"
 
 
+def _zero_page_pdf(tmp):
+    import pikepdf
+
+    p = tmp / "no_pages.pdf"
+    pikepdf.new().save(p)  # a whole PDF whose page tree is empty (/Count 0), which pdfium refuses to load
+    return p, "the PDF has no pages"
+
+
 def _binary_txt(tmp):
     p = tmp / "notes.txt"
     p.write_bytes(bytes(range(256)) * 8)
@@ -79,7 +87,7 @@ def _blank_scan(tmp):
 
 
 CASES = [_zero_byte, _truncated_pdf, _encrypted_pdf, _png_not_image, _unsupported_extension, _directory, _missing,
-         _pdf_header_only, _binary_txt]
+         _pdf_header_only, _zero_page_pdf, _binary_txt]
 EXTRACT_ONLY = [_english_text, _blank_scan]  # `ocr` prints what it reads; judging language is extract's job
 
 
