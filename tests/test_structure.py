@@ -335,6 +335,8 @@ def test_not_an_annex(line):
         ("Về công bố mục đích sử dụng hóa chất trên Cơ sở dữ liệu", True, ["other"]),  # bct-cv-813
         ("Sau khi hoàn thành các nội dung nêu trên, đề nghị Công ty gửi hồ sơ", True, ["other"]),  # lc-cv-2826
         ("Chánh Văn phòng Sở, Trưởng phòng chịu trách nhiệm thi hành Quyết định này", True, ["to_chuc_thuc_hien"]),
+        ("MỤC PÍCH, YÊU CẦU", False, ["muc_dich_yeu_cau"]),  # one OCR slip inside a phrase still matches
+        ("HỒ SƠ TRÌNH THẨM ĐỊNH THIẾT KẾ XÂY DỰNG", False, ["other"]),  # "sơ trình" is no slip of "lộ trình"
     ],
 )
 def test_heading_labels_from_the_lexicon(heading, run_in, labels):

@@ -65,7 +65,9 @@ def heading_labels(heading: str, run_in: bool = False) -> list[str]:
             window = " ".join(words[i : i + n])
             # one damaged letter in a short phrase ("muc pich"), a few in a long one
             # (up to 12 letters: "kien thong" of "Ý KIẾN THỐNG NHẤT" is two slips from "khen thuong")
-            close = Levenshtein.distance(window, key) <= 1 if len(key) <= 12 else fuzz.ratio(window, key) >= 85
+            # and never in a phrase's first letter: "hồ sơ trình" is no slip of "lộ trình"
+            close = window[:1] == key[:1] and (
+                Levenshtein.distance(window, key) <= 1 if len(key) <= 12 else fuzz.ratio(window, key) >= 85)
             if close:
                 if not any(a <= i and i + n <= b for a, b, _ in taken):
                     taken.append((i, i + n, label))
