@@ -12,7 +12,8 @@ Normalised values (as precise as the text, ISO 8601):
     quarter    "2026-Q3"             ("Quý III/2026", "quý III năm 2012")
     year       "2026"                ("năm 2026")
     interval   "2024/2025", "2026-Q3/2026-Q4", "2026-01/2026-06", "2026-03-01/2026-05-31"  (start/end)
-    yearly     "--12-10"             ("ngày 10/12 hằng năm"); "--12" ("trong tháng 12 hằng năm"); a quarter of every
+    yearly     "--12-10"             ("ngày 10/12 hằng năm"); "--12" ("trong tháng 12 hằng năm"); "--01-01/--12-31"
+                                     ("từ ngày 01 tháng 01 đến ngày 31 tháng 12 hằng năm"); a quarter of every
                                      year has no ISO form: no value, recurrence yearly ("trong quý I hằng năm")
     monthly    "---20"               ("ngày 20 hằng tháng")
 

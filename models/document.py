@@ -114,7 +114,8 @@ class Deadline(Span):
     kind: Literal["before", "on", "by", "during", "from"]
     date: Optional[str] = Field(default=None, description='Normalised as precise as the text (ISO 8601): a day "2026-04-15", '
         'a month "2026-05", a year "2026", a quarter "2026-Q3", an interval start/end "2024/2025" or "2026-Q3/2026-Q4", '
-        'every year "--12-10" (a month every year "--12"), every month "---20"; null when it cannot be read (with a warning)')
+        'every year "--12-10" (a month every year "--12", a span of days every year "--01-01/--12-31"), every month "---20"; '
+        'null when it cannot be read (with a warning)')
     year: Optional[int] = Field(default=None, description="the first year the expression names")
     year_end: Optional[int] = Field(default=None, description="the last year of an interval")
     recurrence: Optional[Literal["yearly", "quarterly", "monthly"]] = None

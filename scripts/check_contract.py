@@ -22,8 +22,9 @@ What is checked, for each document:
 - `metadata.date` and legal references' `date`: ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), a real
   calendar date;
 - deadlines' `date`: one of the forms `models/document.py` documents (day, month, year, quarter,
-  an interval start/end of those with start <= end, `--MM-DD`, `--MM`, `---DD`), and `year`
-  (`year_end`) equal to the first (last) year it names;
+  an interval start/end of those with start <= end, every year `--MM-DD` or `--MM` and a span of
+  those, every month `---DD`), `recurrence` saying how an every-year or every-month date recurs, and
+  `year` (`year_end`) equal to the first (last) year it names;
 - targets: `value <= value_max` when both are given.
 """
 
@@ -84,6 +85,11 @@ def _point_start(value: str) -> Optional[tuple[int, int, int]]:
     return (int(m[1]), 3 * int(m[2]) - 2, 1) if m else None
 
 
+def _every_year(value: str) -> bool:
+    m = _EVERY_YEAR.fullmatch(value)
+    return bool(m) and _valid_day(2000, int(m[1]), int(m[2]) if m[2] else None)  # 2000: a leap year, 29 Feb is real
+
+
 def deadline_date_problem(value: str) -> Optional[str]:
     """Why a deadline's `date` is not one of the schema's forms, or None when it is."""
     if _point_start(value):
@@ -91,11 +97,12 @@ def deadline_date_problem(value: str) -> Optional[str]:
     m = _EVERY_MONTH.fullmatch(value)
     if m:
         return None if 1 <= int(m[1]) <= 31 else f"day {m[1]} of every month does not exist"
-    m = _EVERY_YEAR.fullmatch(value)
-    if m:
-        return None if _valid_day(2000, int(m[1]), int(m[2]) if m[2] else None) else "no such day of the year"
+    if _EVERY_YEAR.fullmatch(value):
+        return None if _every_year(value) else "no such day of the year"
     if value.count("/") == 1:
         first, last = value.split("/")
+        if _every_year(first) and _every_year(last):
+            return None  # a span of days every year; it may cross New Year ("từ 01/11 đến 31/01 hằng năm")
         a, b = _point_start(first), _point_start(last)
         if a is None or b is None:
             return "an interval whose ends are not both a day, month, year or quarter"
@@ -210,6 +217,9 @@ def check_values(doc: PlanDocument) -> Iterator[Violation]:
         if problem:
             yield Violation("deadline_date", where, f"date {deadline.date!r}: {problem}")
             continue
+        every = "monthly" if deadline.date.startswith("---") else "yearly" if deadline.date.startswith("--") else None
+        if every and deadline.recurrence != every:
+            yield Violation("deadline_date", where, f"date {deadline.date!r} recurs {every}, recurrence says {deadline.recurrence}")
         years = _years(deadline.date)
         if years and deadline.year is not None and deadline.year != years[0]:
             yield Violation("deadline_date", where, f"year {deadline.year} but date {deadline.date!r} starts in {years[0]}")

@@ -110,6 +110,8 @@ BROKEN = [  # (why, mutation, kind the checker must report)
     ("deadline interval reversed", _set("deadlines.0.date", "2026/2024"), "deadline_date"),
     ("deadline year disagrees with its date", _set("deadlines.0.year", 2025), "deadline_date"),
     ("every month on day 32", _set("deadlines.0.date", "---32"), "deadline_date"),
+    ("every year without its recurrence", _both(_set("deadlines.0.date", "--12-15"), _set("deadlines.0.year", None)),
+     "deadline_date"),
     ("target value above value_max", _set("targets.0.value", 3.0), "target_range"),
 ]
 
@@ -123,13 +125,14 @@ def test_each_violation_is_caught(why, mutate, kind):
 
 
 @pytest.mark.parametrize("value", ["2026", "2026-05", "2026-04-15", "2026-Q3", "2024/2025", "2026-Q3/2026-Q4",
-                                   "2026-03-01/2026-05-31", "--12-10", "--12", "---20", "2024-02-29"])
+                                   "2026-03-01/2026-05-31", "--12-10", "--12", "---20", "2024-02-29", "--02-29",
+                                   "--01-01/--12-31", "--11-01/--01-31"])
 def test_documented_deadline_forms_pass(value):
     assert cc.deadline_date_problem(value) is None
 
 
 @pytest.mark.parametrize("value", ["2026-Q5", "2025-02-29", "26", "2026-5", "--13-01", "--02-30", "2026/", "Q3/2026",
-                                   "--01-01/--12-31", "next year"])
+                                   "--01-01/2026-12-31", "--12-31/--02-30", "next year"])
 def test_other_deadline_forms_fail(value):
     assert cc.deadline_date_problem(value) is not None
 
