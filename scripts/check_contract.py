@@ -20,7 +20,7 @@ What is checked, for each document:
   method of the contract (`text_layer`, `decoded`, `legacy_font`, `ocr`) or of the schema 1.1
   additions the README documents (`txt`, `docx`, `doc`, `rtf`); `quality.pages` one per page;
 - `metadata.date` and legal references' `date`: ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), a real
-  calendar date;
+  calendar date; `period_start <= period_end`; each key of `metadata.spans` names a metadata field;
 - deadlines' `date`: one of the forms `models/document.py` documents (day, month, year, quarter,
   an interval start/end of those with start <= end, every year `--MM-DD` or `--MM` and a span of
   those, every month `---DD`), `recurrence` saying how an every-year or every-month date recurs, and
@@ -42,7 +42,7 @@ from typing import Iterator, NamedTuple, Optional
 
 from pydantic import ValidationError
 
-from vnplan.models import SCHEMA_VERSION, PlanDocument, Section, Span
+from vnplan.models import SCHEMA_VERSION, Metadata, PlanDocument, Section, Span
 
 TOP_LEVEL_KEYS = ("schema_version", "source", "metadata", "text", "sections", "legal_references", "deadlines",
                   "responsibilities", "targets", "warnings", "quality")
@@ -204,8 +204,14 @@ def _items(doc: PlanDocument) -> Iterator[tuple[str, Span]]:
 
 
 def check_values(doc: PlanDocument) -> Iterator[Violation]:
-    if doc.metadata.date is not None and not iso_date_ok(doc.metadata.date):
-        yield Violation("date", "metadata.date", f"{doc.metadata.date!r} is not ISO YYYY, YYYY-MM or YYYY-MM-DD")
+    meta = doc.metadata
+    if meta.date is not None and not iso_date_ok(meta.date):
+        yield Violation("date", "metadata.date", f"{meta.date!r} is not ISO YYYY, YYYY-MM or YYYY-MM-DD")
+    if meta.period_start is not None and meta.period_end is not None and meta.period_start > meta.period_end:
+        yield Violation("period", "metadata.period_start", f"period {meta.period_start}-{meta.period_end} ends before it starts")
+    for name in meta.spans:
+        if name not in Metadata.model_fields or name == "spans":
+            yield Violation("metadata_span", f"metadata.spans.{name}", "names no metadata field")
     for i, ref in enumerate(doc.legal_references):
         if ref.date is not None and not iso_date_ok(ref.date):
             yield Violation("date", f"legal_references[{i}] {ref.text[:40]!r}", f"date {ref.date!r} is not ISO")
