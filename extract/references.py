@@ -83,9 +83,15 @@ def _ocr_date(folded: str, at: int, symbol: Optional[str], normative: bool) -> O
     except ValueError:
         return None
 _ISSUER_AFTER = re.compile(r"\s+cua\s+")
+# The date may follow the issuer instead of the number: "Quyết định số 512/QĐ-UBND của UBND xã Yên Thành,
+# tỉnh Lào Cai ngày 12 tháng 11 năm 2025" (lc-bb-yenthanh), "Kế hoạch số 45/KH-UBND của UBND tỉnh ngày
+# 10/3/2025"; the issuer's province or district may stand between them.
+_DATE_AFTER_ISSUER = re.compile(
+    r"(?:[ \t\n]*,[ \t\n]*(?:tinh|thanh pho|huyen|thi xa|xa|phuong)[ \t\n]+[^\d;:.,\n]{1,30}?)?"
+    rf"[ \t\n]+ngay[ \t\n]+(?P<date>{_DMY})")
 # Words that end an issuer: what the cited document is about, or the next clause.
 _ISSUER_STOP = re.compile(
-    r"\s+(?:ve|thuc\s+hien|chi\s+dao|phe\s+duyet|ban\s+hanh|va|tai|de|den|cho|quy\s+dinh|huong\s+dan|thong\s+qua|voi|trong|theo|giai\s+doan|da|thi|nay|doi\s+voi)(?!\w)"
+    r"\s+(?:ve|thuc\s+hien|chi\s+dao|phe\s+duyet|ban\s+hanh|va|tai|de|den|cho|quy\s+dinh|huong\s+dan|thong\s+qua|voi|trong|theo|giai\s+doan|da|thi|nay|doi\s+voi|ngay)(?!\w)"
     r"|[;,.:()\"“”]|\s+\d|\s*$"
 )
 
@@ -364,6 +370,10 @@ def find_references(text: str, folded: Optional[str] = None) -> list[LegalRefere
             if 0 < len(words) <= 10 and words[0][:1].isupper():
                 end = i.end() + len(text[i.end() : stop_at].rstrip())
                 issuer = squash(text[i.end() : end])
+                if iso is None:
+                    later = _DATE_AFTER_ISSUER.match(folded, end)
+                    p = _point(folded[later.start("date") : later.end("date")]) if later else None
+                    iso = p[0] if p else None
         relation = _relation(text, folded, start, previous)
         refs.append(LegalReference(
             text=shown[start:end], start=start, end=end, doc_type=doc_type, number=c["number"], symbol=c["symbol"],
