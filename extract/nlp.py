@@ -144,6 +144,9 @@ _DOC_DATE = re.compile(r"ngay\s+\S{0,3}\s*thang\s+\S{0,3}\s*nam\s+((?:19|20)\d\d
 
 
 _PLACE_DATE = re.compile(r"[^\W\d]\s*,\s*ngay\s+\S{0,3}\s*thang\s+\S{0,3}\s*nam\s+((?:19|20)\d\d)")
+# A date line standing alone above the signatures, when the header has none (a Phiếu trình, a Tờ trình, an
+# application: "Ngày 19 tháng 8 năm 2025" over "NGƯỜI LẬP PHIẾU"), read in the last lines only.
+_FOOT_DATE = re.compile(r"^[ \t]*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+((?:19|20)\d\d)[ \t]*$", re.M)
 _REPORT_TITLE = re.compile(r"^\s*bao cao\s*\n[^\n]*?nam\s+((?:19|20)\d\d)\s*$", re.M)
 
 
@@ -154,6 +157,9 @@ def _document_context(text: str, references=()) -> DeadlineContext:
     both bound "now" from below when the header's date is missing or partial."""
     folded = fold(text)
     m = _PLACE_DATE.search(folded) or _DOC_DATE.search(folded[:2500])
+    if m is None:
+        tail = max(0, len(folded) - 1500)
+        m = _FOOT_DATE.search(folded, tail)
     year = int(m.group(1)) if m else None
     date = parse_date(text[m.start() : m.end()]) if m else None
     bounds = [r.date for r in references if r.date]

@@ -467,6 +467,15 @@ def test_cited_documents_dates_and_own_date_are_not_deadlines():
     assert [r.key for r in entities.legal_references] == ["105/2025/NĐ-CP"]
 
 
+def test_a_foot_date_line_is_the_documents_own_date_not_a_deadline():
+    # a Phiếu trình has no place-and-date line in its header: its date stands above the signatures
+    text = ("SỞ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC\n"
+            "Kính gửi: Lãnh đạo Sở\nĐề nghị Công ty hoàn thành trước ngày 30/9/2025.\n"
+            "Ngày 19 tháng 8 năm 2025\nNGƯỜI LẬP PHIẾU TRÌNH\nVũ Việt Linh\n")
+    entities = extract_entities(text, [])
+    assert [(d.date, d.kind) for d in entities.deadlines] == [("2025-09-30", "before")]
+
+
 def test_past_events_in_a_report_are_not_deadlines():
     text = ("BÁO CÁO\nCông tác quản lý nhà nước về khoáng sản năm 2025\n"
             "Trong năm 2025, Ủy ban nhân dân tỉnh đã ban hành 02 Quyết định.\n"
