@@ -385,6 +385,12 @@ def test_heading_labels_from_the_lexicon(heading, run_in, labels):
             "Nơi nhận:\n- Ban Thường vụ Tỉnh ủy,\n- Lưu Văn phòng Tỉnh ủy.\tT/M. BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn A\n",
             "T/M. BAN THƯỜNG VỤ / PHÓ BÍ THƯ", "Nguyễn Văn A", ["Ban Thường vụ Tỉnh ủy,", "Lưu Văn phòng Tỉnh ủy"],
         ),
+        (  # a copier scan (lc-qd-2338): "nhận" misread, the title glued to the head without a tab, a page
+           # number glued to the name, an annex after it whose bracketed line is no recipient
+            "Nơi HHẬN:Đã _ “QjẢj CHỦ TỊCH\n- Thường trực Tỉnh ủy (b/c); : `\n\n- Các PCT UBND tỉnh;\n- Lưu: VT, KT.\n\n"
+            "Nguyễn Tuấn Anh6\n\nPhụ lục\nBẢNG TỌA ĐỘ\n(Kèm theo Quyết định số 2338/QĐ-UBND)\n",
+            "CHỦ TỊCH", "Nguyễn Tuấn Anh", ["Thường trực Tỉnh ủy (b/c)", "Các PCT UBND tỉnh", "Lưu: VT, KT"],
+        ),
     ],
 )
 def test_foot(foot, title, name, recipients):

@@ -162,7 +162,7 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
     titles: list[tuple[str, int, int]] = []
     name: list = []
     recipients: list[list] = []
-    closed = False
+    closed, closed_at = False, -1
 
     def fragment(frag: str, frag_start: int) -> bool:
         glued = _ANNEX_GLUED.search(frag)
@@ -184,8 +184,9 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
             # DỰNG" / "HẠ TẦNG VÀ GIAO THÔNG" / "TỔNG GIÁM ĐỐC"; the signer of a company's Phương án)
             titles[-1] = (collapse(titles[-1][0] + " " + stripped), titles[-1][1], off + len(stripped))
             return True
-        if looks_like_name(stripped) and titles and not name:
-            name.append((collapse(stripped), off, off + len(stripped)))
+        named = re.sub(r"(?<=[^\W\d_])\d{1,3}$", "", stripped)  # a page number glued to the name ("Nguyễn Tuấn Anh6", a scan)
+        if looks_like_name(named) and titles and not name:
+            name.append((collapse(named), off, off + len(named)))
             return True
         if fold(stripped).lstrip("(").startswith(lex["signed"]):
             return True
@@ -233,8 +234,13 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
                 rest_start = ln.start + m.end()
                 first_rest = view.text[rest_start : ln.end]
                 for part in first_rest.split("\t"):
-                    if part.strip():
-                        fragment(part, rest_start + first_rest.find(part))
+                    if part.strip() and not fragment(part, rest_start + first_rest.find(part)):
+                        # OCR joined the signature column to the head without a tab ("Nơi nhận:Đã _ “QjẢj CHỦ
+                        # TỊCH", lc-qd-2338 scan): the upper-case run that names a position is the title
+                        for run in re.finditer(r"(?<!\S)(?:[A-ZĐÀ-Ỹ.]{1,}\s+){0,4}[A-ZĐÀ-Ỹ.]{2,}(?!\S)", part):
+                            if signer_title_part(run.group(0)):
+                                fragment(run.group(0), rest_start + first_rest.find(part) + run.start())
+                                break
                 continue
             first, first_pos = parts[0]
             for part, pos in parts[1:]:
@@ -243,13 +249,13 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
             if bullet and not closed:
                 add_item(first[bullet.end() :], first_pos + bullet.end())
                 if fold(recipients[-1][0]).startswith(lex["archive"]):
-                    closed = True
+                    closed, closed_at = True, k
                 continue
             if fragment(first, first_pos):
                 if name:
                     break
                 continue
-            if recipients and (not closed or first.lstrip().startswith("(")):
+            if recipients and (not closed or (first.lstrip().startswith("(") and k == closed_at + 1)):
                 semi = first.rfind(";")
                 if semi >= 0 and first[semi + 1 :].strip() and (fragment(first[semi + 1 :], first_pos + semi + 1)
                                                                 or is_noise(first[semi + 1 :])):
@@ -260,7 +266,7 @@ def read_foot(view: DocView, start: int, end: Optional[int] = None) -> Foot:
                     prev[0] = collapse(prev[0].rstrip(" .;") + item if item.startswith("(") else prev[0].rstrip() + " " + item)
                     prev[2] = first_pos + first.index(item[0]) + len(item)
                     if fold(item).startswith(lex["archive"]):
-                        closed = True
+                        closed, closed_at = True, k
                 continue
             if name:
                 break
