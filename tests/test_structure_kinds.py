@@ -513,3 +513,16 @@ def test_an_enterprise_signs_under_its_wrapped_name():
     text = BLASTING_PLAN.replace("GIÁM ĐỐC\nNguyễn Văn Hải\n", "CÔNG TY CỔ PHẦN\nKHOÁNG SẢN BẮC HÀ\nGIÁM ĐỐC\nNguyễn Văn Hải\n")
     md = segment(text).metadata
     assert (md.signer_title, md.signer_name) == ("CÔNG TY CỔ PHẦN KHOÁNG SẢN BẮC HÀ / GIÁM ĐỐC", "Nguyễn Văn Hải")
+
+
+def test_a_noise_line_inside_the_title_is_not_in_it():
+    # a scan read a rule under the type line as marks (lc-bb-yenthanh): the title passes over it
+    text = INSPECTION.replace("BIÊN BẢN KIỂM TRA\nĐiều kiện", "BIÊN BẢN KIỂM TRA\n\n„ ^ » ˆ LFA A A .ˆ\nĐiều kiện")
+    assert segment(text).metadata.title == "Kiểm tra điều kiện an toàn kho chứa hóa chất"
+
+
+def test_more_names_than_block_heads_ocr_kept():
+    # the second block's head was lost in the scan: a five-syllable "name" is two names
+    text = INSPECTION.replace("Phạm Văn Tùng Trần Văn Bình", "Phạm Văn Tùng Lý Hà").replace(
+        "ĐẠI DIỆN CÔNG TY ĐOÀN KIỂM TRA", "ĐẠI DIỆN CÔNG TY")
+    assert segment(text).metadata.signer_name == "Phạm Văn Tùng"

@@ -472,6 +472,11 @@ def read_signature_row(view: DocView, start: int) -> Optional[Row]:
                     titles[0][0] = collapse(titles[0][0] + " " + t)
                 continue
             names = split_names(t, k) or split_names(t)
+            free = split_names(t)
+            if names and free and len(free) > len(names) and any(len(n.split()) > 4 for n in names):
+                # more names under the row than block heads OCR kept ("ĐD SỞ ..." alone over "Vũ Việt Linh
+                # Triệu Vũ", lc-bb-yenthanh): a five-syllable name is two names
+                names = free
             if names:
                 who = names[pick] if len(names) == k else names[0]
                 off = nxt.start + nxt.text.find(who.split()[0])

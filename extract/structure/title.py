@@ -136,6 +136,15 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
     taken = 0
     crossed = False  # a blank line was passed since the last title line
     mixed = None  # (end of the type line's part) when a capital start runs on in sentence case
+    noise: list[tuple[int, int]] = []  # noise lines passed over: not part of the title's words
+
+    def words(a: int, b: int) -> str:
+        out, at = [], a
+        for ns, ne in noise:
+            if a <= ns and ne <= b:
+                out.append(text[at:ns])
+                at = ne
+        return collapse(" ".join(out + [text[at:b]]))
 
     def runs_on(s: str) -> bool:
         # a few capital words on the type line ("BIÊN BẢN KIỂM TRA") go on over a sentence-case
@@ -147,6 +156,7 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
         if ln.start >= limit:
             break
         if ln.index != start_line.index and not ln.blank and is_noise_line(ln.text) and not re.search(r"\d", ln.text):
+            noise.append((ln.start, ln.end))
             continue
         if ln.index == start_line.index:
             s = text[start_offset : ln.end]
@@ -221,10 +231,10 @@ def read_title(view: DocView, start_line: Line, start_offset: int, limit: int) -
         start += m.end()
     if start >= end:
         return None
-    value = collapse(text[start:end]).rstrip(" .;:")
+    value = words(start, end).rstrip(" .;:")
     if mixed is not None and mixed > start:
-        head = _sentence(collapse(text[start:mixed]))
-        tail = collapse(text[mixed:end]).rstrip(" .;:")
+        head = _sentence(words(start, mixed))
+        tail = words(mixed, end).rstrip(" .;:")
         first = tail.split()[0] if tail.split() else ""
         if first and not (first.isupper() and len(first) > 1):
             tail = tail[:1].lower() + tail[1:]  # "Thực tế kho" continues the phrase: "kiểm tra thực tế kho"
