@@ -484,3 +484,10 @@ def test_one_fold_for_every_stage():
     assert core_fold("Đ") == "d" and bodies_fold is core_fold
     assert proper_name("LÀO CAI", "") == "Lào Cai"
     assert syllables("Lào Cai") == ["Lào", "Cai"]
+
+
+def test_a_dash_before_the_motto_column_is_not_in_the_issuer():
+    # a phone capture read the gap between the two header columns as a dash (bkhcn-gp-thongdat)
+    text = ("BỘ KHOA HỌC VÀ CÔNG NGHỆ — CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 184/GP-BKHCN Hà Nội, ngày 31 tháng 5 năm 2024\nGIẤY PHÉP\nVận chuyển hàng hóa nguy hiểm\n\n1. Tên đơn vị: Công ty A.\n")
+    assert segment(text).metadata.issuer == "Bộ Khoa học và Công nghệ"

@@ -400,7 +400,8 @@ def read_issuer(block: list[tuple[Line, int]], text: str, warnings: list[Warning
     it its cơ quan chủ quản (ND30 II.2.a)."""
     if not block:
         return None, None
-    parts = [text[ln.start : end].strip() for ln, end in block]
+    # a dash OCR read from the gap before the motto column ("BỘ KHOA HỌC VÀ CÔNG NGHỆ — CỘNG HÒA ...") is no part of the name
+    parts = [text[ln.start : end].strip().rstrip(" —–-_|~").strip() for ln, end in block]
     joined = " ".join(parts)
     offsets = []  # joined offset -> text offset
     for (ln, end), part in zip(block, parts):
