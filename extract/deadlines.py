@@ -169,10 +169,19 @@ def find_deadlines(text: str, context: DeadlineContext = DeadlineContext(), fold
             taken.append((m.start(), m.end()))
     for m in _PERIODIC.finditer(folded):
         if not any(s <= m.start() < e for s, e in taken) and not _NOT_AFTER.search(folded[max(0, m.start() - 40) : m.start()]) \
-                and not _in_cited_title(folded, m.start(), exclude):
+                and not _in_cited_title(folded, m.start(), exclude) and not _told_later(folded, m.end(), found):
             found.append(Deadline(text=text[m.start() : m.end()], start=m.start(), end=m.end(), kind="on"))
     found.sort(key=lambda d: d.start)
     return found, warnings
+
+
+def _told_later(folded: str, at: int, found: list[Deadline]) -> bool:
+    """A bare "định kỳ" whose clause goes on to say when ("định kỳ báo cáo UBND tỉnh trước ngày 15/12 hằng năm"):
+    the later expression is the deadline, the bare word adds nothing."""
+    for d in found:
+        if at <= d.start <= at + 80 and (d.date or d.recurrence) and not re.search(r"[;.\n]", folded[at : d.start]):
+            return True
+    return False
 
 
 # what a target's sentence says after its horizon (poverty plans: "Đến năm 2025, tỷ lệ hộ nghèo còn dưới 10%";
