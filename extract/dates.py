@@ -233,6 +233,15 @@ def _day_to_date(m: re.Match, s: str) -> dict:
     return {"value": f"{a}/{b}", "grain": "interval", "year": y, "year_end": y}
 
 
+def _month_to_month(m: re.Match, s: str) -> dict:
+    """"Từ tháng 3 đến tháng 6/2024" (the schedules of provincial plans: a month span written with the year once, at
+    its end): the first month takes the year of the last."""
+    m1, m2, y = (int(n) for n in re.findall(r"\d+", s[m.start() : m.end()])[:3])
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return {"value": None, "grain": "interval", "year": y, "warning": "unreadable_date"}
+    return {"value": f"{y:04d}-{m1:02d}/{y:04d}-{m2:02d}", "grain": "interval", "year": y, "year_end": y}
+
+
 def _next_year_day(m: re.Match, s: str) -> dict:
     """"trước ngày 15 tháng 02 của năm liền kề sau năm báo cáo" (lc-cv-snnmt-dcks), "chậm nhất vào ngày 15 tháng 11 của
     năm trước" (the yearly plans of Luật 70/2020/QH14): a day of every year."""
@@ -250,6 +259,8 @@ RULES: list[tuple[str, re.Pattern, Value]] = [
                                        rf"(?:\s*,?\s*nam\s+{_Y}(?![\d/])|\s*,?\s*{_RECUR})?"), _day_month_span),
     ("day_month_next_year", re.compile(rf"(?<!\w)(?:ngay\s+)?(?:{_DM_PLAIN})\s+(?:cua\s+)?nam\s+(?:lien ke|sau|tiep theo|thong ke|bao cao|truoc)(?:\s+sau\s+nam\s+bao\s+cao)?"),
      _next_year_day),
+    ("interval_month_month", re.compile(rf"(?<!\w)tu\s+thang\s+\d{{1,2}}\s+(?:den|toi)\s+(?:het\s+)?thang\s+\d{{1,2}}\s*(?:/|-|,?\s*nam)\s*{_Y}(?![\d/])"),
+     _month_to_month),
     ("interval_from_to", re.compile(rf"(?<!\w)tu\s+(?:ngay\s+)?{_POINT}\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?{_POINT}"), _interval),
     ("interval_dates", re.compile(rf"(?<!\w)(?:ngay\s+)?{_DMY}\s*[-–]\s*(?:ngay\s+)?{_DMY}"), _interval),
     ("interval_quarters", re.compile(rf"(?<!\w){_QUARTER_ONE}\s*[-–]\s*{_QUARTER_ONE}"), _interval),

@@ -121,8 +121,8 @@ def _lead(folded: str, start: int, text: Optional[str] = None) -> str:
 
 def _own_date(text: str, folded: str, t: TimeExpression, context: DeadlineContext) -> bool:
     """The document's date in its header: "Lào Cai, ngày 21 tháng 7 năm 2022"."""
-    if t.grain not in ("day", "month", "year"):
-        return False
+    if t.grain not in ("day", "month", "year") or _REVIEW_NEXT.match(folded, t.end):
+        return False  # "..., năm 2020 tổng kết": a review scheduled, not "Place, date"
     line_start = folded.rfind("\n", 0, t.start) + 1
     before = folded[line_start : t.start]
     # the place and the date line stand wherever a table layout puts them (docx headers, signature blocks)
@@ -218,6 +218,15 @@ def _yearly_in_clause(folded: str, t: TimeExpression, lead: str) -> TimeExpressi
     return replace(t, value=f"--{month:02d}-{day:02d}", grain="yearly", recurrence="yearly", warning=None)
 
 
+# a year followed at once by the review it schedules: "Năm 2018 sơ kết, năm 2020 tổng kết" (the calendar Quyết định
+# 1258/QĐ-TTg and 666/QĐ-TTg set for the emulation movement, which provincial plans and news pages repeat in one sentence)
+_REVIEW_NEXT = re.compile(r"\s*,?\s*(?:(?:to\s+chuc|tien\s+hanh)\s+)?(?:so\s+ket|tong\s+ket)(?!\w)")
+# a span of years opening a sentence, then a comma: "Trong giai đoạn 2024-2025, tỉnh tiếp tục lồng ghép ..." says when
+# the sentence's action runs (provincial news pages); a programme's name ("Chương trình ... giai đoạn 2021-2025") never
+# opens a sentence with "Trong"
+_OPENING_PERIOD = re.compile(r"(?:^|[.;:]\s+|\n[ \t]*(?:[-+•]\s*)?)(?P<w>trong\s+giai\s+doan)\s+$")
+
+
 def _in_cited_title(folded: str, at: int, cited: list[tuple[int, int]]) -> bool:
     """The expression stands in the subject of a document cited just before it: "Công văn số 2856/SNNMT-CCMT ngày
     16/10/2025 về thực hiện chương trình quan trắc môi trường định kỳ;" (lc-bc-ks2025) names that document."""
@@ -286,6 +295,12 @@ def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext,
         return default, t.start
     if t.grain == "interval" and t.rule == "interval_from_to" and not re.match(r"tu\s+nam", folded[t.start : t.end]):
         return default, t.start
+    if t.grain == "year" and _REVIEW_NEXT.match(folded, t.end):
+        return "on", t.start  # "Năm 2018 sơ kết, năm 2020 tổng kết Phong trào thi đua": the movement's review calendar
+    if t.rule == "interval_years" and _OPENING_PERIOD.search(folded, max(0, t.start - 40), t.start) \
+            and text[_OPENING_PERIOD.search(folded, max(0, t.start - 40), t.start).start("w")].isupper() \
+            and re.match(r"\s*,", folded[t.end : t.end + 2]) and not _TARGET_AFTER.search(_following(folded, t.end)):
+        return default, _OPENING_PERIOD.search(folded, max(0, t.start - 40), t.start).start("w")
     heading = _HEADING.search(folded, max(0, t.start - 12), t.start)
     if heading is not None and t.grain in ("year", "interval") and t.text[:1].isupper() and re.match(r"\s*[:,]|\s+[^\W\d]", folded[t.end : t.end + 3]):
         if t.grain == "interval" and not re.match(r"\s*:", folded[t.end : t.end + 3]):
