@@ -1,7 +1,7 @@
 """Canonical names of public bodies, and the mark-stripped ("folded") view of Vietnamese text.
 
 Re-exports the text core's `fold(text)` (same length as `text`, so offsets found in the folded view are
-offsets into the text itself); owns `canonical_body(mention)`: abbreviations expanded (UBND, HĐND, MTTQ, LĐ-TB&XH,
+offsets into the text itself); owns `canonical_body(mention)`: abbreviations expanded (UBND, HĐND, MTTQ, LĐ-TB&XH, BHXH, NHCSXH, KBNN,
 TB&XH, HĐTĐKT, TĐKT), whitespace collapsed, "Uỷ" written "Ủy", the first letter capitalised, as
 the gold conventions (gold/README.md) ask.
 """
@@ -60,12 +60,21 @@ _EXPANSIONS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\blao dong\s*-?\s*(?:tb\s*&\s*xh|tbxh|thuong binh\s*&\s*xh)(?!\w)"), "Lao động - Thương binh và Xã hội"),
     (re.compile(r"\bld\s*-\s*tb\s*&\s*xh(?!\w)|\bldtbxh\b|\bld-tbxh\b"), "Lao động - Thương binh và Xã hội"),
     (re.compile(r"\btb\s*&\s*xh(?!\w)|\bthuong binh\s*&\s*xh(?!\w)"), "Thương binh và Xã hội"),
+    # "Ủy ban MTTQ Việt Nam tỉnh", the way provincial and district plans most often write the Front (seed 004 has
+    # "UBMTTQVN tỉnh"): the words after the abbreviation already say "Việt Nam", which is not written twice.
+    (re.compile(r"\bubmttq(?=\s+viet\s+nam\b)"), "Ủy ban Mặt trận Tổ quốc"),
+    (re.compile(r"\bmttq(?=\s+viet\s+nam\b)"), "Mặt trận Tổ quốc"),
     (re.compile(r"\bubmttqvn\b|\bubmttq\b"), "Ủy ban Mặt trận Tổ quốc Việt Nam"),
     (re.compile(r"\bmttqvn\b|\bmttq\b"), "Mặt trận Tổ quốc Việt Nam"),
     (re.compile(r"\bubnd\b"), "Ủy ban nhân dân"),
     (re.compile(r"\bhdnd\b"), "Hội đồng nhân dân"),
     (re.compile(r"\bhd\s*tdkt\b|\bhdtdkt\b"), "Hội đồng Thi đua - Khen thưởng"),
     (re.compile(r"\btd\s*-\s*kt\b|\btdkt\b"), "Thi đua - Khen thưởng"),
+    # The bodies the poverty-reduction programme (Quyết định 90/QĐ-TTg) and the emulation plans task by their short
+    # names in provincial and district plans' lists of bodies: "BHXH tỉnh", "Chi nhánh NHCSXH tỉnh", "KBNN huyện".
+    (re.compile(r"\bbhxh\b"), "Bảo hiểm xã hội"),
+    (re.compile(r"\bnhcsxh\b"), "Ngân hàng Chính sách xã hội"),
+    (re.compile(r"\bkbnn\b"), "Kho bạc Nhà nước"),
 ]
 
 # Spellings the documents use for names that have one canonical form.

@@ -286,3 +286,42 @@ KIND_CASES = [
 @pytest.mark.parametrize("text,expected", KIND_CASES, ids=[str(i) for i in range(len(KIND_CASES))])
 def test_kinds_of_documents(text, expected):
     assert pairs(text) == expected
+
+
+# Passages in the wording of provincial and district plans of the national target programmes (gold/excerpts, typed by the
+# team: poverty reduction, new rural areas, ethnic minority areas, border communes), one rule each.
+EXCERPT_CASES = [
+    # "Ủy ban MTTQ Việt Nam tỉnh": the words after the abbreviation already say "Việt Nam" (not written twice)
+    ("4. Đề nghị Ủy ban MTTQ Việt Nam huyện chủ trì, phối hợp với các tổ chức chính trị - xã hội huyện vận động Nhân dân.",
+     {("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "lead"), ("Các tổ chức chính trị - xã hội huyện", "coordinate")}),
+    # the short names of the programme's bodies split a list and are written out
+    ("3. Đề nghị UBMTTQ tỉnh, BHXH tỉnh, NHCSXH tỉnh phối hợp thực hiện các chính sách hỗ trợ người nghèo.",
+     {("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "coordinate"), ("Bảo hiểm xã hội tỉnh", "coordinate"),
+      ("Ngân hàng Chính sách xã hội tỉnh", "coordinate")}),
+    # the treasury's "kiểm soát chi, thanh toán" ends its name (Nghị định 27/2022/NĐ-CP's funds of the programmes)
+    ("4. Kho bạc Nhà nước tỉnh kiểm soát chi, thanh toán kịp thời các khoản kinh phí của Chương trình.",
+     {("Kho bạc Nhà nước tỉnh", "implement")}),
+    # a bank's branch is a body; "các hội, đoàn thể nhận ủy thác" is the class's name, not something received
+    ("5. Chi nhánh Ngân hàng Chính sách xã hội tỉnh phối hợp với các hội, đoàn thể nhận ủy thác bảo đảm nguồn vốn cho vay.",
+     {("Chi nhánh Ngân hàng Chính sách xã hội tỉnh", "implement"), ("Các hội, đoàn thể nhận ủy thác", "coordinate")}),
+    # "Trạm" heads a body in a list after "phối hợp với"
+    ("2. Phòng Nông nghiệp và Phát triển nông thôn\nChủ trì, phối hợp với Hội Nông dân huyện, Trạm Khuyến nông hướng dẫn "
+     "xây dựng các mô hình sản xuất.",
+     {("Phòng Nông nghiệp và Phát triển nông thôn", "lead"), ("Hội Nông dân huyện", "coordinate"),
+      ("Trạm Khuyến nông", "coordinate")}),
+    # "đồng bào" is a compound noun: "bào dân" is no OCR slip of "bảo đảm"
+    ("6. Ủy ban nhân dân các huyện có vùng đồng bào dân tộc thiểu số chịu trách nhiệm toàn diện về kết quả thực hiện; "
+     "kiểm tra, giám sát việc sử dụng vốn.",
+     {("Ủy ban nhân dân các huyện có vùng đồng bào dân tộc thiểu số", "implement"),
+      ("Ủy ban nhân dân các huyện có vùng đồng bào dân tộc thiểu số", "monitor")}),
+    # the border posts of the Bộ đội Biên phòng are bodies, also as a class ("Các Đồn Biên phòng:")
+    ("2. Các Đồn Biên phòng: Cử cán bộ tăng cường về các bản đặc biệt khó khăn.",
+     {("Các Đồn Biên phòng", "implement")}),
+    # negative: "nhận" still ends a name when what follows is what the body receives
+    ("Ủy ban nhân dân tỉnh nhận được hồ sơ của Công ty.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXCERPT_CASES, ids=[str(i) for i in range(len(EXCERPT_CASES))])
+def test_plan_excerpt_passages(text, expected):
+    assert pairs(text) == expected

@@ -96,7 +96,8 @@ def _phrase_at(toks: list[Tok], i: int, phrases) -> Optional[tuple[str, ...]]:
 # Words whose second syllable alone would read as a verb: "Chương trình", "Tuyên giáo", "phụ trách".
 _COMPOUNDS = {("chuong", "trinh"), ("tuyen", "giao"), ("ban", "giao"), ("phu", "trach"), ("giao", "duc"), ("bao", "cao"),
               ("ban", "quan"),
-              ("cong", "trinh")}  # "đại diện chủ công trình" (the works' owner, blasting plans), not "trình" (submit)  # "Ban quản lý KKT, KCN" (ttg-ct-07), "Ban Quản lý dự án" (lc-cv-6791)
+              ("cong", "trinh"),
+              ("dong", "bao")}  # "vùng đồng bào dân tộc thiểu số" (Quyết định 1719/QĐ-TTg's programme): "bào dân" is no slip of "bảo đảm"  # "đại diện chủ công trình" (the works' owner, blasting plans), not "trình" (submit)  # "Ban quản lý KKT, KCN" (ttg-ct-07), "Ban Quản lý dự án" (lc-cv-6791)
 
 
 # Words that end a body's name (its level or place): a slip to one of these is a name, not a verb.
@@ -115,6 +116,8 @@ def near_predicate(toks: list[Tok], i: int) -> Optional[tuple[str, ...]]:
         return None
     if is_predicate(toks, i + 1):
         return None  # "liên quan triển khai": the verb starts at the next word ("quan triển" is not "quán triệt")
+    if i > 0 and (toks[i - 1].fold, toks[i].fold) in _COMPOUNDS:
+        return None  # the second syllable of a compound noun ("đồng bào") starts no verb
     for p in _FUZZY_PREDS:
         words = _words(toks, i, len(p))
         if len(words) == len(p) and words != p and (near(" ".join(words), " ".join(p)) or _one_syllable_wrecked(toks[i : i + len(p)], p)):
@@ -336,6 +339,12 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
             cur[1] = toks[marker - 1].end
             j = marker
             break
+        if t.text.lower() == "nhận" and _words(toks, j + 1, 2) == ("uy", "thac"):
+            # "các hội, đoàn thể nhận ủy thác" (the mass organisations that take on the social-policy bank's lending,
+            # Nghị định 78/2002/NĐ-CP on policy credit): what names the class, not something the body receives
+            cur[1] = toks[j + 2].end
+            j += 3
+            continue
         if is_predicate(toks, j) or (j > i + 1 and near_predicate(toks, j)) or t.text.lower() in _BODY_STOPS:
             break
         if t.text.lower() == "cùng" and is_predicate(toks, j + 1):
