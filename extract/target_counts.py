@@ -33,7 +33,9 @@ _COUNT = re.compile(rf"(?<![\w.,/%-])(?P<v>{_CNUM})(?:\s*-\s*(?P<v2>{_CNUM}))?\s
 _CLAUSE_BREAK = re.compile(r"[;.:()]\s|[;:()]|\n\s*[-+•*]\s|\n\s*[a-z0-9]{1,3}[.)]\s|\n\s*\n")
 # planning words that may open the clause before the verb (typical forms of provincial poverty plans)
 _LEAD = re.compile(
-    r"\s*(?:[-+•*~]\s*|phan\s+dau|hang\s+nam|moi\s+nam|binh\s+quan|chi\s+tieu(?:\s+nam\s+\d{4})?|dang\s+ky"
+    r"\s*(?:[-+•*~]\s*|phan\s+dau|hang\s+nam|moi\s+nam|binh\s+quan|(?:chi|muc)\s+tieu(?:\s+nam\s+\d{4})?|dang\s+ky"
+    # the province or district that sets the goal, in news pages: "Tỉnh phấn đấu đến năm 2025 có thêm 2 huyện thoát nghèo"
+    r"|(?:toan\s+)?(?:tinh|huyen|thanh\s+pho|thi\s+xa)\s+(?=phan\s+dau(?!\w))"
     # "Phấn đấu mỗi xã xây dựng ít nhất 01 mô hình", "Mỗi tổ chức thành viên đăng ký giúp đỡ ít nhất 05 hộ nghèo": the
     # unit each count is for
     r"|moi\s+(?:xa|phuong|thi\s+tran|huyen|thon|ban|to\s+dan\s+pho|don\s+vi|to\s+chuc(?:\s+thanh\s+vien)?|co\s+quan"
@@ -54,6 +56,9 @@ _NOUN_END = re.compile(
     r"|moi\s+nam|hang\s+nam|trong\s+giai\s+doan)(?!\w)|\s*,\s*(?=\d)|\s*/\s*nam|[;.:()\n]|,\s*(?:dat|trong\s+do|moi|voi)(?!\w)"
     rf"|\s+va\s+(?={_WORDS(_ACTIONS)}(?!\w))"  # "xây dựng mới 250 nhà ... và sửa chữa 100 nhà": the next action
     r"|,\s*(?=ty\s+le(?!\w))"  # "giảm 350 hộ nghèo, tỷ lệ hộ nghèo ...": the next target
+    r"|,\s*(?=(?:dua|giam|tang|nang)\s)"  # "giảm 3.000 hộ nghèo, đưa tỷ lệ hộ nghèo xuống dưới 2%": the next verb's target
+    r"|\s+va\s+(?=\d)"  # "02 huyện thoát khỏi ... và 30% số xã ...": the next value
+    r"|\s+la\s"  # "2 huyện thoát nghèo là Như Xuân và Thường Xuân": the names of what is counted
 )
 # the place an action is done in is not part of what is counted ("... trên địa bàn tỉnh Lào Cai thuộc phạm vi ...")
 _ACTION_END = re.compile(r"\s+(?:tren\s+dia\s+ban|thuoc\s+pham\s+vi|cua\s+(?:tinh|huyen|xa|so))(?!\w)")

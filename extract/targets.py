@@ -35,10 +35,10 @@ _PERCENT = re.compile(
 # "còn", "xuống (còn/dưới)", "lên" count as verbs only right before the value ("giảm tỷ lệ hộ nghèo xuống còn 6,5%",
 # "nâng tỷ lệ lao động qua đào tạo lên 60%": the subject sits between the first verb and these)
 _VALUE_NEXT = r"(?=\s+(?:duoi|khoang|muc|tren|it\s+nhat|\d))"
-_VERBS = re.compile(rf"(?<!\w)(giam con|giam|xoa|tang len|tang|nang|duy tri|dat|dam bao|phan dau|hoan thanh|xuong con{_VALUE_NEXT}"
+_VERBS = re.compile(rf"(?<!\w)(giam con|giam|xoa|tang len|tang|nang|duy tri|dat|dam bao|bao dam|phan dau|hoan thanh|xuong con{_VALUE_NEXT}"
                     rf"|xuong{_VALUE_NEXT}|con{_VALUE_NEXT}|len{_VALUE_NEXT})(?!\w)")
 _DIRECTION = {"giam con": "decrease", "giam": "decrease", "xoa": "decrease", "tang len": "increase", "tang": "increase",
-              "nang": "increase", "duy tri": "maintain", "dat": "reach", "dam bao": "reach", "phan dau": "reach",
+              "nang": "increase", "duy tri": "maintain", "dat": "reach", "dam bao": "reach", "bao dam": "reach", "phan dau": "reach",
               "xuong con": "decrease", "xuong": "decrease", "con": "decrease", "len": "increase", "hoan thanh": "reach"}
 _FILLER = re.compile(r"(?<!\w)(binh quan|moi nam|hang nam|tu|khoang|on dinh|o muc|muc|con|xuong|len|duoc|it nhat|toi thieu|tren|duoi)(?!\w)")
 # filler words left at the end of an indicator read between the verb and the value ("giảm tỷ lệ hộ nghèo xuống dưới")
@@ -46,14 +46,14 @@ _TRAILING_FILLER = re.compile(r"(?:\s+(?:xuong|con|duoi|len|tren|khoang|o\s+muc|
 _CLAUSE_BREAK = re.compile(r"[;.:()]|\n\s*[-+]\s|\n\s*[a-z0-9]{1,3}[.)]\s")
 _INDICATOR_CUT = re.compile(
     r"\s+(?P<w>(?:vao|trong|den|toi)\s+(?:(?:cuoi|het)\s+)?nam\s+(?:19|20)\d\d|so\s+voi|ve|theo\s+quy\s+dinh|giai\s+doan|tai\s+cac|nham|de|dong\s+thoi|tren\s+dia\s+ban|cua\s+tinh|cua\s+huyen"
-    r"|o\s+(?:cac|khu\s+vuc|vung)|tai\s+(?:khu\s+vuc|vung)|moi\s+nam|hang\s+nam)(?!\w)|\s*/\s*nam(?!\w)"
+    r"|o\s+(?:cac|khu\s+vuc|vung)|tai\s+(?:khu\s+vuc|vung)|moi\s+nam|hang\s+nam|(?:truoc|cham\s+nhat)\s+ngay|trong\s+quy)(?!\w)|\s*/\s*nam(?!\w)"
     r"|[,;.:()]\s*(?:giai\s+doan|dong\s+thoi|nham|de|voi|tuong\s+(?:ung|duong))(?!\w)|[;.:()]"
 )
 # a place restriction after a rate's subject is its scope, not its indicator ("tỷ lệ hộ nghèo của huyện", "... ở khu vực
 # thành thị", "... tại các xã đặc biệt khó khăn"; typical forms of provincial poverty plans)
 # (and "tỷ lệ hộ nghèo từ 8,5% xuống còn dưới 4%": the starting value is no part of the subject)
 _PLACE_SCOPE = re.compile(r"\s+(?:o|tai)\s+(?=(?:cac|khu\s+vuc|vung)(?!\w))")
-_SUBJECT_CUT = re.compile(r"\s+(?:(?:(?:den|toi|vao|trong)\s+(?:(?:cuoi|het)\s+)?nam\s+\d{4}|tren\s+dia\s+ban|cua\s+(?:tinh|huyen|xa|thanh\s+pho|thi\s+xa|ca\s+nuoc)|(?:o|tai)\s+(?:cac|khu\s+vuc|vung))(?!\w)|tu\s+\d).*$", re.S)
+_SUBJECT_CUT = re.compile(r"\s+(?:(?:(?:den|toi|vao|trong)\s+(?:(?:cuoi|het)\s+)?nam\s+\d{4}|tren\s+dia\s+ban|cua\s+(?:tinh|huyen|xa|thanh\s+pho|thi\s+xa|ca\s+nuoc)|toan\s+(?:tinh|huyen|xa|thanh\s+pho|thi\s+xa|quoc)|(?:o|tai)\s+(?:cac|khu\s+vuc|vung))(?!\w)|tu\s+\d).*$", re.S)
 _SCOPE_LEAD = re.compile(r"[\s,]*(?:rieng|doi\s+voi|trong\s+do)\s+")
 # the whole area a previous target covered, dropped when a scope narrows it ("tỷ lệ hộ nghèo cả nước ..., riêng các huyện
 # nghèo giảm 4%/năm": Quyết định 1258/QĐ-TTg's targets as provincial plans quote them)
@@ -194,7 +194,7 @@ def _by_year(folded: str, start: int, at: int) -> tuple[Optional[int], Optional[
 # The written first syllable of each verb: folding merges "giảm" with "giám" (giám sát), "tăng" with "tầng", "đạt" with
 # "đất", "nâng" with "năng" (năng lực). The bare form stays allowed: OCR drops marks.
 _VERB_SPELLING = {"giam": "giảm", "tang": "tăng", "dat": "đạt", "nang": "nâng", "con": "còn", "len": "lên",
-                  "xuong": "xuống", "xoa": "xóa xoá", "duy": "duy", "dam": "đảm", "phan": "phấn",
+                  "xuong": "xuống", "xoa": "xóa xoá", "duy": "duy", "dam": "đảm", "bao": "bảo", "phan": "phấn",
                   "hoan": "hoàn"}
 
 
@@ -202,8 +202,8 @@ _VERB_SPELLING = {"giam": "giảm", "tang": "tăng", "dat": "đạt", "nang": "n
 _BASELINE = re.compile(r"(?<!\w)tu\s+\d+(?:[.,]\d+)?\s*%?(?:\s*\(?\s*nam\s+\d{4}\s*\)?)?")
 # "giảm nghèo" is the field (poverty reduction: "chỉ tiêu giảm nghèo", "công tác giảm nghèo"), not a decrease
 _POVERTY_REDUCTION = re.compile(r"giam\s+ngheo(?!\w)")
-# a result achieved: "vượt kế hoạch đề ra", "đạt kế hoạch" (news pages on provincial plans report the year's results)
-_ACHIEVED = re.compile(r"(?<!\w)(?:vuot|dat|hoan\s+thanh)\s+(?:[\d,.]+\s*%\s+(?:so\s+voi\s+)?)?(?:ke\s+hoach|chi\s+tieu)(?!\w)")
+# a result achieved: "vượt kế hoạch đề ra", "đạt kế hoạch", "..., đạt mục tiêu Nghị quyết Đại hội đề ra" after the value (news pages on provincial plans report the year's results)
+_ACHIEVED = re.compile(r"(?<!\w)(?:vuot|dat|hoan\s+thanh)\s+(?:[\d,.]+\s*%\s+(?:so\s+voi\s+)?)?(?:ke\s+hoach|chi\s+tieu|muc\s+tieu)(?!\w)")
 # "Năm 2023, toàn tỉnh có ...": a sentence opened by a year and a comma, without a word of planning, tells that year's
 # results (news pages of provinces); a plan writes "Năm 2024: ..." or "Năm 2024, tỉnh phấn đấu ..."
 _YEAR_TOLD = re.compile(r"[\s\-+*]*(?:trong\s+)?nam\s+(?:19|20)\d\d\s*,")
@@ -279,12 +279,16 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     if re.match(r"\s*(?:\(?\s*(?:nam\s+)?\d{4}\s*\)?)?\s*,?\s*(?:xuong|len)(?:\s+con)?\s+(?:duoi\s+|khoang\s+)?\d", after_value + folded[m.end() + 30 : m.end() + 45]):
         return None  # "giảm từ 9,18% năm 2021 xuống còn 4,5%": the value the change starts from, not the goal
     since = max([c_start] + [t.end for t in previous if c_start <= t.end <= m.start()])
+    counted_after = None
     if verb is not None:
         between = folded[verb.end() : m.start()]
         # "Phấn đấu đến năm 2025, 100% xã ...": the year between the verb and the value is the target's by_year
         words = _FILLER.sub(" ", _BY_YEAR.sub(" ", between)).strip(" ,")
         has_subject = folded.find("ty le", since, verb.start()) >= 0 and not _SCOPE_LEAD.match(folded, since)
-        if len(words.split()) >= 2 and not (has_subject and "ty le" not in between):  # "giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%"
+        # "... 02 huyện thoát nghèo và 30% số xã đặc biệt khó khăn thoát khỏi ...": "số <noun>" after the value names
+        # what the percentage counts (typical form of provincial poverty plans); the words before are another goal's
+        counted_after = re.match(r"\s+so\s+(?!voi(?!\w))[^\W\d]", folded[m.end() : m.end() + 8])
+        if len(words.split()) >= 2 and not (has_subject and "ty le" not in between) and not counted_after:  # "giảm tỷ lệ hộ nghèo bình quân từ 2-2,5%"
             seg_end = verb.end() + len(between)
             cut = re.search(r"\s+(?:binh quan|moi nam|hang nam|tu|khoang|muc)(?!\w)", folded[verb.end() : seg_end])
             ind_end = verb.end() + cut.start() if cut else seg_end
@@ -295,6 +299,14 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
                 ind_start = folded.find("ty le", lead.end(), ind_end)  # "Phấn đấu đến cuối năm 2025, tỷ lệ hộ nghèo ..."
             indicator = text[ind_start:ind_end]
             start = verb.start()
+            object_end = _indicator_cut(text, folded, m.end(), c_stop)
+            if ("ty le" not in folded[ind_start:ind_end] and object_end - m.end() > 3
+                    and re.match(r"\s+[^\W\d]", folded[m.end() : m.end() + 3])
+                    and not re.match(r"\s+(?:tro|so\s+voi|ke\s+hoach|chi\s+tieu|du\s+toan|moi|hang|trong|vao|den|toi|tu|theo|nam|tren|duoi)(?!\w)",
+                                     folded[m.end() : m.end() + 14])):
+                # "bảo đảm giải ngân 100% vốn được giao": the action before the value, its object after it
+                indicator = f"{squash(indicator)} {squash(text[m.end() : object_end])}"
+                end = object_end
     if indicator is None and verb is not None:
         # "tỷ lệ hộ nghèo ... giảm còn khoảng 11%", "Tỷ lệ trường học đạt chuẩn quốc gia đạt 60%": the subject before
         # the verb that is followed by nothing but fillers up to the value
@@ -338,6 +350,14 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
             sub = region[own_rate.end() :]
             indicator = sub[: len(_SUBJECT_CUT.sub("", fold(sub)).rstrip())]
             start = since + own_rate.end()
+        elif (previous and previous[-1].end >= c_start - 3 and re.match(r"[\s,]*rieng\s+ho\s", region_folded)
+              and fold(previous[-1].indicator).startswith("ty le")):
+            # "giảm tỷ lệ hộ nghèo 1,5 điểm phần trăm, riêng hộ nghèo đồng bào dân tộc thiểu số giảm 4 điểm phần trăm": a
+            # kind of household is a rate of its own (a place, "riêng các huyện nghèo", is a scope, below)
+            lead = re.match(r"[\s,]*rieng\s+", region_folded).end()
+            sub = region[lead:]
+            indicator = "tỷ lệ " + sub[: len(_SUBJECT_CUT.sub("", fold(sub)).rstrip())]
+            start = since + lead
         elif previous and previous[-1].end >= c_start - 3 and (_SCOPE_LEAD.match(region_folded) or re.match(r"[\s,]*cac\s", region_folded)):
             # "(riêng các huyện, xã có tỷ lệ hộ nghèo từ 40% trở lên giảm từ 4%/năm trở lên)"
             indicator = _PLACE_TAIL.sub("", previous[-1].indicator)
@@ -377,8 +397,8 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     by_year, by_at = _by_year(folded, since, start)
     if by_at is None and by_year is None:
         by_year, _ = _by_year(folded, start, m.start())  # "tỷ lệ hộ nghèo đến cuối năm 2025 còn 4%"
-    if by_at is not None:
-        start = by_at
+    if by_at is not None and not counted_after:
+        start = by_at  # (not over another goal that lies between: "... 02 huyện ... và 30% số xã ...")
     elif by_year is None:
         # "Tỷ lệ lao động qua đào tạo đạt 65% vào năm 2025", "giảm 2% tỷ lệ hộ nghèo trong năm 2024"
         rest = folded[m.end() : min(c_stop, m.end() + 80)].split(",")[0]  # ", đến năm 2020 tỷ lệ ...": the next phrase's
