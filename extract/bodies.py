@@ -149,6 +149,18 @@ _HEADS = ("phong ", "so ", "ban ", "hoi dong ", "uy ban ", "van phong ", "mat tr
 _KNOWN_BODIES = sorted(((fold(n), n) for n in _LEXICON if fold(n).startswith(_HEADS)), key=lambda p: -len(p[0]))
 
 
+# Heads of bodies spelt with their marks: a name that opens with one of them names that kind of body (a ministry, a
+# department, an office), whatever known name of another kind it is one letter away from.
+_HEAD_WORDS = {"Bộ", "Sở", "Phòng", "Ban", "Cục", "Vụ", "Hội", "Văn", "Ủy", "Mặt"}
+
+
+def other_heads(a: str, b: str) -> bool:
+    """Two names that open with different heads, each spelt with its marks ("Bộ ..." and "Sở ..."): two bodies, never one
+    name and its OCR slip."""
+    ha, hb = a.split(" ", 1)[0], b.split(" ", 1)[0]
+    return ha in _HEAD_WORDS and hb in _HEAD_WORDS and ha != hb
+
+
 def _repair_known(name: str) -> str:
     """A known body's name one or two OCR slips off, written properly: "Phong Nô vụ" -> "Phòng Nội vụ".
 
@@ -157,6 +169,8 @@ def _repair_known(name: str) -> str:
     """
     words = name.split(" ")
     for key, proper in _KNOWN_BODIES:
+        if other_heads(name, proper):
+            continue  # "Bộ Lao động - Thương binh và Xã hội" is the ministry, no slip of the "Sở" of that name
         n = len(proper.split(" "))
         last = words[n - 1] if len(words) >= n else ""
         trail = last[len(last.rstrip(",;:")) :]  # "Ban Thi đua - Khen thưởng, Sở Nội vụ": the comma is not a slip

@@ -325,3 +325,30 @@ EXCERPT_CASES = [
 @pytest.mark.parametrize("text,expected", EXCERPT_CASES, ids=[str(i) for i in range(len(EXCERPT_CASES))])
 def test_plan_excerpt_passages(text, expected):
     assert pairs(text) == expected
+
+
+EXCERPT_CASES_2 = [
+    # lettered items that name their own body after the letter ("b) Hội ...: Vận động ..."), each its own body's
+    ("4. Đề nghị các tổ chức chính trị - xã hội tỉnh\na) Hội Liên hiệp Phụ nữ tỉnh: Vận động hội viên phụ nữ giúp nhau phát "
+     "triển kinh tế gia đình.\nb) Tỉnh đoàn: Chỉ đạo các cơ sở Đoàn tổ chức các hoạt động tình nguyện.\n"
+     "c) Hội Nông dân tỉnh: Hướng dẫn hội viên nông dân nghèo chuyển đổi cơ cấu cây trồng.",
+     {("Hội Liên hiệp Phụ nữ tỉnh", "implement"), ("Tỉnh đoàn", "implement"), ("Các cơ sở Đoàn", "implement"),
+      ("Hội Nông dân tỉnh", "implement")}),
+    # negative: a lettered field's value is still no duty ("c) Địa chỉ: ...")
+    ("a) Sở Y tế: Hướng dẫn cấp thẻ bảo hiểm y tế.\nc) Địa chỉ: số 5 đường Trần Phú.",
+     {("Sở Y tế", "implement")}),
+    # "tiếp tục là cơ quan thường trực, tham mưu": the apposition after an adverb; "cấp thẻ" ends a name
+    ("1. Sở Lao động - Thương binh và Xã hội tiếp tục là cơ quan thường trực, tham mưu Ban Chỉ đạo chỉ đạo thực hiện các "
+     "dự án.\n2. Bảo hiểm xã hội tỉnh hướng dẫn, cấp thẻ bảo hiểm y tế kịp thời cho người thuộc hộ nghèo.\n"
+     "3. Sở Y tế cấp thẻ khám chữa bệnh.",
+     {("Sở Lao động - Thương binh và Xã hội", "advise"), ("Bảo hiểm xã hội tỉnh", "implement"), ("Sở Y tế", "implement")}),
+    # a ministry asked in a report's proposals is the Bộ, not the Sở of the same name mentioned before it
+    ("IV. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Lao động - Thương binh và Xã hội tổ chức thực hiện các dự án.\nV. KIẾN NGHỊ\n"
+     "Đề nghị Bộ Lao động - Thương binh và Xã hội sớm sửa đổi Thông tư hướng dẫn.",
+     {("Sở Lao động - Thương binh và Xã hội", "implement"), ("Bộ Lao động - Thương binh và Xã hội", "implement")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXCERPT_CASES_2, ids=[str(i) for i in range(len(EXCERPT_CASES_2))])
+def test_plan_excerpt_passages_2(text, expected):
+    assert pairs(text) == expected

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from vnplan.bodies import canonical_body, fold, loose_fold, near, same_body, squash
+from vnplan.bodies import other_heads, canonical_body, fold, loose_fold, near, same_body, squash
 from vnplan.models import Responsibility
 from vnplan.responsibilities.parts import ASKS_ONLY, implementation_parts
 from vnplan.responsibilities.names import (
@@ -201,6 +201,10 @@ def _find_responsibilities(text, folded, skip, sections):
             for s_start, s_end in sentences:
                 sentence_no += 1
                 given = inherited or named or heading_subjects if sub else (named or inherited)
+                if item.letter and named:
+                    # a lettered item that names its own body ("b) Hội Liên hiệp Phụ nữ tỉnh: Vận động ...") gives the rest
+                    # of the item to that body, not to the one the lettered item before it named
+                    given = named
                 # a dash under a heading that names its bodies ("1. Sở Tài chính" / "yêu cầu Công ty X:") is a duty whatever
                 # its verb; a sentence running on after one that named its subject must show a verb of duty
                 listed_under = bool(sub and inherited)
@@ -364,6 +368,13 @@ def _for_whom(toks: list[Tok]) -> list[tuple[tuple[int, int], str, str]]:
 _TELLING = [("thong", "bao"), ("phuc", "dap"), ("tra", "loi")]
 
 
+def _item_letter(text: str, tok: Tok) -> bool:
+    """The token is a lettered item's mark: "i.", and "a)", whose bracket the tokens leave out (a letter followed by ")" in the
+    text: "b) Hội Liên hiệp Phụ nữ tỉnh: Vận động ...", the lettered tasks of a plan's organisation part)."""
+    return bool(re.fullmatch(r"[a-zđ]\)|[ivx]+\.?", tok.text)
+                or (re.fullmatch(r"[a-zđ]|[ivx]+", tok.text) and text[tok.end : tok.end + 1] == ")"))
+
+
 def _after_field_label(text: str, folded: str, at: int) -> bool:
     """The sentence at `at` follows "<label>:" on its line, and the label is not a body ("2. Bộ Công Thương: Chủ trì ..."
     gives its duties to the body; "Địa chỉ thường trú: phường ..." is a field of an identity block, lc-qd-2463)."""
@@ -377,7 +388,7 @@ def _after_field_label(text: str, folded: str, at: int) -> bool:
     k = 0
     while k < len(toks) and not toks[k].fold[:1].isalpha():
         k += 1  # the item's mark: "2.", "-", "a)"
-    if k < len(toks) and re.fullmatch(r"[a-zđ]\)|[ivx]+\.?", toks[k].text):
+    if k < len(toks) and _item_letter(text, toks[k]):
         k += 1
     k = _strip_prefixes(text, folded, toks[k:], []) + k
     return parse_bodies(toks, k, True) is None and not is_predicate(toks, k) and not _phrase_at(toks, k, _ADVERBS)
@@ -400,7 +411,7 @@ def _field_value(text: str, folded: str, at: int) -> bool:
     k = 0
     while k < len(toks) and not toks[k].fold[:1].isalpha():
         k += 1  # the item's mark: "2.", "-", "a)"
-    if k < len(toks) and re.fullmatch(r"[a-zđ]\)|[ivx]+\.?", toks[k].text):
+    if k < len(toks) and _item_letter(text, toks[k]):
         k += 1
     return _phrase_at(toks, k, _FIELD_LABELS) is not None
 
@@ -747,6 +758,8 @@ _QUOTE = re.compile(r"“[^“”]{20,3000}”")  # an opening quote OCR left un
 def _one_spelling(a: str, b: str) -> bool:
     """Two spellings of one body: as many words (OCR slips), with or without "các" ("Bộ ngành liên quan"), or the later
     mention leaving out the parent body ("trực thuộc (Sở)"); not "các Bộ, ngành liên quan (khác)", "(các) địa phương"."""
+    if other_heads(a, b):
+        return False  # "Bộ Lao động - Thương binh và Xã hội" asked in a report's proposals is not its "Sở" (a report's asks)
     wa, wb = (re.findall(r"\w+", fold(x).lower()) for x in (a, b))
     wa, wb = (w[1:] if w[:1] == ["cac"] else w for w in (wa, wb))
     short, long = sorted((wa, wb), key=len)

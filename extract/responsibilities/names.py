@@ -210,7 +210,9 @@ def is_head(toks: list[Tok], i: int, first: bool) -> bool:
     t = toks[i]
     if position_at(toks, i) or _person_before_position(toks, i):
         return True
-    if t.fold in _PROPER and not _spelt_as(t, _PROPER[t.fold]):
+    if t.fold in _PROPER and not _spelt_as(t, _PROPER[t.fold]) and not (
+            t.text[:1].isupper() and " ".join(_words(toks, i, 4)) in _CAPITAL_HEADS):
+        # "số" is not "Sở", "bảo" not "Báo"; but a head of four words is its own spelling ("Bảo hiểm xã hội tỉnh")
         return False
     if t.fold == "phong" and _words(toks, i + 1, 1) == ("trao",):
         return False

@@ -66,7 +66,8 @@ def _skip_adverbs(toks: list[Tok], i: int) -> int:
             i += 2  # "hằng quý", "mỗi năm", "cuối năm", "đầu năm"
             moved = True
             continue
-        if toks[i].fold == "la" and toks[i].text.lower() == "là" and i == start:
+        if toks[i].fold == "la" and toks[i].text.lower() == "là" and (i == start or _words(toks, start, i - start) in _ADVERBS):
+            # also after an adverb: "Sở ... tiếp tục là cơ quan thường trực, tham mưu ..." (a report's tasks ahead)
             # "Là cơ quan thường trực, chủ trì, phối hợp ..." (a plan's standing body): the duty follows the apposition
             k = next((k for k in range(i + 1, min(len(toks), i + 16)) if toks[k].text == "," and is_predicate(toks, k + 1)), None)
             if k is not None:
