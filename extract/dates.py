@@ -242,6 +242,12 @@ def _month_to_month(m: re.Match, s: str) -> dict:
     return {"value": f"{y:04d}-{m1:02d}/{y:04d}-{m2:02d}", "grain": "interval", "year": y, "year_end": y}
 
 
+def _named_day(m: re.Match, s: str) -> dict:
+    d, mo = (int(n) for n in re.findall(r"(\d{1,2})\s*/\s*(\d{1,2})", s[m.start() : m.end()])[-1])
+    iso = _iso_day(d, mo, None)
+    return {"value": None, "grain": "day", "warning": "date_without_year" if iso else "unreadable_date"}
+
+
 def _next_year_day(m: re.Match, s: str) -> dict:
     """"trước ngày 15 tháng 02 của năm liền kề sau năm báo cáo" (lc-cv-snnmt-dcks), "chậm nhất vào ngày 15 tháng 11 của
     năm trước" (the yearly plans of Luật 70/2020/QH14): a day of every year."""
@@ -278,6 +284,10 @@ RULES: list[tuple[str, re.Pattern, Value]] = [
     ("yearly_quarter_month", re.compile(rf"(?<!\w)(?:quy\s+{_Q_NUM}|thang\s+\d{{1,2}})(?![\d/])\s*,?\s*hang\s+nam(?!\w)"), _yearly_part),
     ("monthly_day", re.compile(r"(?<!\w)ngay\s+\d{1,2}\s+(?:hang|cua\s+moi|moi)\s+thang"), _monthly_day),
     ("day_month", re.compile(rf"(?<!\w)ngay\s+(?:{_DM})"), _day_month(None)),
+    # a named day and its date: "Ngày Quốc tế xóa đói giảm nghèo 17/10", "Ngày Vì người nghèo 17/10" (the day the
+    # poverty-reduction movement's peak month opens, in provincial plans and news pages); no year: a day of every year
+    # only when its clause recurs (extract/deadlines.py)
+    ("named_day", re.compile(r"(?<!\w)ngay\s+(?:[^\W\d]+\s+){1,8}?\d{1,2}\s*/\s*\d{1,2}(?![\d/.]|\s*[/.-]\s*\d)"), _named_day),
     ("month", re.compile(rf"(?<!\w){_MONTH}"), _month),
     ("quarter", re.compile(rf"(?<!\w){_QUARTER_ONE}"), _quarter),
     ("year", re.compile(rf"(?<!\w){_YEAR}"), _year),

@@ -291,6 +291,8 @@ def _decide(text: str, folded: str, t: TimeExpression, context: DeadlineContext,
         return kind, start
     if _VIOLATION.search(lead) or _in_cited_title(folded, t.start, cited):
         return None
+    if t.rule == "named_day" and _CLAUSE_RECURS.search(lead) and t.text[:1].isupper():
+        return "on", t.start  # "Hằng năm, nhân Ngày Quốc tế xóa đói giảm nghèo 17/10, ...": that day, every year
     if t.grain in _FREE_GRAINS or (t.grain == "interval" and t.rule != "interval_years"):
         return default, t.start
     if t.grain == "interval" and t.rule == "interval_from_to" and not re.match(r"tu\s+nam", folded[t.start : t.end]):
