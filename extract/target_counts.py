@@ -43,7 +43,7 @@ _LEAD = re.compile(
     r"|(?:den|toi|trong|vao)\s+(?:(?:cuoi|het)\s+)?nam\s+\d{4}|nam\s+\d{4}|(?:trong\s+)?giai\s+doan\s+\d{4}\s*-\s*\d{4}|,)\s*"
 )
 _PER_YEAR = re.compile(r"(?<!\w)(?:hang\s+nam|moi\s+nam|binh\s+quan\s+(?:hang|moi)\s+nam)(?!\w)")
-_BY_YEAR = re.compile(r"(?:den|toi|vao|trong)\s+(?:(?:cuoi|het)\s+)?nam\s+(?P<y>(?:19|20)\d\d)|chi\s+tieu\s+nam\s+(?P<y2>(?:19|20)\d\d)"
+_BY_YEAR = re.compile(r"(?:den|toi|vao|trong)\s+(?:(?:cuoi|het)\s+)?nam\s+(?P<y>(?:19|20)\d\d)|(?:chi|muc)\s+tieu\s+nam\s+(?P<y2>(?:19|20)\d\d)"
                       r"|^\s*[-+]?\s*nam\s+(?P<y3>(?:19|20)\d\d)\s*:")
 # words after a verb and before the number that belong to neither ("cho 2.000 lao động", "đối với 04 đơn vị")
 _TRAIL = re.compile(r"(?:\s+(?:cho|doi\s+voi|them|duoc|khoang|tren|it\s+nhat|toi\s+thieu|tu|thuc\s+hien|tai))+\s*$")
@@ -63,6 +63,10 @@ _NOUN_END = re.compile(
 # the place an action is done in is not part of what is counted ("... trên địa bàn tỉnh Lào Cai thuộc phạm vi ...")
 _ACTION_END = re.compile(r"\s+(?:tren\s+dia\s+ban|thuoc\s+pham\s+vi|cua\s+(?:tinh|huyen|xa|so))(?!\w)")
 _PAST = re.compile(r"(?<!\w)(?:đã|đang|được\s+giao\s+đã)(?!\w)")
+# after a counted phrase cut at its place ("... trên địa bàn tỉnh Cao Bằng"), a few words of the place and then an action
+# verb ending the clause: the purpose of the action ("... xây mới và sửa chữa nhà ở"; typical form of provincial
+# poverty plans' housing goals)
+_PURPOSE_AFTER_PLACE = re.compile(rf"\s+tren\s+dia\s+ban\s+(?:[^\W\d]+\s+){{1,5}}?(?P<p>{_WORDS(_ACTIONS)}(?!\w)[^;.:()\n]{{0,80}}?)(?=\s*(?:[;.:()\n]|$))")
 # as extract/targets.py: a sentence opened by "Năm 2023," without a word of planning tells that year's results
 _YEAR_TOLD = re.compile(r"[\s\-+*]*(?:trong\s+)?nam\s+(?:19|20)\d\d\s*,")
 _PLAN_WORDS = re.compile(r"(?<!\w)(?:phan\s+dau|muc\s+tieu|chi\s+tieu|ke\s+hoach|den\s+nam|se|can|phai|dat\s+ra|de\s+ra)(?!\w)")
@@ -206,6 +210,12 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
             cut = _ACTION_END.search(folded, verb_at, phrase_end)
             action = squash(text[verb_at : cut.start() if cut else phrase_end]).rstrip(" ,")
             action = _dedupe(action[:1].lower() + action[1:])
+            purpose = _PURPOSE_AFTER_PLACE.match(folded, n_end)
+            if purpose:
+                # "hỗ trợ 1.200 hộ nghèo, hộ cận nghèo trên địa bàn tỉnh Cao Bằng xây mới và sửa chữa nhà ở": what the
+                # counted households are helped to do comes after the place
+                action = f"{action} {squash(text[purpose.start('p') : purpose.end()])}"
+                n_end = purpose.end()
             indicator = f"{noun} được {action}"
             start = verb_at
         else:
