@@ -118,7 +118,9 @@ def _issuer_stop(text: str, folded: str, at: int) -> Optional[re.Match]:
 
 
 _RELATION_WORDS = re.compile(r"(?<!\w)(can cu|thuc hien|trien khai|theo)(?!\w)")
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|\n\s*[-+]\s+(?=[A-ZĐÀ-Ỹ])|\n\s*[IVX]+\.\s|\n\s*\d+(?:\.\d+)*\.\s|(?<![Ss][ốoỐ]):\s")  # "số: 1258/..." goes on
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\./\.|\n\s*[-+]\s+(?=[A-ZĐÀ-Ỹ])|\n\s*[IVX]+\.\s|\n\s*\d+(?:\.\d+)*\.\s|(?<![Ss][ốoỐ]):(?![ \t]*số[ \t])\s")  # "số: 1258/..." goes on
+# (nor does "các Nghị định của Chính phủ: số 27/2022/NĐ-CP ..., số 38/2023/NĐ-CP ...": a colon before an enumeration of numbers,
+# the way a plan's "Căn cứ" lists documents of one issuer)
 # Between a type word and its number: descriptive words ("Luật Hóa chất số", "Giấy phép sử dụng vật liệu nổ
 # công nghiệp số"), never a clause break or another number.
 _TYPE_GAP = re.compile(r"[^;:.\d()\[\]]{0,90}?$")

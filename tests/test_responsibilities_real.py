@@ -352,3 +352,21 @@ EXCERPT_CASES_2 = [
 @pytest.mark.parametrize("text,expected", EXCERPT_CASES_2, ids=[str(i) for i in range(len(EXCERPT_CASES_2))])
 def test_plan_excerpt_passages_2(text, expected):
     assert pairs(text) == expected
+
+
+EXCERPT_CASES_3 = [
+    # "tổng hợp kết quả(,) báo cáo" is a report; the villages of a commune are a class of bodies ("các thôn")
+    ("1. Phòng Bảo trợ xã hội\n- Theo dõi, đôn đốc, kiểm tra việc thực hiện; tổng hợp kết quả báo cáo UBND tỉnh theo quy định.\n"
+     "3. Công an xã phối hợp với các thôn bảo đảm an ninh, trật tự.",
+     {("Phòng Bảo trợ xã hội", "monitor"), ("Phòng Bảo trợ xã hội", "report"), ("Công an xã", "implement"),
+      ("Các thôn", "coordinate")}),
+    # negative: the date a report is due is not part of the name of the body it goes to
+    ("4. Phòng LĐ-TB&XH các huyện, thành phố:\n- Báo cáo kết quả thực hiện về Sở LĐ-TB&XH (qua Phòng Bảo trợ xã hội) trước\n"
+     "ngày 30/11/2024 để tổng hợp.",
+     {("Phòng Lao động - Thương binh và Xã hội các huyện, thành phố", "report")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXCERPT_CASES_3, ids=[str(i) for i in range(len(EXCERPT_CASES_3))])
+def test_plan_excerpt_passages_3(text, expected):
+    assert pairs(text) == expected

@@ -26,9 +26,10 @@ _ADVERBS = [
     ("nghiem", "tuc"), ("nghiem", "chinh"),  # "Nhà đầu tư nghiêm túc thực hiện báo cáo ..." (lc-qd-2463): the verb follows
 ]
 _MONITOR = [("theo", "doi"), ("kiem", "tra"), ("don", "doc"), ("giam", "sat")]
-# "gửi Báo cáo kết quả kiểm định về Sở" (lc-cv-2826), "nộp báo cáo", "thực hiện (chế độ) báo cáo" (lc-cv-snnmt-dcks): the duty
+# "tổng hợp kết quả(,) báo cáo UBND tỉnh" (a plan's standing body); "gửi Báo cáo kết quả kiểm định về Sở" (lc-cv-2826), "nộp báo cáo", "thực hiện (chế độ) báo cáo" (lc-cv-snnmt-dcks): the duty
 # is the report itself; "phản hồi vướng mắc về Sở Công Thương" (lc-cv-hoachat): reporting back.
 _REPORT = [("bao", "cao"), ("tong", "hop", ",", "bao", "cao"), ("tong", "hop", "bao", "cao"), ("tong", "hop", ",", "xay", "dung", "bao", "cao"),
+           ("tong", "hop", "ket", "qua", "bao", "cao"), ("tong", "hop", "ket", "qua", ",", "bao", "cao"),
            ("gui", "bao", "cao"), ("nop", "bao", "cao"), ("phan", "hoi"), ("thuc", "hien", "bao", "cao"), ("thuc", "hien", "che", "do", "bao", "cao")]
 
 
