@@ -370,3 +370,19 @@ EXCERPT_CASES_3 = [
 @pytest.mark.parametrize("text,expected", EXCERPT_CASES_3, ids=[str(i) for i in range(len(EXCERPT_CASES_3))])
 def test_plan_excerpt_passages_3(text, expected):
     assert pairs(text) == expected
+
+
+EXCERPT_CASES_4 = [
+    # "Các đồng chí thành viên Ban Chỉ đạo": a steering committee's members; "theo lĩnh vực được phân công" is the ground of
+    # the duty, the verb after it decides the role
+    ("8. Các đồng chí thành viên Ban Chỉ đạo theo lĩnh vực được phân công theo dõi, đôn đốc, kiểm tra việc thực hiện.",
+     {("Các đồng chí thành viên Ban Chỉ đạo", "monitor")}),
+    # negative: the grounds end at the first duty verb; a later "theo dõi" is not read past it
+    ("9. Sở Công Thương căn cứ chức năng, nhiệm vụ tổ chức thực hiện và theo dõi kết quả.",
+     {("Sở Công Thương", "implement")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXCERPT_CASES_4, ids=[str(i) for i in range(len(EXCERPT_CASES_4))])
+def test_plan_excerpt_passages_4(text, expected):
+    assert pairs(text) == expected

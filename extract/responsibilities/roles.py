@@ -83,7 +83,9 @@ def _skip_adverbs(toks: list[Tok], i: int) -> int:
             if _words(toks, i, 2) == lead and _phrase_at(toks, i + 2, _MONITOR):
                 i += 2
                 moved = True
-        if _words(toks, i, 2) == ("can", "cu") or _words(toks, i, 3) == ("theo", "chuc", "nang"):
+        if _words(toks, i, 2) == ("can", "cu") or _words(toks, i, 3) in (("theo", "chuc", "nang"), ("theo", "linh", "vuc")):
+            # also "theo lĩnh vực được phân công theo dõi, đôn đốc ..." (the members of a steering committee, each for
+            # the field given to it)
             # "căn cứ chức năng, nhiệm vụ ..., xây dựng kế hoạch": the duty follows the grounds
             k = i + 2
             while k < len(toks) and not (toks[k].text == "," and is_predicate(toks, k + 1)) and not (
@@ -100,7 +102,7 @@ def _skip_adverbs(toks: list[Tok], i: int) -> int:
 # "theo chức năng, nhiệm vụ, quyền hạn được giao tham mưu ...", lc-qd-2463; "căn cứ chức năng, nhiệm vụ, tham mưu
 # quản lý, giám sát", lc-gp-2507).
 _AFTER_GROUNDS = [("de",), ("xay", "dung"), ("to", "chuc"), ("phoi", "hop"), ("tham", "muu"), ("chu", "tri"), ("thuc", "hien"),
-                  ("trien", "khai")]
+                  ("trien", "khai")] + _MONITOR
 
 
 @dataclass
