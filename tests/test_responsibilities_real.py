@@ -386,3 +386,27 @@ EXCERPT_CASES_4 = [
 @pytest.mark.parametrize("text,expected", EXCERPT_CASES_4, ids=[str(i) for i in range(len(EXCERPT_CASES_4))])
 def test_plan_excerpt_passages_4(text, expected):
     assert pairs(text) == expected
+
+
+EXCERPT_CASES_5 = [
+    # a Công văn đôn đốc: the issuer asks after the comma that closes its grounds; "..., gửi báo cáo" is the report due
+    ("Thực hiện Quyết định số 666/QĐ-TTg ngày 02/6/2022 của Thủ tướng Chính phủ, UBND tỉnh yêu cầu các sở, ban, ngành, UBND "
+     "các huyện, thị xã, thành phố khẩn trương tổng kết Phong trào thi đua, gửi báo cáo về Sở Nội vụ.",
+     {("Các sở, ban, ngành", "implement"), ("Các sở, ban, ngành", "report"),
+      ("Ủy ban nhân dân các huyện, thị xã, thành phố", "implement"), ("Ủy ban nhân dân các huyện, thị xã, thành phố", "report")}),
+    # negative: an opening whose comma is followed by no body asks nobody ("Qua theo dõi, yêu cầu ..." aside)
+    ("Thực hiện Quyết định số 666/QĐ-TTg ngày 02/6/2022 của Thủ tướng Chính phủ, đến nay một số đơn vị chưa ban hành kế hoạch.",
+     set()),
+    # the joint office of a district's council and committee is one body; a village's Party and association heads
+    ("Văn phòng HĐND và UBND huyện theo dõi, đôn đốc việc thực hiện.\n"
+     "Trưởng thôn, bản phối hợp với Bí thư chi bộ, Chi hội trưởng các hội tổ chức họp dân bình xét.",
+     {("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "monitor"), ("Trưởng thôn, bản", "implement"),
+      ("Bí thư chi bộ", "coordinate"), ("Chi hội trưởng các hội", "coordinate")}),
+    # negative: two departments joined by "và" stay two bodies
+    ("3. Sở Nội vụ và Sở Tài chính hướng dẫn thực hiện.", {("Sở Nội vụ", "implement"), ("Sở Tài chính", "implement")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXCERPT_CASES_5, ids=[str(i) for i in range(len(EXCERPT_CASES_5))])
+def test_plan_excerpt_passages_5(text, expected):
+    assert pairs(text) == expected

@@ -547,6 +547,17 @@ def _asked_at(toks: list[Tok], s_end: int, text: str) -> Optional[int]:
     return None
 
 
+def _asker_after_opening(toks: list[Tok], i: int, k: int) -> bool:
+    """The body that asks at `k` is named right after the comma that closes an opening phrase: "Thực hiện Quyết định số
+    666/QĐ-TTg ..., UBND tỉnh yêu cầu các sở, ban, ngành ... khẩn trương ...", "Để ..., Chủ tịch UBND tỉnh đề nghị ..." (the
+    lead-in of a Công văn đôn đốc, Nghị định 30/2020 Phụ lục I: a letter's grounds, then its ask)."""
+    for c in range(k - 1, max(i, k - 12) - 1, -1):
+        if toks[c].text == ",":
+            asker = parse_bodies(toks, c + 1, True)
+            return asker is not None and asker.end_token == k
+    return False
+
+
 def _after_condition(toks: list[Tok], i: int, k: int) -> bool:
     """The ask at `k` follows a condition that opens the sentence: "Trong quá trình triển khai thực hiện, nếu có vướng mắc
     ... đề nghị các đơn vị phản hồi về Sở" (lc-cv-hoachat), "Trường hợp không có nhu cầu tiếp tục gia hạn đề nghị tổ chức,
@@ -574,7 +585,7 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip, liste
         # "Để ..., Ủy ban nhân dân tỉnh trân trọng đề nghị Bộ Xây dựng:" (lc-cv-3686): the bodies asked to act
         if not closing and (asking is None or asking.end_token != k) and not _words(toks, k - 2, 2) == ("tran", "trong") \
                 and not (k > i and toks[k - 1].text == ",") and not _asks_for_list(text, toks, k, s_end) \
-                and not _after_condition(toks, i, k):
+                and not _after_condition(toks, i, k) and not _asker_after_opening(toks, i, k):
             continue
         if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi"), ("kien", "nghi")) and toks[k].text[:1].islower() and is_head(toks, k + 2, True):
             if asking is not None and asking.end_token == k and _words(toks, i, 1)[:1] and " ".join(_words(toks, i, 2)) in _PETITIONERS:

@@ -309,7 +309,8 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
         if t.text in (",", ";", ":") or t.fold == "va" or t.text == "hoặc":
             if t.text == ":":
                 break
-            if is_head(toks, j + 1, False) and not _ban_of_so(toks, cur, j) and not _persons_too(toks, cur, j) \
+            if is_head(toks, j + 1, False) and not _ban_of_so(toks, cur, j) and not _joint_office(toks, cur, j) \
+                    and not _persons_too(toks, cur, j) \
                     and not _localities_too(toks, cur, j):
                 spans.append((cur[0], cur[1]))
                 cur = [toks[j + 1].start, toks[j + 1].end]
@@ -483,6 +484,14 @@ def _persons_too(toks: list[Tok], cur: list[int], j: int) -> bool:
     kinds = ("don vi", "to chuc", "ca nhan")
     return bool(re.fullmatch(r"cac (?:don vi|to chuc)(?:, (?:don vi|to chuc|ca nhan))*", current)) \
         and " ".join(_words(toks, j + 1, 2)) in kinds and toks[j + 1].text[:1].islower()
+
+
+def _joint_office(toks: list[Tok], cur: list[int], j: int) -> bool:
+    """'Văn phòng HĐND và UBND huyện' is one body: the office that serves both the council and the committee of a district
+    (Nghị định 37/2014/NĐ-CP and 108/2020/NĐ-CP, the district's specialised bodies)."""
+    current = fold(" ".join(t.text for t in toks if cur[0] <= t.start < cur[1])).lower()
+    return current in ("van phong hdnd", "van phong hoi dong nhan dan") and toks[j].fold == "va" and (
+        _words(toks, j + 1, 1) == ("ubnd",) or _words(toks, j + 1, 4) == ("uy", "ban", "nhan", "dan"))
 
 
 def _ban_of_so(toks: list[Tok], cur: list[int], j: int) -> bool:

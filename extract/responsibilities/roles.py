@@ -128,6 +128,7 @@ def _later_report(toks: list[Tok], at: int) -> bool:
             # "..., trường hợp vượt thẩm quyền ... không ngăn chặn được phải kịp thời báo cáo Ủy ban nhân dân tỉnh" (lc-bc-ks2025)
             q = k + 1 + (1 if _words(toks, k + 1, 1) == ("phai",) else 0)
             q += 2 if _words(toks, q, 2) == ("kip", "thoi") else 0
+            q += 1 if _words(toks, q, 1) == ("gui",) and toks[q].text == "gửi" else 0  # "..., gửi báo cáo về Sở Nội vụ"
             if _words(toks, q, 2) == ("bao", "cao") and toks[q].text[:1].islower() and _spelt_as(toks[q], "báo"):
                 return True
     return False
