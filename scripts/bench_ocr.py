@@ -27,20 +27,22 @@ Prints a table, the speed-up of --jobs 2 over --jobs 1, and the syllable error r
     scripts/bench_real_ocr.py scores, in reading order and order-free (its bag distance).
 Needs `pip install '.[bench]'` (OCRmyPDF) and Ghostscript (`apt-get install ghostscript`).
 
-Measured (`python scripts/bench_ocr.py --real --docs bct-cv-1178,bct-cv-813,lc-cv-2826,lc-pt-simacai`,
-9 pages, OCRmyPDF 17.13, the 2-core machine shared with other jobs, load average 2-6: noisy):
-    vnplan ocr -o .pdf --jobs 1            24.3 pages/min (9 pages, 22.3 s)
-    vnplan ocr -o .pdf --jobs 2            28.0 pages/min (9 pages, 19.3 s)
-    ocrmypdf --jobs 2 (sidecar only)        5.3 pages/min (9 pages, 101.4 s)
-    pages that needed no OCR in vnplan (layer kept or decoded): 4 of 9 (44%)
+Measured on 2026-11-27 (`python scripts/bench_ocr.py --real`, all 21 PDFs of the real set, 108 pages,
+OCRmyPDF 17.13, the 2-core machine lightly shared: one run, noisy):
+    vnplan ocr -o .pdf --jobs 1            35.0 pages/min (108 pages, 184.9 s)
+    vnplan ocr -o .pdf --jobs 2            38.5 pages/min (108 pages, 168.4 s)
+    ocrmypdf --jobs 2 (sidecar only)       20.2 pages/min (108 pages, 320.3 s)
+    pages that needed no OCR in vnplan (layer kept or decoded): 73 of 108 (68%)
     born-digital documents, every page OCR'd by both:
-      vnplan --force-ocr, 2 jobs (in-process)   15.9 pages/min (4 pages, 15.1 s)
-      ocrmypdf --force-ocr --jobs 2         2.6 pages/min (4 pages, 93.1 s)
-      vnplan     ... on 1949 reference syllables: reading order 2.10%, order-free 1.80%
-      ocrmypdf   ... on 1949 reference syllables: reading order 6.11%, order-free 5.95%
-OCRmyPDF's total carries one 76 s run of a one-page file that took 5 s alone a minute later;
-on the two scans it was faster than vnplan (8.3 s against 15.0 s for 5 pages: it OCRs a scan at
-its own resolution, vnplan renders every page at 300 dpi).
+      vnplan --force-ocr, 2 jobs (in-process)   24.7 pages/min (72 pages, 175.2 s)
+      ocrmypdf --force-ocr --jobs 2        25.0 pages/min (72 pages, 172.7 s)
+      vnplan     syllable errors on 27825 reference syllables: reading order 4.26%, order-free 2.27%
+      ocrmypdf   syllable errors on 27825 reference syllables: reading order 10.00%, order-free 8.02%
+On the files as they are, vnplan keeps or decodes two pages in three and is about twice as fast;
+made to OCR every page, both run at the same speed and vnplan's order-free error is a quarter of
+OCRmyPDF's. On pure scans OCRmyPDF is faster (8.3 s against 15.0 s for 5 pages in an earlier run):
+it OCRs a scan at its own resolution, vnplan renders every page at 300 dpi, and reads ruled tables
+cell by cell (two or three more Tesseract calls on such a page).
 """
 
 from __future__ import annotations
