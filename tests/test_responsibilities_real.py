@@ -410,3 +410,25 @@ EXCERPT_CASES_5 = [
 @pytest.mark.parametrize("text,expected", EXCERPT_CASES_5, ids=[str(i) for i in range(len(EXCERPT_CASES_5))])
 def test_plan_excerpt_passages_5(text, expected):
     assert pairs(text) == expected
+
+
+EXCERPT_CASES_6 = [
+    # the standing body of a programme with a long name, then its duty after the comma
+    ("a) Sở Nông nghiệp và Môi trường\n- Là cơ quan thường trực Chương trình mục tiêu quốc gia xây dựng nông thôn mới, chủ trì "
+     "tham mưu Ban Chỉ đạo tỉnh.",
+     {("Sở Nông nghiệp và Môi trường", "lead")}),
+    # a long heading line without a colon over a paragraph that opens with a verb: the verb is no part of the name
+    ("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội tỉnh\nTăng cường giám sát, phản biện xã "
+     "hội việc thực hiện chính sách giảm nghèo.",
+     {("Ủy ban Mặt trận Tổ quốc Việt Nam", "monitor"), ("Các tổ chức chính trị - xã hội tỉnh", "monitor")}),
+    # negative: a name a line break cuts after its head goes on ("Ban\nChỉ đạo" is the Ban Chỉ đạo, not the verb)
+    ("6. Hội đồng Thi đua - Khen thưởng các cấp phối hợp chặt chẽ với các cơ quan thường trực của Ban\nChỉ đạo các Chương "
+     "trình mục tiêu quốc gia cùng cấp tổ chức kiểm tra.",
+     {("Hội đồng Thi đua - Khen thưởng các cấp", "coordinate"),
+      ("Các cơ quan thường trực của Ban Chỉ đạo các Chương trình mục tiêu quốc gia cùng cấp", "coordinate")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXCERPT_CASES_6, ids=[str(i) for i in range(len(EXCERPT_CASES_6))])
+def test_plan_excerpt_passages_6(text, expected):
+    assert pairs(text) == expected

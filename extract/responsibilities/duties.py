@@ -68,6 +68,20 @@ def _continues(text: str, folded: str, start: int, at: int) -> bool:
     return len(line) >= _FULL_LINE and line[-1:] not in ".:;!?"
 
 
+def _opens_with_verb(text: str, folded: str, at: int) -> bool:
+    """The line at `at` opens with a duty verb in sentence case ("Tăng cường giám sát ...", "Chủ trì, phối hợp ..."): a new
+    sentence, so the long line before it was a heading ("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức chính
+    trị - xã hội tỉnh" over its paragraph), not a line a scan wrapped mid-sentence."""
+    before = text[max(0, at - 40) : at].rstrip().rsplit(None, 1)[-1:] or [""]
+    if not before[0][:1].islower() or _CONTINUES.search(folded[max(0, at - 40) : at].rstrip()):
+        return False  # "... với Ban\nChỉ đạo", "... theo\nHướng dẫn của ...": the capital goes on a name the line began
+    line_end = text.find("\n", at)
+    toks = tokens(text, folded, at, line_end if line_end >= 0 else len(text))[:4]
+    if not toks or not toks[0].text[:1].isupper():
+        return False
+    return is_predicate([Tok(toks[0].text.lower(), toks[0].fold, toks[0].start, toks[0].end)] + toks[1:], 0)
+
+
 _CLAUSE_BREAK = re.compile(r";|,\s*(?=đồng thời|dong thoi)")
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:giao|de nghi|yeu cau|doi voi)\s+")
 
@@ -185,7 +199,7 @@ def _find_responsibilities(text, folded, skip, sections):
                 if m.group().startswith(":") and any(d.start() <= m.start() < d.start("names") for d in so_lists):
                     continue  # "Giám đốc các Sở, ngành: Tài chính, ..." is one list of the sentence's subjects (lc-qd-2463)
                 if m.group().startswith("\n") and _continues(text, folded, item.start, m.start()) \
-                        and not _FIELD_LINE.match(text, m.end()):
+                        and not _FIELD_LINE.match(text, m.end()) and not _opens_with_verb(text, folded, m.end()):
                     continue  # a scan's blank line inside a sentence: "phối hợp với\n\nPhòng Nội vụ", "Sở Lao động -\n\nThương binh"
                 if m.re is _LINE_BREAK and (text[max(item.start, text.rfind("\n", 0, m.start()) + 1) : m.start()].rstrip()[-1:] in (".", ";", ":", "")
                                             or not text[m.end() : m.end() + 1].isupper()):

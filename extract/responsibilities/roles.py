@@ -70,7 +70,9 @@ def _skip_adverbs(toks: list[Tok], i: int) -> int:
         if toks[i].fold == "la" and toks[i].text.lower() == "là" and (i == start or _words(toks, start, i - start) in _ADVERBS):
             # also after an adverb: "Sở ... tiếp tục là cơ quan thường trực, tham mưu ..." (a report's tasks ahead)
             # "Là cơ quan thường trực, chủ trì, phối hợp ..." (a plan's standing body): the duty follows the apposition
-            k = next((k for k in range(i + 1, min(len(toks), i + 16)) if toks[k].text == "," and is_predicate(toks, k + 1)), None)
+            # (the standing body of a programme whose name is long: "Là cơ quan thường trực Chương trình mục tiêu quốc gia xây
+            # dựng nông thôn mới, chủ trì ...")
+            k = next((k for k in range(i + 1, min(len(toks), i + 26)) if toks[k].text == "," and is_predicate(toks, k + 1)), None)
             if k is not None:
                 i = k + 1
                 moved = True
