@@ -48,13 +48,18 @@ bench-real: install
 
 # Each seed through a repair model built without it (the shipped model has read all five).
 # The real development set (../shared/realdocs, gold in gold/real), the documents whose gold was
-# written after the rules (gold/holdout, scored apart) and the slow real-document tests.
+# written after the rules (gold/holdout, scored apart), the passages and plan excerpts typed by the team
+# (gold/passages, gold/excerpts: proxies for the hidden passages) and the slow real-document tests.
 eval: install
 	$(BIN)/python scripts/predict_heldout.py --out out/heldout
 	$(BIN)/python scripts/evaluate.py --gold gold/ --pred out/heldout --label seeds
 	$(BIN)/python scripts/predict_real.py --out out/real --jobs $(JOBS) --force || true
 	$(BIN)/python scripts/evaluate.py --gold gold/real --pred out/real --label real
 	$(BIN)/python scripts/evaluate.py --gold gold/holdout --pred out/real --label holdout --only-predicted
+	$(BIN)/python scripts/predict_passages.py --gold gold/passages --out out/passages
+	$(BIN)/python scripts/evaluate.py --gold gold/passages --pred out/passages --label passages
+	$(BIN)/python scripts/predict_passages.py --gold gold/excerpts --out out/excerpts
+	$(BIN)/python scripts/evaluate.py --gold gold/excerpts --pred out/excerpts --label excerpts
 	$(BIN)/python -m pytest -q -m slow
 
 stress: install
