@@ -432,3 +432,30 @@ EXCERPT_CASES_6 = [
 @pytest.mark.parametrize("text,expected", EXCERPT_CASES_6, ids=[str(i) for i in range(len(EXCERPT_CASES_6))])
 def test_plan_excerpt_passages_6(text, expected):
     assert pairs(text) == expected
+
+
+# News-page sentences about provincial plans (the form of gold/passages): an issuer that assigns a body ("UBND tỉnh giao
+# Sở ..."), a leader speaking for the body that asks, a body assigned in the passive ("được giao"), typed by the team.
+NEWS_CASES = [
+    ("UBND tỉnh giao Sở Lao động - Thương binh và Xã hội tham mưu tổ chức tổng kết Chương trình vào Quý IV/2025.",
+     {("Sở Lao động - Thương binh và Xã hội", "advise")}),
+    ("Chủ tịch UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư bố trí vốn.",
+     {("Sở Tài chính", "lead"), ("Sở Kế hoạch và Đầu tư", "coordinate")}),
+    ("Phát biểu chỉ đạo, Phó Chủ tịch UBND tỉnh yêu cầu Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các sở, "
+     "ngành rà soát, hoàn thành việc giải ngân vốn trước ngày 31/12/2024.",
+     {("Sở Lao động - Thương binh và Xã hội", "lead"), ("Các sở, ngành", "coordinate")}),
+    ("UBND tỉnh được giao tổ chức triển khai Nghị quyết; Thường trực HĐND tỉnh giám sát việc thực hiện.",
+     {("Ủy ban nhân dân tỉnh", "implement"), ("Thường trực Hội đồng nhân dân tỉnh", "monitor")}),
+    ("Để đạt mục tiêu, Sở Lao động - Thương binh và Xã hội được giao tham mưu UBND tỉnh ban hành kế hoạch.",
+     {("Sở Lao động - Thương binh và Xã hội", "advise")}),
+    # negatives: "được giao" inside the name of a class that then takes its duty; "bàn giao" is no assignment
+    ("Các đơn vị được giao nhiệm vụ có trách nhiệm báo cáo kết quả về Sở Nội vụ.",
+     {("Các đơn vị được giao nhiệm vụ", "report")}),
+    ("Sở Tài chính có trách nhiệm bàn giao hồ sơ cho Sở Xây dựng.",
+     {("Sở Tài chính", "implement")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEWS_CASES, ids=[str(i) for i in range(len(NEWS_CASES))])
+def test_news_page_assignments(text, expected):
+    assert pairs(text) == expected

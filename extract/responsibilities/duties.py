@@ -494,6 +494,8 @@ def _subject_after_opening(toks: list[Tok], i: int) -> Optional[BodyList]:
         if found is None or found.end_token >= len(toks):
             continue
         at = found.end_token
+        if _words(toks, at, 2) == ("duoc", "giao") or _words(toks, at, 3) == ("duoc", "phan", "cong"):
+            return found  # "Để đạt mục tiêu, Sở ... được giao tham mưu ...": assigned, its duty follows
         if _phrase_at(toks, at, _DUTY_MARKERS) and toks[at].text[:1].islower() or is_predicate(toks, at):
             return found
     return None
@@ -567,9 +569,17 @@ def _asker_after_opening(toks: list[Tok], i: int, k: int) -> bool:
     lead-in of a Công văn đôn đốc, Nghị định 30/2020 Phụ lục I: a letter's grounds, then its ask)."""
     for c in range(k - 1, max(i, k - 12) - 1, -1):
         if toks[c].text == ",":
-            asker = parse_bodies(toks, c + 1, True)
+            at = c + 1
+            # a leader speaking for the body ("Phát biểu chỉ đạo, Phó Chủ tịch UBND tỉnh yêu cầu ...", news pages)
+            while at < k and toks[at].fold in _LEADER_WORDS:
+                at += 1
+            asker = parse_bodies(toks, at, True)
             return asker is not None and asker.end_token == k
     return False
+
+
+# Words of a leader's title before the body it leads: "Phó Chủ tịch UBND tỉnh", "Giám đốc Sở", "Bí thư Tỉnh ủy".
+_LEADER_WORDS = {"pho", "chu", "tich", "giam", "doc", "bi", "thu", "truong", "dong", "chi"}
 
 
 def _after_condition(toks: list[Tok], i: int, k: int) -> bool:
@@ -601,6 +611,13 @@ def _read_sentence(text, folded, s_start, s_end, inherited, closing, skip, liste
                 and not (k > i and toks[k - 1].text == ",") and not _asks_for_list(text, toks, k, s_end) \
                 and not _after_condition(toks, i, k) and not _asker_after_opening(toks, i, k):
             continue
+        if toks[k].fold == "giao" and toks[k].text == "giao" and k > i and is_head(toks, k + 1, True) \
+                and asking is not None and asking.end_token == k:
+            # "UBND tỉnh giao Sở Lao động - Thương binh và Xã hội tham mưu ..." (news pages and plans): the body the
+            # issuer assigns is the subject, not the issuer
+            i = k + 1
+            asked_mid_sentence = True
+            break
         if _words(toks, k, 2) in (("yeu", "cau"), ("de", "nghi"), ("kien", "nghi")) and toks[k].text[:1].islower() and is_head(toks, k + 2, True):
             if asking is not None and asking.end_token == k and _words(toks, i, 1)[:1] and " ".join(_words(toks, i, 2)) in _PETITIONERS:
                 break  # "Trong đó Công ty đề nghị Sở Công Thương hướng dẫn ..." (lc-cv-2826): an enterprise's petition, told

@@ -24,6 +24,7 @@ _ADVERBS = [
     ("co", "trach", "nhiem"), ("chu", "dong"), ("thuong", "xuyen"), ("tich", "cuc"), ("hang", "nam"), ("dinh", "ky"),
     ("dong", "thoi"), ("tiep", "tuc"), ("kip", "thoi"), ("chiu", "trach", "nhiem"),
     ("nghiem", "tuc"), ("nghiem", "chinh"),  # "Nhà đầu tư nghiêm túc thực hiện báo cáo ..." (lc-qd-2463): the verb follows
+    ("duoc", "giao"), ("duoc", "phan", "cong"),  # "Sở ... được giao tham mưu ...": assigned, the duty's verb follows
 ]
 _MONITOR = [("theo", "doi"), ("kiem", "tra"), ("don", "doc"), ("giam", "sat")]
 # "tổng hợp kết quả(,) báo cáo UBND tỉnh" (a plan's standing body); "gửi Báo cáo kết quả kiểm định về Sở" (lc-cv-2826), "nộp báo cáo", "thực hiện (chế độ) báo cáo" (lc-cv-snnmt-dcks): the duty
