@@ -448,6 +448,9 @@ NEWS_CASES = [
      {("Ủy ban nhân dân tỉnh", "implement"), ("Thường trực Hội đồng nhân dân tỉnh", "monitor")}),
     ("Để đạt mục tiêu, Sở Lao động - Thương binh và Xã hội được giao tham mưu UBND tỉnh ban hành kế hoạch.",
      {("Sở Lao động - Thương binh và Xã hội", "advise")}),
+    # a class, then its examples: the body is the class
+    ("UBND các huyện có tỷ lệ hộ nghèo cao như Tuy Đức, Đắk Glong phải hoàn thành rà soát trong Quý IV/2024.",
+     {("Ủy ban nhân dân các huyện có tỷ lệ hộ nghèo cao", "implement")}),
     # negatives: "được giao" inside the name of a class that then takes its duty; "bàn giao" is no assignment
     ("Các đơn vị được giao nhiệm vụ có trách nhiệm báo cáo kết quả về Sở Nội vụ.",
      {("Các đơn vị được giao nhiệm vụ", "report")}),

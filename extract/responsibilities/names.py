@@ -352,6 +352,8 @@ def parse_bodies(toks: list[Tok], i: int, first: bool = True) -> Optional[BodyLi
             break
         if t.text.lower() == "cùng" and is_predicate(toks, j + 1):
             break  # "... đại diện chủ công trình cùng kiểm tra" (not "cùng cấp", which is part of a name)
+        if t.text.lower() == "như" and j > i + 1 and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+            break  # "UBND các huyện có tỷ lệ hộ nghèo cao như Tuy Đức, Đắk Glong phải ...": the class, then its examples
         if t.text.lower() == "được" and _words(toks, j + 1, 1) in (("giao",), ("phan",)) and not _relative_clause(toks, cur, j + 1):
             break  # "UBND tỉnh được giao tổ chức triển khai ...": assigned, its duty follows (not "các đơn vị được giao ... có trách nhiệm")
         if _words(toks, j, 2) in _BODY_STOP_PAIRS:
