@@ -137,6 +137,11 @@ def _written_direction(text: str, start: int, stop: int) -> bool:
     return bool(re.search(r"(?i)(?<!\w)(?:giảm|tăng|giam|tang)(?!\w)", text[start:stop]))
 
 
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset `at` begins: after the last ". " or line break before it."""
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+
+
 def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
     out: list[Target] = []
     spans = spans_of(taken)
@@ -144,7 +149,7 @@ def find_counts(text: str, folded: str, taken: list[Target]) -> list[Target]:
         if inside(spans, m.start()):
             continue
         c_start = _clause_start(folded, m.start())
-        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sentence = sentence_start(text, m.start())
         if _PAST.search(text, sentence, m.start()):
             continue  # "Sau 5 năm thực hiện, toàn tỉnh đã có 12.345 hộ thoát nghèo": a result reported
         if _YEAR_TOLD.match(folded, sentence) and not _PLAN_WORDS.search(folded, sentence, m.start()):
@@ -262,7 +267,7 @@ def find_multiples(text: str, folded: str, taken: list[Target]) -> list[Target]:
         if inside(spans, m.start()):
             continue
         c_start = _clause_start(folded, m.start())
-        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sentence = sentence_start(text, m.start())
         if _PAST.search(text, sentence, m.start()):
             continue
         at, per, by_year = _lead_end(folded, c_start, m.start())
@@ -304,7 +309,7 @@ def find_frequencies(text: str, folded: str, taken: list[Target]) -> list[Target
         if inside(spans, m.start()):
             continue
         c_start = _clause_start(folded, m.start())
-        sentence = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sentence = sentence_start(text, m.start())
         if _PAST.search(text, sentence, m.start()) or _RULE_WORDS.search(text, c_start, m.start()):
             continue  # a frequency reported, or one a rule sets under a condition
         doing = list(_DOING.finditer(text, c_start, m.start()))

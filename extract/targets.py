@@ -24,7 +24,7 @@ from typing import Optional
 
 from vnplan.bodies import fold, loose_fold, near, squash
 from vnplan.models import Target
-from vnplan.target_counts import find_counts, find_frequencies, find_multiples, inside, lower_first, spans_of
+from vnplan.target_counts import find_counts, find_frequencies, find_multiples, inside, lower_first, sentence_start, spans_of
 from vnplan.target_quantities import find_quantities, number
 
 _NUM = r"\d+(?:[,.]\d+)?"
@@ -246,23 +246,23 @@ def _percent_target(text: str, folded: str, m: re.Match, previous: list[Target])
     ahead = text[max(0, m.start() - 200) : m.start()]
     if ahead.count("“") > ahead.count("”"):
         return None  # inside a quoted name: "mặt hàng “AXIT NITRIC, ... chứa hơn 70% axit nitric”" (bct-cv-logistic)
-    sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    if re.search(r"(?<!\w)đã(?!\w)", text[sentence_start : m.start()]) and not _PLANNING.search(folded, sentence_start, m.start()):
+    begin = sentence_start(text, m.start())
+    if re.search(r"(?<!\w)đã(?!\w)", text[begin : m.start()]) and not _PLANNING.search(folded, begin, m.start()):
         return None  # "Năm 2025, đã đôn đốc thu hồi ... đạt 100% ...": a report's result, not a goal (lc-bc-ks2025)
-    if (re.search(r"(?<!\w)(?:(?:giam|tang|dat)\s+duoc|ket\s+qua)(?!\w)", folded[sentence_start : m.start()])
-            and not _PLANNING.search(folded, sentence_start, m.start())):
+    if (re.search(r"(?<!\w)(?:(?:giam|tang|dat)\s+duoc|ket\s+qua)(?!\w)", folded[begin : m.start()])
+            and not _PLANNING.search(folded, begin, m.start())):
         return None  # "Năm 2022, toàn tỉnh giảm được 3.200 hộ nghèo, tỷ lệ ... xuống còn 10,1%": a result achieved
     sentence_end = re.search(r"\.\s|\n|$", text[m.end() :]).start() + m.end()
-    if _YEAR_TOLD.match(folded, sentence_start) and not _PLAN_WORDS.search(folded, sentence_start, sentence_end):
+    if _YEAR_TOLD.match(folded, begin) and not _PLAN_WORDS.search(folded, begin, sentence_end):
         return None  # "Năm 2023, toàn tỉnh có 12.345 hộ thoát nghèo, tỷ lệ hộ nghèo giảm 4,12%"
     if (re.match(r"\s*(?:so\s+voi\s+)?(?:ke\s+hoach|chi\s+tieu|du\s+toan)(?!\w)(?!\s+(?:giam|tang|phat|ho\s+tro))", folded[m.end() : m.end() + 30])
-            and not re.search(r"(?<!\w)(?:phan\s+dau|muc\s+tieu|hoan\s+thanh)(?!\w)", folded[sentence_start : m.start()])):
+            and not re.search(r"(?<!\w)(?:phan\s+dau|muc\s+tieu|hoan\s+thanh)(?!\w)", folded[begin : m.start()])):
         return None  # "đạt 105% kế hoạch", "thu ngân sách đạt 112% dự toán": a result measured against the plan
     if _ACHIEVED.search(folded, m.end(), sentence_end):
         return None  # "năm 2023 toàn tỉnh giảm 2,8% tỷ lệ hộ nghèo, vượt kế hoạch đề ra"
     if re.search(r"(?<!\w)(?:cao|thap)\s+hon\s*$|(?<!\w)(?:khong\s+(?:vuot\s+)?qua|vuot\s+qua)\s*$", before):
         return None  # "đạt cao hơn 125% mức doanh thu", "không quá 30%": a threshold of a rule, not a goal
-    if re.match(r"[\s\-+*]*(?:(?:doi\s+voi\s+)?truong\s+hop|neu|khi)(?!\w)", folded[sentence_start : m.start()]):
+    if re.match(r"[\s\-+*]*(?:(?:doi\s+voi\s+)?truong\s+hop|neu|khi)(?!\w)", folded[begin : m.start()]):
         return None  # "Khi doanh thu thực tế đạt cao hơn 125% ...", "Nếu ...": a condition of a rule (Luật, Nghị định)
     if re.search(r"(?<!\w)chua\s+lam\s+ro(?!\w)", before):
         return None  # "... Công ty chưa làm rõ ... quy mô 70%": a shortcoming pointed out, not a goal (bct-cv-logistic)
