@@ -29,6 +29,15 @@ def flat_sections(sections) -> list:
     return out
 
 
+def assert_spans_exact(text: str, result) -> None:
+    """Every metadata span and warning span of a segmentation result points at its own text."""
+    for span in result.metadata.spans.values():
+        assert text[span.start : span.end] == span.text
+    for warning in result.warnings:
+        if warning.span:
+            assert text[warning.span.start : warning.span.end] == warning.span.text
+
+
 def vnplan(*args: str, input: bytes | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """Run `vnplan ARGS` as a user would, in a fresh process."""
     return subprocess.run(

@@ -29,6 +29,13 @@ def _canvas(path: Path, **kwargs):
     return canvas.Canvas(str(path), pagesize=A4, **kwargs), A4
 
 
+def dejavu_canvas(path: Path, size: float):
+    """A reportlab A4 canvas writing in embedded DejaVu Sans at `size` points (the layout and table tests draw on it)."""
+    c, _ = _canvas(path)
+    c.setFont("DejaVu", size)
+    return c
+
+
 def text_pdf(path: Path, pages: list[str], encrypt: str | None = None) -> Path:
     """A born-digital PDF: real text layer, no images."""
     c, (w, h) = _canvas(path, encrypt=encrypt)

@@ -17,21 +17,11 @@ from vnplan.layer_tables import MAX_GRID_POINTS, Box, _grid_points, cell_lines, 
 from vnplan.layout import Glyph
 from vnplan.pdflayer import triage
 
+from docs import dejavu_canvas
+
+
 REALDOCS = Path(__file__).resolve().parents[1].parent / "shared" / "realdocs"
 
-
-def _canvas(path: Path):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    from synth import find_font
-
-    pdfmetrics.registerFont(TTFont("DejaVu", find_font()))
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont("DejaVu", 10)
-    return c
 
 
 def _rule(c, x0, y0, x1, y1, style):
@@ -95,7 +85,7 @@ PROCEDURES_READ = [
 
 
 def _procedures_pdf(path: Path, style: str) -> Path:
-    c = _canvas(path)
+    c = dejavu_canvas(path, 10)
     c.drawString(60, 790, "Phụ lục: danh mục thủ tục hành chính được ủy quyền")
     # row 1's legal basis runs on into row 2: no rule under it
     _table(c, _columns(50, PROCEDURES), [770, 750, 700, 670], PROCEDURES, merged={(1, 2)}, style=style)
@@ -115,7 +105,7 @@ def test_cells_read_one_by_one_row_by_row(tmp_path, style):
 def test_line_by_line_reading_interleaved_the_cells(tmp_path):
     """Without the rules, the same glyphs are read across the row, as before this module: the
     contrast the table reading removes."""
-    c = _canvas(tmp_path / "unruled.pdf")
+    c = dejavu_canvas(tmp_path / "unruled.pdf", 10)
     for row, col, lines in PROCEDURES:
         for k, line in enumerate(lines):
             c.drawString(_columns(50, PROCEDURES)[col] + 3, [770, 750, 700][row] - 12 * (k + 1), line)
@@ -140,7 +130,7 @@ def test_schedule_deadlines_from_cells(tmp_path):
     schedule's column (issue 10), with the row's task cell before it."""
     from vnplan.deadlines import find_deadlines
 
-    c = _canvas(tmp_path / "schedule.pdf")
+    c = dejavu_canvas(tmp_path / "schedule.pdf", 10)
     c.drawString(60, 790, "PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ")
     _table(c, _columns(50, SCHEDULE), [770, 750, 715, 680, 655], SCHEDULE)
     c.save()
@@ -159,7 +149,7 @@ HEADER = [
 
 
 def test_header_above_a_table_still_read_by_column(tmp_path):
-    c = _canvas(tmp_path / "header_table.pdf")
+    c = dejavu_canvas(tmp_path / "header_table.pdf", 10)
     for x, y, line in HEADER:
         c.drawString(x, y, line)
     _table(c, _columns(50, SCHEDULE), [770, 750, 715, 680, 655], SCHEDULE)
@@ -172,7 +162,7 @@ def test_header_above_a_table_still_read_by_column(tmp_path):
 def test_rows_under_a_table_at_the_page_top_are_not_a_header(tmp_path):
     """A table continued from the page before opens the page; the two-part rows under it are
     body rows, not the two-column header of Nghị định 30/2020 (read column by column)."""
-    c = _canvas(tmp_path / "continued.pdf")
+    c = dejavu_canvas(tmp_path / "continued.pdf", 10)
     _table(c, _columns(50, SCHEDULE), [800, 780, 745, 710, 685], SCHEDULE)
     c.drawString(60, 660, "Diện tích khu A"), c.drawString(400, 660, "12,5 ha")
     c.drawString(60, 646, "Diện tích khu B"), c.drawString(400, 646, "8,0 ha")
@@ -184,7 +174,7 @@ def test_rows_under_a_table_at_the_page_top_are_not_a_header(tmp_path):
 def test_ruled_header_keeps_its_stacked_lines(tmp_path):
     """A header drawn as a ruled table (issuing body | motto; number | place and date), its lines
     centred and ended by hand: each stays a line, rows read in order."""
-    c = _canvas(tmp_path / "ruled_header.pdf")
+    c = dejavu_canvas(tmp_path / "ruled_header.pdf", 10)
     _table(c, [50, 250, 545], [810, 770, 745], [])
     for x, lines in ((150, ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]),
                      (397, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])):
@@ -208,7 +198,7 @@ PARAGRAPH = [
 def test_what_is_not_a_table_reads_as_before(tmp_path, frame):
     """Word's white rectangles behind each justified line (lc-qd-1696, lc-qd-2463) and a single
     frame around a paragraph are no table: the paragraph reads line by line."""
-    c = _canvas(tmp_path / "paragraph.pdf")
+    c = dejavu_canvas(tmp_path / "paragraph.pdf", 10)
     if frame == "white_line_fills":
         c.setFillGray(1)
         for k in range(len(PARAGRAPH)):

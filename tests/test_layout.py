@@ -14,21 +14,11 @@ import pytest
 from vnplan.layout import Glyph, order_lines
 from vnplan.pdflayer import triage
 
+from docs import dejavu_canvas
+
+
 REALDOCS = Path(__file__).resolve().parents[1].parent / "shared" / "realdocs"
 
-
-def _canvas(path: Path):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    from synth import find_font
-
-    pdfmetrics.registerFont(TTFont("DejaVu", find_font()))
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont("DejaVu", 12)
-    return c
 
 
 def _draw(c, rows: list[tuple[float, float, str]]) -> None:
@@ -60,7 +50,7 @@ FOOT = [
 
 
 def test_header_and_foot_read_column_by_column_body_in_order(tmp_path):
-    c = _canvas(tmp_path / "two_columns.pdf")
+    c = dejavu_canvas(tmp_path / "two_columns.pdf", 12)
     _draw(c, HEADER + FOOT)
     c.save()
     lines = triage(tmp_path / "two_columns.pdf")[0].text.split("\n")
@@ -77,10 +67,10 @@ def test_header_and_foot_read_column_by_column_body_in_order(tmp_path):
 
 def test_content_stream_order_does_not_matter(tmp_path):
     """The same page drawn bottom to top, right column first, reads the same."""
-    c = _canvas(tmp_path / "reversed.pdf")
+    c = dejavu_canvas(tmp_path / "reversed.pdf", 12)
     _draw(c, list(reversed(HEADER + FOOT)))
     c.save()
-    c2 = _canvas(tmp_path / "forward.pdf")
+    c2 = dejavu_canvas(tmp_path / "forward.pdf", 12)
     _draw(c2, HEADER + FOOT)
     c2.save()
     assert triage(tmp_path / "reversed.pdf")[0].text == triage(tmp_path / "forward.pdf")[0].text
@@ -89,7 +79,7 @@ def test_content_stream_order_does_not_matter(tmp_path):
 def test_a_two_column_row_in_the_body_keeps_row_order(tmp_path):
     """Only the header (first lines) and the foot (from "Nơi nhận") are read by column: a table
     row in the body stays a row."""
-    c = _canvas(tmp_path / "table.pdf")
+    c = dejavu_canvas(tmp_path / "table.pdf", 12)
     _draw(c, [
         (60, 780, "Kinh phí thực hiện kế hoạch được bố trí như sau đây cho các đơn vị:"),
         (60, 760, "Vốn ngân sách tỉnh trong năm"), (400, 760, "1.200 triệu đồng"),
@@ -107,7 +97,7 @@ def test_a_two_column_row_in_the_body_keeps_row_order(tmp_path):
 
 def test_stamped_form_field_is_read_where_it_sits(tmp_path):
     """An e-office number stamped as a form field over the blank the draft left."""
-    c = _canvas(tmp_path / "stamp.pdf")
+    c = dejavu_canvas(tmp_path / "stamp.pdf", 12)
     _draw(c, [(60, 760, "Số:           /UBND-XD"), (300, 760, "Lào Cai, ngày 11 tháng 5 năm 2026"),
               (60, 720, "Ủy ban nhân dân tỉnh Lào Cai nhận được phản ánh của các doanh nghiệp.")])
     c.acroForm.textfield(name="so", value="3686", x=85, y=755, width=40, height=16, borderWidth=0,
@@ -118,7 +108,7 @@ def test_stamped_form_field_is_read_where_it_sits(tmp_path):
 
 
 def test_without_the_stamp_the_blank_stays_blank(tmp_path):
-    c = _canvas(tmp_path / "draft.pdf")
+    c = dejavu_canvas(tmp_path / "draft.pdf", 12)
     _draw(c, [(60, 760, "Số:           /UBND-XD"), (300, 760, "Lào Cai, ngày      tháng 5 năm 2026")])
     c.save()
     assert triage(tmp_path / "draft.pdf")[0].text.split("\n") == ["Số: /UBND-XD", "Lào Cai, ngày tháng 5 năm 2026"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import flat_sections
+from conftest import assert_spans_exact, flat_sections
 
 from vnplan.lexicon import load
 from vnplan.structure import segment
@@ -18,13 +18,6 @@ from vnplan.structure.outline import heading_labels
 from vnplan.structure.title import type_of_symbol
 from vnplan.text import DocView, fold
 
-
-def _spans_exact(text, result):
-    for span in result.metadata.spans.values():
-        assert text[span.start : span.end] == span.text
-    for warning in result.warnings:
-        if warning.span:
-            assert text[warning.span.start : warning.span.end] == warning.span.text
 
 
 BODY = "\nNội dung.\n"
@@ -132,7 +125,7 @@ def test_header_components(text, expected):
     result = segment(text + BODY)
     for name, value in expected.items():
         assert getattr(result.metadata, name) == value, name
-    _spans_exact(text + BODY, result)
+    assert_spans_exact(text + BODY, result)
 
 
 def test_draft_with_blanks_warns_and_keeps_the_rest():

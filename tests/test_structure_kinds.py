@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import flat_sections
+from conftest import assert_spans_exact, flat_sections
 
 from vnplan.structure import segment
 from vnplan.structure.foot import split_blocks, split_names
@@ -22,13 +22,6 @@ from vnplan.structure.header_top import expand_unit
 from vnplan.structure.noise import is_junk_heading, is_noise_line, is_scanner_mark
 from vnplan.structure.outline import heading_labels, outline
 
-
-def _spans_exact(text, result):
-    for span in result.metadata.spans.values():
-        assert text[span.start : span.end] == span.text
-    for warning in result.warnings:
-        if warning.span:
-            assert text[warning.span.start : warning.span.end] == warning.span.text
 
 
 def _tops(sections):
@@ -176,7 +169,7 @@ def test_kinds_of_documents(text, expected, codes, tops):
         assert getattr(md, key) == value, key
     assert codes <= {w.code for w in result.warnings}
     assert _tops(result.sections) == tops
-    _spans_exact(text, result)
+    assert_spans_exact(text, result)
 
 
 def test_a_date_read_outside_the_header_has_lower_confidence():
