@@ -579,7 +579,7 @@ def _asker_after_opening(toks: list[Tok], i: int, k: int) -> bool:
 
 
 # Words of a leader's title before the body it leads: "Phó Chủ tịch UBND tỉnh", "Giám đốc Sở", "Bí thư Tỉnh ủy".
-_LEADER_WORDS = {"pho", "chu", "tich", "giam", "doc", "bi", "thu", "truong", "dong", "chi"}
+_LEADER_WORDS = set(_LEX["leader_words"]["words"])
 
 
 def _after_condition(toks: list[Tok], i: int, k: int) -> bool:
